@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The private PostgreSQL 15 cluster that `make run` and `make test` use when
+# DATABASE_URL is not set. It lives in .pgdata under the checkout, listens on
+# 127.0.0.1 only, on a port derived from the checkout path (two clones never
+# collide, and neither collides with a system PostgreSQL on 5432), and has no
+# Unix socket (socket paths are limited to ~100 bytes; checkouts can be deep).
+#
+#   pgcluster.sh start   initdb if needed, start, create database "ok"; print URL
+#   pgcluster.sh stop    stop it if running
+#   pgcluster.sh url     print the superuser URL (database "ok")
+#   pgcluster.sh port    print the port
+#
+# initdb and postgres refuse to run as root, so as root the cluster runs as the
+# unprivileged system user "okv3pg" (created on first use).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="$root/.pgdata"
+bindir="${PG_BINDIR:-/usr/lib/postgresql/15/bin}"
+port="${OK_PG_PORT:-$(( 20000 + $(printf '%s' "$root" | cksum | cut -d' ' -f1) % 20000 ))}"
+url="postgresql://postgres@127.0.0.1:$port/ok"
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u okv3pg -- "$@"
+  else
+    "$@"
+  fi
+}
+
+ensure_os_user() {
+  [ "$(id -u)" = 0 ] || return 0
+  id okv3pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin okv3pg
+}
+
+running() { [ -f "$data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+
+cmd_start() {
+  [ -x "$bindir/initdb" ] || { echo "pgcluster: PostgreSQL 15 binaries not found in $bindir (run scripts/system-deps.sh)" >&2; exit 1; }
+  ensure_os_user
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"
+    [ "$(id -u)" = 0 ] && chown okv3pg "$data"
+    chmod 700 "$data"
+    as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    cat >> "$data/postgresql.conf" <<CONF
+# OK v3 private development cluster
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = ''
+max_connections = 200
+shared_buffers = 512MB
+work_mem = 16MB
+maintenance_work_mem = 256MB
+timezone = 'UTC'
+log_min_messages = warning
+CONF
+  fi
+  if ! running; then
+    as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "-p $port" start >/dev/null
+  fi
+  if ! "$bindir/psql" -qtAX "postgresql://postgres@127.0.0.1:$port/postgres" \
+        -c "select 1 from pg_database where datname = 'ok'" | grep -q 1; then
+    "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres ok
+  fi
+  echo "$url"
+}
+
+cmd_stop() {
+  if running; then as_owner "$bindir/pg_ctl" -D "$data" -w -m fast stop >/dev/null; echo "pgcluster: stopped"; fi
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  url) echo "$url" ;;
+  port) echo "$port" ;;
+  *) echo "usage: $0 start|stop|url|port" >&2; exit 2 ;;
+esac

@@ -1,0 +1,5 @@
+-- 00_extensions.sql: extensions OK v3 relies on, kept out of the app schemas.
+-- Run by: migrations/bootstrap (as a superuser), before alembic. Idempotent.
+create schema if not exists extensions;
+create extension if not exists pgcrypto with schema extensions;
+create extension if not exists citext with schema extensions;

@@ -1,0 +1,51 @@
+-- 01_roles.sql: the database roles of the PostgREST model (see docs/architecture.md).
+-- Run by: migrations/bootstrap (as a superuser or CREATEROLE user). Idempotent.
+--
+--   ok_owner            NOLOGIN, NOBYPASSRLS: owns every schema, table, view and function
+--   authenticator       LOGIN NOINHERIT: PostgREST and the Flask app connect as it; it can
+--                       do nothing itself, only switch to one of the request roles below
+--   ok_anon             NOLOGIN: requests without a valid token
+--   ok_user             NOLOGIN: any signed-in user; course roles come from enrollments
+--   ok_admin            NOLOGIN: site administrators (a member of ok_user)
+--   ok_worker           NOLOGIN: background jobs (mail, exports)
+--   ok_analytics_owner  NOLOGIN: owns the analytics views, reads only what they expose
+--   ok_analytics        LOGIN: Metabase and researchers; reads only the analytics schema
+-- Passwords for the LOGIN roles are set by the deployment, never here.
+do $roles$
+declare
+  spec record;
+begin
+  for spec in
+    select *
+    from (
+      values
+      ('ok_owner', 'nologin'),
+      ('authenticator', 'login noinherit'),
+      ('ok_anon', 'nologin'),
+      ('ok_user', 'nologin'),
+      ('ok_admin', 'nologin'),
+      ('ok_worker', 'nologin'),
+      ('ok_analytics_owner', 'nologin'),
+      ('ok_analytics', 'login')
+    ) as r (role_name, options)
+  loop
+    if not exists (select 1 from pg_roles where rolname = spec.role_name) then
+      execute format('create role %I %s', spec.role_name, spec.options);
+    end if;
+    execute format(
+      'alter role %I %s nosuperuser nocreatedb nocreaterole nobypassrls noreplication',
+      spec.role_name, spec.options
+    );
+  end loop;
+end
+$roles$;
+
+grant ok_anon, ok_user, ok_admin, ok_worker to authenticator;
+grant ok_user to ok_admin;
+
+-- Per-request limits, applied by PostgREST (and our shim) when it switches role.
+alter role ok_anon set statement_timeout = '3s';
+alter role ok_user set statement_timeout = '10s';
+alter role ok_admin set statement_timeout = '60s';
+alter role ok_analytics set statement_timeout = '120s';
+alter role ok_analytics set default_transaction_read_only = on;

@@ -1,0 +1,31 @@
+-- api.create_user(email, name, is_admin): register a user by email (okadmin user create).
+-- Called by: okadmin. Security: invoker; admins only.
+-- Raises: PT401/PT403 (not an admin), PT422 malformed email, PT409 email already registered.
+create or replace function api.create_user(email text, name text default null, is_admin boolean default false)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  created app.users;
+begin
+  perform app.require_admin();
+  if email is null or btrim(email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
+  end if;
+  insert into app.users (email, name, is_admin)
+  values (btrim(email), nullif(btrim(name), ''), coalesce(is_admin, false))
+  on conflict on constraint users_email_key do nothing
+  returning * into created;
+  if created.id is null then
+    raise sqlstate 'PT409' using message = format('User %s already exists', btrim(email));
+  end if;
+  return jsonb_build_object(
+    'id', created.id, 'email', created.email, 'name', created.name, 'is_admin', created.is_admin
+  );
+end;
+$$;
+
+revoke all on function api.create_user(text, text, boolean) from public;
+grant execute on function api.create_user(text, text, boolean) to ok_admin;
+comment on function api.create_user(text, text, boolean) is 'Register a user by email (admins).';

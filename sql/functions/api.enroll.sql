@@ -1,0 +1,67 @@
+-- api.enroll(offering, email, role, sid, section, name): enroll a user in a course with one
+-- role, creating the user on first sight; enrolling again changes role, sid and section.
+-- Called by: okadmin enroll (later the roster pages and CSV import).
+-- Security: invoker; site admins, or instructors of the course (readers and TAs cannot
+-- change enrollment, unlike the original).
+-- Raises: PT401 not logged in; PT404 unknown course; PT403 not an instructor of it;
+-- PT422 unknown role or malformed email.
+-- requires: app.ensure_user.sql
+create or replace function api.enroll(
+  offering text,
+  email text,
+  role text,
+  sid text default null,
+  section text default null,
+  name text default null
+)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  course_id bigint;
+  course_role app.course_role;
+  member_id bigint;
+  result app.enrollments;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.id into course_id from app.courses as c where c.offering = enroll.offering;
+  if course_id is null then
+    raise sqlstate 'PT404' using message = format('No course %s', offering);
+  end if;
+  if not auth.is_admin() and not course_id = any(auth.course_ids('instructor')) then
+    raise sqlstate 'PT403' using message = format('Only instructors of %s can change enrollment', offering);
+  end if;
+  if role is null or replace(lower(btrim(role)), '-', '_') not in
+     (select unnest(enum_range(null::app.course_role))::text) then
+    raise sqlstate 'PT422' using
+      message = format('Unknown role %L: expected student, lab-assistant, reader, ta or instructor', role);
+  end if;
+  course_role := replace(lower(btrim(role)), '-', '_')::app.course_role;
+  if email is null or btrim(email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
+  end if;
+
+  member_id := app.ensure_user(btrim(email), enroll.name);
+
+  insert into app.enrollments as e (user_id, course_id, role, sid, section)
+  values (member_id, course_id, course_role, nullif(btrim(sid), ''), nullif(btrim(section), ''))
+  on conflict on constraint enrollments_pkey do update
+  set role = excluded.role,
+      sid = coalesce(excluded.sid, e.sid),
+      section = coalesce(excluded.section, e.section)
+  returning e.* into result;
+
+  return jsonb_build_object(
+    'offering', offering, 'email', btrim(email), 'user_id', member_id,
+    'role', result.role, 'sid', result.sid, 'section', result.section
+  );
+end;
+$$;
+
+revoke all on function api.enroll(text, text, text, text, text, text) from public;
+grant execute on function api.enroll(text, text, text, text, text, text) to ok_user;
+comment on function api.enroll(text, text, text, text, text, text) is
+'Enroll a user in a course with one role (instructors and admins).';

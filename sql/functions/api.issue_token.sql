@@ -1,0 +1,72 @@
+-- api.issue_token(email, scope, expires_in, refresh_expires_in, client_id): mint a token pair
+-- for a user without the browser flow (okadmin token issue; test set-up; staff scripts).
+-- The database records the token (jti, scopes, expiry, the SHA-256 of a fresh random
+-- refresh token) and returns the claims; the caller signs them into the HS256 JWT that
+-- PostgREST and the web app verify, with the secret the database never sees.
+-- Called by: okadmin. Security: invoker; admins only.
+-- Raises: PT401/PT403 not an admin; PT404 unknown user or client; PT422 unknown scope or
+-- a lifetime outside 60 s .. 1 year.
+create or replace function api.issue_token(
+  email text,
+  scope text default 'all',
+  expires_in integer default 3600,
+  refresh_expires_in integer default 15552000,
+  client_id text default 'ok-client'
+)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  holder app.users;
+  refresh_token text := encode(extensions.gen_random_bytes(32), 'hex');
+  issued auth.oauth_tokens;
+begin
+  perform app.require_admin();
+  if scope is null or scope not in ('all', 'email') then
+    raise sqlstate 'PT422' using message = format('Unknown scope %L: expected all or email', scope);
+  end if;
+  if expires_in is null or expires_in not between 60 and 31536000
+     or refresh_expires_in is null or refresh_expires_in not between 60 and 31536000 then
+    raise sqlstate 'PT422' using message = 'Token lifetimes must be between 60 seconds and one year';
+  end if;
+  select u.* into holder from app.users as u where u.email = issue_token.email::extensions.citext;
+  if holder.id is null then
+    raise sqlstate 'PT404' using message = format('No user %s', email);
+  end if;
+  if not exists (
+    select 1 from auth.oauth_clients as c where c.client_id = issue_token.client_id and c.active
+  ) then
+    raise sqlstate 'PT404' using message = format('No active OAuth client %s', client_id);
+  end if;
+  insert into auth.oauth_tokens
+    (client_id, user_id, scopes, refresh_token_hash, access_expires_at, refresh_expires_at)
+  values (
+    issue_token.client_id, holder.id, array[scope],
+    encode(extensions.digest(refresh_token, 'sha256'), 'hex'),
+    now() + make_interval(secs => expires_in),
+    now() + make_interval(secs => refresh_expires_in)
+  )
+  returning * into issued;
+  return jsonb_build_object(
+    'claims', jsonb_build_object(
+      'role', case when holder.is_admin then 'ok_admin' else 'ok_user' end,
+      'sub', holder.id::text,
+      'email', holder.email,
+      'scope', scope,
+      'jti', issued.jti,
+      'iat', floor(extract(epoch from issued.created_at))::bigint,
+      'exp', floor(extract(epoch from issued.access_expires_at))::bigint
+    ),
+    'refresh_token', refresh_token,
+    'expires_in', expires_in,
+    'token_type', 'Bearer',
+    'scope', scope
+  );
+end;
+$$;
+
+revoke all on function api.issue_token(text, text, integer, integer, text) from public;
+grant execute on function api.issue_token(text, text, integer, integer, text) to ok_admin;
+comment on function api.issue_token(text, text, integer, integer, text) is
+'Record a token pair for a user and return the claims to sign (admins).';

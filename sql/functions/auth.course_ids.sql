@@ -1,0 +1,24 @@
+-- auth.course_ids(variadic roles): ids of the courses where the caller is enrolled with
+-- one of the given roles ('student', 'lab_assistant', 'reader', 'ta', 'instructor').
+-- Called by: RLS policies, always as (select auth.course_ids(...)) so that it runs once per
+-- statement, not once per row.
+-- Security: definer, because policies on app.enrollments call it and reading enrollments
+-- under the caller's own policies would recurse. It only ever reads the caller's rows.
+-- Raises nothing; anonymous callers get an empty array.
+create or replace function auth.course_ids(variadic roles text [])
+returns bigint []
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(array_agg(e.course_id), '{}')
+  from app.enrollments as e
+  where e.user_id = auth.user_id()
+    and e.role::text = any(roles)
+$$;
+
+revoke all on function auth.course_ids(text []) from public;
+grant execute on function auth.course_ids(text []) to ok_anon, ok_user, ok_worker;
+comment on function auth.course_ids(text []) is
+'Courses where the caller holds one of the given roles (for RLS policies).';

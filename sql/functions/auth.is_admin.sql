@@ -1,0 +1,17 @@
+-- auth.is_admin(): true when the request runs as a site administrator.
+-- The role claim is what PostgREST switched to, so it cannot disagree with current_user
+-- at request level; reading the claim also works inside security-definer functions.
+-- Called by: RLS policies as (select auth.is_admin()), api functions.
+-- Security: invoker. Raises nothing.
+create or replace function auth.is_admin()
+returns boolean
+language sql
+stable
+parallel safe
+as $$
+  select coalesce(auth.claims() ->> 'role' = 'ok_admin', false)
+$$;
+
+revoke all on function auth.is_admin() from public;
+grant execute on function auth.is_admin() to ok_anon, ok_user, ok_worker;
+comment on function auth.is_admin() is 'True when the request role is ok_admin.';

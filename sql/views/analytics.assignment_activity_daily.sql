@@ -1,0 +1,22 @@
+-- analytics.assignment_activity_daily: backups and submissions per assignment per day, and
+-- how many distinct students were active. No emails, names or SIDs: only counts.
+-- Read by: Metabase and researchers (ok_analytics).
+-- Security: owner rights (ok_analytics_owner), which may read app.backups and
+-- app.assignments through its own select-only policies.
+create view analytics.assignment_activity_daily
+with (security_barrier = true)
+as
+select
+    a.id as assignment_id,
+    a.name as assignment,
+    (b.created_at at time zone 'UTC')::date as day_utc,
+    count(*) as backups,
+    count(*) filter (where b.submit) as submissions,
+    count(distinct b.submitter_id) as active_students
+from app.backups as b
+inner join app.assignments as a on b.assignment_id = a.id
+group by a.id, a.name, (b.created_at at time zone 'UTC')::date;
+
+grant select on analytics.assignment_activity_daily to ok_analytics;
+comment on view analytics.assignment_activity_daily is
+'Backups, submissions and active students per assignment and UTC day.';
