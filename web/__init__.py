@@ -1,0 +1,46 @@
+"""OK v3 web application: thin Flask pages over the api schema."""
+
+from __future__ import annotations
+
+from flask import Flask, Response
+
+from web import assets, csrf, request_db
+from web.settings import authenticator_url, environment, flask_secret
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(
+        OK_ENV=environment(),
+        SECRET_KEY=flask_secret(),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=30 * 1024 * 1024,
+        DATABASE_DSN=None,
+    )
+    app.config.update(overrides or {})
+    app.config["SESSION_COOKIE_SECURE"] = app.config["OK_ENV"] == "production"
+
+    request_db.init_app(app, app.config["DATABASE_DSN"] or authenticator_url())
+    csrf.init_app(app)
+    assets.init_app(app)
+
+    from web.student import blueprint as student
+
+    app.register_blueprint(student)
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        # 200 only when the database answers a query made the way every request is made.
+        if request_db.database().healthy():
+            return Response("OK\n", 200, mimetype="text/plain")
+        return Response("database unavailable\n", 503, mimetype="text/plain")
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    return app

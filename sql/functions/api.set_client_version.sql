@@ -23,7 +23,7 @@ begin
   end if;
   insert into app.client_versions as v (name, current_version, download_link)
   values (set_client_version.name, version, download_link)
-  on conflict (name) do update
+  on conflict on constraint client_versions_pkey do update
   set current_version = excluded.current_version,
       download_link = coalesce(excluded.download_link, v.download_link),
       updated_at = now()

@@ -1,0 +1,99 @@
+# OK v3. Two commands: `make run` (set up everything, serve on http://127.0.0.1:5000)
+# and `make test` (every check). See README.md and docs/running.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 5000
+RUN := .run
+export OK_ENV ?= development
+
+# The database: DATABASE_URL when set, else the private cluster in .pgdata.
+ifeq ($(strip $(DATABASE_URL)),)
+DB_START := scripts/pgcluster.sh start >/dev/null
+DB_STOP := scripts/pgcluster.sh stop
+else
+DB_START := true
+DB_STOP := true
+endif
+
+.PHONY: help run stop test deps venv node db migrate seed assets lint lint-sql lint-py \
+        test-sql test-py schema-snapshot bench clean
+
+help:
+	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
+	@echo "make stop   stop the app and the private database cluster"
+	@echo "make test   run every check (lint, pgTAP, pytest)"
+	@echo "make migrate | seed | assets | lint | schema-snapshot | bench"
+
+deps:
+	@scripts/system-deps.sh
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Install Python 3.11: sudo apt-get install python3 python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet --no-deps -e .
+	@touch $@
+
+venv: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+node: node_modules/.installed
+
+db: deps
+	@$(DB_START)
+
+migrate: venv db
+	$(VENV)/bin/alembic upgrade head
+
+seed: migrate
+	$(PY) -m web.seed
+
+assets: venv node
+	$(VENV)/bin/flask --app web.wsgi assets build
+
+run: deps venv node db migrate seed assets
+	@mkdir -p $(RUN)
+	@if [ -f $(RUN)/gunicorn.pid ] && kill -0 $$(cat $(RUN)/gunicorn.pid) 2>/dev/null; then \
+	  echo "OK v3 is already running: http://127.0.0.1:$(PORT)"; \
+	else \
+	  $(VENV)/bin/gunicorn --daemon --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+	    --pid $(RUN)/gunicorn.pid --access-logfile $(RUN)/access.log --error-logfile $(RUN)/error.log \
+	    web.wsgi:app; \
+	  for i in $$(seq 1 50); do curl -fsS http://127.0.0.1:$(PORT)/healthz >/dev/null 2>&1 && break; sleep 0.2; done; \
+	  curl -fsS http://127.0.0.1:$(PORT)/healthz >/dev/null || { echo "the app did not start; see $(RUN)/error.log"; exit 1; }; \
+	  echo "OK v3 is serving http://127.0.0.1:$(PORT) (make stop to stop it)"; \
+	fi
+
+stop:
+	@if [ -f $(RUN)/gunicorn.pid ]; then kill $$(cat $(RUN)/gunicorn.pid) 2>/dev/null || true; \
+	  for i in $$(seq 1 50); do [ -f $(RUN)/gunicorn.pid ] || break; sleep 0.1; done; rm -f $(RUN)/gunicorn.pid; echo "app stopped"; fi
+	@$(DB_STOP)
+
+lint-sql: venv
+	$(VENV)/bin/sqlfluff lint sql/ --processes 2
+
+lint-py: venv
+	$(VENV)/bin/ruff check web migrations tests bench
+
+lint: lint-sql lint-py
+
+# The full suite: lint, then pgTAP and pytest against throwaway databases.
+test: deps venv node db
+	OK_ENV=test scripts/run-tests.sh
+
+schema-snapshot: venv db
+	$(PY) -m tests.py.schema_snapshot --write
+
+bench: venv db
+	$(PY) bench/ingest.py
+
+clean: stop
+	rm -rf $(VENV) node_modules $(RUN) web/static/gen

@@ -1,0 +1,5 @@
+"""gunicorn entry point: gunicorn 'web.wsgi:app'."""
+
+from web import create_app
+
+app = create_app()
