@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 5000
-RUN := .run
+RUN ?= .run
 export OK_ENV ?= development
 
 # The database: DATABASE_URL when set, else the private cluster in .pgdata.

@@ -40,7 +40,10 @@ begin
 end
 $roles$;
 
-grant ok_anon, ok_user, ok_admin, ok_worker to authenticator;
+grant ok_anon to authenticator;
+grant ok_user to authenticator;
+grant ok_admin to authenticator;
+grant ok_worker to authenticator;
 grant ok_user to ok_admin;
 
 -- Per-request limits, applied by PostgREST (and our shim) when it switches role.

@@ -62,9 +62,9 @@ class RequestContext:
 
 
 class Database:
-    def __init__(self, dsn: str, *, max_connections: int = 8):
+    def __init__(self, dsn: str, *, max_connections: int = 8, min_connections: int = 0):
         self.dsn = dsn
-        self._pool = psycopg2.pool.ThreadedConnectionPool(0, max_connections, dsn)
+        self._pool = psycopg2.pool.ThreadedConnectionPool(min_connections, max_connections, dsn)
         self._role_settings: dict[str, list[tuple[str, str]]] | None = None
         self._lock = threading.Lock()
 

@@ -156,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        db = Database(authenticator_url(), max_connections=1)
+        db = Database(authenticator_url(), max_connections=1, min_connections=1)
     except psycopg2.OperationalError as exc:
         print(f"okadmin: cannot reach the database: {exc}".strip(), file=sys.stderr)
         return 1

@@ -5,8 +5,8 @@
 -- Security: definer, because policies on app.enrollments call it and reading enrollments
 -- under the caller's own policies would recurse. It only ever reads the caller's rows.
 -- Raises nothing; anonymous callers get an empty array.
-create or replace function auth.course_ids(variadic roles text [])
-returns bigint []
+create or replace function auth.course_ids(variadic roles text[])
+returns bigint[]
 language sql
 stable
 security definer
@@ -18,7 +18,7 @@ as $$
     and e.role::text = any(roles)
 $$;
 
-revoke all on function auth.course_ids(text []) from public;
-grant execute on function auth.course_ids(text []) to ok_anon, ok_user, ok_worker;
-comment on function auth.course_ids(text []) is
+revoke all on function auth.course_ids(text[]) from public;
+grant execute on function auth.course_ids(text[]) to ok_anon, ok_user, ok_worker;
+comment on function auth.course_ids(text[]) is
 'Courses where the caller holds one of the given roles (for RLS policies).';

@@ -7,12 +7,12 @@ create view analytics.assignment_activity_daily
 with (security_barrier = true)
 as
 select
-    a.id as assignment_id,
-    a.name as assignment,
-    (b.created_at at time zone 'UTC')::date as day_utc,
-    count(*) as backups,
-    count(*) filter (where b.submit) as submissions,
-    count(distinct b.submitter_id) as active_students
+  a.id as assignment_id,
+  a.name as assignment,
+  (b.created_at at time zone 'UTC')::date as day_utc,
+  count(*) as backups,
+  count(*) filter (where b.submit) as submissions,
+  count(distinct b.submitter_id) as active_students
 from app.backups as b
 inner join app.assignments as a on b.assignment_id = a.id
 group by a.id, a.name, (b.created_at at time zone 'UTC')::date;

@@ -5,12 +5,12 @@ create view api.my_enrollments
 with (security_invoker = true)
 as
 select
-    c.id as course_id,
-    c.offering,
-    c.display_name,
-    c.active,
-    e.role,
-    e.section
+  c.id as course_id,
+  c.offering,
+  c.display_name,
+  c.active,
+  e.role,
+  e.section
 from app.enrollments as e
 inner join app.courses as c on e.course_id = c.id
 where e.user_id = (select auth.user_id())

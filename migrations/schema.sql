@@ -1,0 +1,1860 @@
+CREATE SCHEMA analytics;
+
+ALTER SCHEMA analytics OWNER TO ok_analytics_owner;
+
+CREATE SCHEMA api;
+
+ALTER SCHEMA api OWNER TO ok_owner;
+
+CREATE SCHEMA app;
+
+ALTER SCHEMA app OWNER TO ok_owner;
+
+CREATE SCHEMA auth;
+
+ALTER SCHEMA auth OWNER TO ok_owner;
+
+CREATE SCHEMA extensions;
+
+ALTER SCHEMA extensions OWNER TO postgres;
+
+CREATE TYPE app.course_role AS ENUM (
+    'student',
+    'lab_assistant',
+    'reader',
+    'ta',
+    'instructor'
+);
+
+ALTER TYPE app.course_role OWNER TO ok_owner;
+
+CREATE TYPE app.job_status AS ENUM (
+    'queued',
+    'running',
+    'finished',
+    'failed'
+);
+
+ALTER TYPE app.job_status OWNER TO ok_owner;
+
+CREATE TYPE app.mail_status AS ENUM (
+    'queued',
+    'sending',
+    'sent',
+    'failed'
+);
+
+ALTER TYPE app.mail_status OWNER TO ok_owner;
+
+CREATE TYPE app.member_status AS ENUM (
+    'pending',
+    'active'
+);
+
+ALTER TYPE app.member_status OWNER TO ok_owner;
+
+CREATE TYPE app.request_status AS ENUM (
+    'pending',
+    'granted',
+    'denied'
+);
+
+ALTER TYPE app.request_status OWNER TO ok_owner;
+
+CREATE FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer DEFAULT 1, revisions_allowed boolean DEFAULT false, visible boolean DEFAULT true) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  course app.courses;
+  due_at timestamptz;
+  lock_at timestamptz;
+  created app.assignments;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  if name is null or name !~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[a-z]{2}[0-9]{2}/\w+$' then
+    raise sqlstate 'PT422' using
+      message = format('Malformed assignment name %L: expected <offering>/<word>, e.g. cal/cs61a/fa26/hw01', name);
+  end if;
+  select c.* into course
+  from app.courses as c
+  where c.offering = regexp_replace(name, '/\w+$', '');
+  if course.id is null then
+    raise sqlstate 'PT404' using message = format('No course %s', regexp_replace(name, '/\w+$', ''));
+  end if;
+  if not auth.is_admin() and not course.id = any(auth.course_ids('ta', 'instructor')) then
+    raise sqlstate 'PT403' using message = format('Only staff of %s can create assignments', course.offering);
+  end if;
+  if display_name is null or btrim(display_name) = '' then
+    raise sqlstate 'PT422' using message = 'A display name is required';
+  end if;
+  due_at := app.parse_course_time(due, course.timezone);
+  lock_at := app.parse_course_time(lock, course.timezone);
+  if lock_at < due_at then
+    raise sqlstate 'PT422' using message = 'The lock date must not be before the due date';
+  end if;
+  if max_group_size is null or max_group_size < 1 then
+    raise sqlstate 'PT422' using message = 'The group size must be at least 1';
+  end if;
+  insert into app.assignments
+    (course_id, name, display_name, due_at, lock_at, max_group_size, revisions_allowed, visible,
+     creator_id)
+  values
+    (course.id, name, btrim(display_name), due_at, lock_at, max_group_size,
+     coalesce(revisions_allowed, false), coalesce(visible, true), auth.user_id())
+  on conflict on constraint assignments_name_key do nothing
+  returning * into created;
+  if created.id is null then
+    raise sqlstate 'PT409' using message = format('Assignment %s already exists', name);
+  end if;
+  return to_jsonb(created);
+end;
+$_$;
+
+ALTER FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) IS 'Create an assignment; naive dates are course-local (staff and admins).';
+
+CREATE FUNCTION api.create_course(offering text, display_name text, timezone text DEFAULT 'America/Los_Angeles'::text, institution text DEFAULT ''::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  created app.courses;
+begin
+  perform app.require_admin();
+  if offering is null
+     or offering !~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$' then
+    raise sqlstate 'PT422' using
+      message = format('Malformed offering %L: expected institution/course/term, e.g. cal/cs61a/fa26', offering);
+  end if;
+  if display_name is null or btrim(display_name) = '' then
+    raise sqlstate 'PT422' using message = 'A display name is required';
+  end if;
+  if not exists (select 1 from pg_catalog.pg_timezone_names as z where z.name = timezone) then
+    raise sqlstate 'PT422' using message = format('Unknown timezone %L', timezone);
+  end if;
+  insert into app.courses (offering, display_name, timezone, institution)
+  values (offering, btrim(display_name), timezone, coalesce(institution, ''))
+  on conflict on constraint courses_offering_key do nothing
+  returning * into created;
+  if created.id is null then
+    raise sqlstate 'PT409' using message = format('Course %s already exists', offering);
+  end if;
+  return to_jsonb(created);
+exception
+  when check_violation then
+    raise sqlstate 'PT422' using message = format('Offering %L is not allowed: %s', offering, sqlerrm);
+end;
+$_$;
+
+ALTER FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) IS 'Open a course offering (admins).';
+
+CREATE FUNCTION api.create_user(email text, name text DEFAULT NULL::text, is_admin boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  created app.users;
+begin
+  perform app.require_admin();
+  if email is null or btrim(email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
+  end if;
+  insert into app.users (email, name, is_admin)
+  values (btrim(email), nullif(btrim(name), ''), coalesce(is_admin, false))
+  on conflict on constraint users_email_key do nothing
+  returning * into created;
+  if created.id is null then
+    raise sqlstate 'PT409' using message = format('User %s already exists', btrim(email));
+  end if;
+  return jsonb_build_object(
+    'id', created.id, 'email', created.email, 'name', created.name, 'is_admin', created.is_admin
+  );
+end;
+$_$;
+
+ALTER FUNCTION api.create_user(email text, name text, is_admin boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.create_user(email text, name text, is_admin boolean) IS 'Register a user by email (admins).';
+
+CREATE FUNCTION api.enroll(offering text, email text, role text, sid text DEFAULT NULL::text, section text DEFAULT NULL::text, name text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  course_id bigint;
+  course_role app.course_role;
+  member_id bigint;
+  result app.enrollments;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.id into course_id from app.courses as c where c.offering = enroll.offering;
+  if course_id is null then
+    raise sqlstate 'PT404' using message = format('No course %s', offering);
+  end if;
+  if not auth.is_admin() and not course_id = any(auth.course_ids('instructor')) then
+    raise sqlstate 'PT403' using message = format('Only instructors of %s can change enrollment', offering);
+  end if;
+  if role is null or replace(lower(btrim(role)), '-', '_') not in
+     (select unnest(enum_range(null::app.course_role))::text) then
+    raise sqlstate 'PT422' using
+      message = format('Unknown role %L: expected student, lab-assistant, reader, ta or instructor', role);
+  end if;
+  course_role := replace(lower(btrim(role)), '-', '_')::app.course_role;
+  if email is null or btrim(email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
+  end if;
+
+  member_id := app.ensure_user(btrim(email), enroll.name);
+
+  insert into app.enrollments as e (user_id, course_id, role, sid, section)
+  values (member_id, course_id, course_role, nullif(btrim(sid), ''), nullif(btrim(section), ''))
+  on conflict on constraint enrollments_pkey do update
+  set role = excluded.role,
+      sid = coalesce(excluded.sid, e.sid),
+      section = coalesce(excluded.section, e.section)
+  returning e.* into result;
+
+  return jsonb_build_object(
+    'offering', offering, 'email', btrim(email), 'user_id', member_id,
+    'role', result.role, 'sid', result.sid, 'section', result.section
+  );
+end;
+$_$;
+
+ALTER FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) IS 'Enroll a user in a course with one role (instructors and admins).';
+
+CREATE FUNCTION api.issue_token(email text, scope text DEFAULT 'all'::text, expires_in integer DEFAULT 3600, refresh_expires_in integer DEFAULT 15552000, client_id text DEFAULT 'ok-client'::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  holder app.users;
+  refresh_token text := encode(extensions.gen_random_bytes(32), 'hex');
+  issued auth.oauth_tokens;
+begin
+  perform app.require_admin();
+  if scope is null or scope not in ('all', 'email') then
+    raise sqlstate 'PT422' using message = format('Unknown scope %L: expected all or email', scope);
+  end if;
+  if expires_in is null or expires_in not between 60 and 31536000
+     or refresh_expires_in is null or refresh_expires_in not between 60 and 31536000 then
+    raise sqlstate 'PT422' using message = 'Token lifetimes must be between 60 seconds and one year';
+  end if;
+  select u.* into holder from app.users as u where u.email = issue_token.email::extensions.citext;
+  if holder.id is null then
+    raise sqlstate 'PT404' using message = format('No user %s', email);
+  end if;
+  if not exists (
+    select 1 from auth.oauth_clients as c where c.client_id = issue_token.client_id and c.active
+  ) then
+    raise sqlstate 'PT404' using message = format('No active OAuth client %s', client_id);
+  end if;
+  insert into auth.oauth_tokens
+    (client_id, user_id, scopes, refresh_token_hash, access_expires_at, refresh_expires_at)
+  values (
+    issue_token.client_id, holder.id, array[scope],
+    encode(extensions.digest(refresh_token, 'sha256'), 'hex'),
+    now() + make_interval(secs => expires_in),
+    now() + make_interval(secs => refresh_expires_in)
+  )
+  returning * into issued;
+  return jsonb_build_object(
+    'claims', jsonb_build_object(
+      'role', case when holder.is_admin then 'ok_admin' else 'ok_user' end,
+      'sub', holder.id::text,
+      'email', holder.email,
+      'scope', scope,
+      'jti', issued.jti,
+      'iat', floor(extract(epoch from issued.created_at))::bigint,
+      'exp', floor(extract(epoch from issued.access_expires_at))::bigint
+    ),
+    'refresh_token', refresh_token,
+    'expires_in', expires_in,
+    'token_type', 'Bearer',
+    'scope', scope
+  );
+end;
+$$;
+
+ALTER FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) IS 'Record a token pair for a user and return the claims to sign (admins).';
+
+CREATE FUNCTION api.set_client_version(name text, version text, download_link text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  saved app.client_versions;
+begin
+  perform app.require_admin();
+  if name is null or name !~ '^[A-Za-z0-9_.-]{1,64}$' then
+    raise sqlstate 'PT422' using message = format('Malformed client name %L', name);
+  end if;
+  if version is null or version !~ '^v?[0-9]+(\.[0-9]+)*$' then
+    raise sqlstate 'PT422' using message = format('Malformed version %L: expected e.g. v1.18.1', version);
+  end if;
+  if download_link is not null and download_link !~ '^https?://\S+$' then
+    raise sqlstate 'PT422' using message = format('Malformed download link %L', download_link);
+  end if;
+  insert into app.client_versions as v (name, current_version, download_link)
+  values (set_client_version.name, version, download_link)
+  on conflict on constraint client_versions_pkey do update
+  set current_version = excluded.current_version,
+      download_link = coalesce(excluded.download_link, v.download_link),
+      updated_at = now()
+  returning v.* into saved;
+  return to_jsonb(saved);
+end;
+$_$;
+
+ALTER FUNCTION api.set_client_version(name text, version text, download_link text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.set_client_version(name text, version text, download_link text) IS 'Publish the current version and download link of a client (admins).';
+
+CREATE FUNCTION app.ensure_user(email text, name text DEFAULT NULL::text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  found_id bigint;
+begin
+  insert into app.users as u (email, name)
+  values (btrim(ensure_user.email), nullif(btrim(ensure_user.name), ''))
+  on conflict on constraint users_email_key
+  do update set name = coalesce(u.name, excluded.name)
+  returning u.id into found_id;
+  return found_id;
+end;
+$$;
+
+ALTER FUNCTION app.ensure_user(email text, name text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.hashid_decode(public_key text) RETURNS bigint
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+declare
+  alphabet text := 'gjklmnopqrvwxyzABDEGJKLMNOPQRVWXYZ1234567890';
+  parts text[];
+  body text;
+  lottery text;
+  num numeric := 0;
+  pos integer;
+begin
+  if public_key !~ '^[A-Za-z0-9]{1,32}$' then
+    return null;
+  end if;
+  parts := regexp_split_to_array(public_key, '[abde]');
+  body := case when array_length(parts, 1) in (2, 3) then parts[2] else parts[1] end;
+  if body = '' or body ~ '[cfhistuCFHISTU]' then
+    return null;
+  end if;
+  lottery := substr(body, 1, 1);
+  alphabet := app.hashid_reorder(alphabet, substr(lottery || alphabet, 1, 44));
+  for i in 2 .. length(body) loop
+    pos := strpos(alphabet, substr(body, i, 1));
+    if pos = 0 then
+      return null;
+    end if;
+    num := num * 44 + (pos - 1);
+  end loop;
+  if length(body) < 2 or num > 9223372036854775807 then
+    return null;
+  end if;
+  if app.hashid_encode(num::bigint) is distinct from public_key then
+    return null;
+  end if;
+  return num::bigint;
+end;
+$_$;
+
+ALTER FUNCTION app.hashid_decode(public_key text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION app.hashid_decode(public_key text) IS 'Row id behind a Hashids public key, or null for a key we never issued.';
+
+CREATE FUNCTION app.hashid_encode(id bigint) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+declare
+  alphabet text := 'gjklmnopqrvwxyzABDEGJKLMNOPQRVWXYZ1234567890';
+  separators constant text := 'cfhistuCFHISTU';
+  guards constant text := 'abde';
+  min_length constant integer := 6;
+  alpha_len constant integer := 44;
+  values_hash integer := (id % 100)::integer;
+  lottery text;
+  encoded text;
+  hashed text := '';
+  num bigint := id;
+  split_at integer;
+  excess integer;
+begin
+  if id < 0 then
+    raise invalid_parameter_value using message = 'hashids encode only non-negative ids';
+  end if;
+  lottery := substr(alphabet, values_hash % alpha_len + 1, 1);
+  alphabet := app.hashid_reorder(alphabet, substr(lottery || alphabet, 1, alpha_len));
+  loop
+    hashed := substr(alphabet, (num % alpha_len)::integer + 1, 1) || hashed;
+    num := num / alpha_len;
+    exit when num = 0;
+  end loop;
+  encoded := lottery || hashed;
+  if length(encoded) < min_length then
+    encoded := substr(guards, (values_hash + ascii(substr(encoded, 1, 1))) % 4 + 1, 1) || encoded;
+    if length(encoded) < min_length then
+      encoded := encoded || substr(guards, (values_hash + ascii(substr(encoded, 3, 1))) % 4 + 1, 1);
+    end if;
+    split_at := alpha_len / 2;
+    while length(encoded) < min_length loop
+      alphabet := app.hashid_reorder(alphabet, alphabet);
+      encoded := substr(alphabet, split_at + 1) || encoded || substr(alphabet, 1, split_at);
+      excess := length(encoded) - min_length;
+      if excess > 0 then
+        encoded := substr(encoded, excess / 2 + 1, min_length);
+      end if;
+    end loop;
+  end if;
+  return encoded;
+end;
+$$;
+
+ALTER FUNCTION app.hashid_encode(id bigint) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION app.hashid_encode(id bigint) IS 'Public key of a row id (Hashids, min length 6, empty salt), as okpy/ok produced.';
+
+CREATE FUNCTION app.hashid_reorder(alphabet text, salt text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+declare
+  chars text[] := regexp_split_to_array(alphabet, '');
+  salt_len integer := length(salt);
+  idx integer := 0;
+  total integer := 0;
+  code integer;
+  j integer;
+  tmp text;
+begin
+  if salt_len = 0 then
+    return alphabet;
+  end if;
+  for i in reverse array_length(chars, 1) - 1 .. 1 loop
+    code := ascii(substr(salt, idx + 1, 1));
+    total := total + code;
+    j := (code + idx + total) % i;
+    tmp := chars[i + 1];
+    chars[i + 1] := chars[j + 1];
+    chars[j + 1] := tmp;
+    idx := (idx + 1) % salt_len;
+  end loop;
+  return array_to_string(chars, '');
+end;
+$$;
+
+ALTER FUNCTION app.hashid_reorder(alphabet text, salt text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.parse_course_time(value text, course_timezone text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    AS $_$
+begin
+  if value is null or btrim(value) = '' then
+    raise sqlstate 'PT422' using message = 'A date-time is required';
+  end if;
+  if btrim(value) ~ '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$' then
+    return btrim(value)::timestamptz;
+  end if;
+  return btrim(value)::timestamp at time zone course_timezone;
+exception
+  when invalid_datetime_format or datetime_field_overflow then
+    raise sqlstate 'PT422' using
+      message = format('Invalid date-time %L: use ISO 8601, e.g. 2026-12-01T23:59', value);
+end;
+$_$;
+
+ALTER FUNCTION app.parse_course_time(value text, course_timezone text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.require_admin() RETURNS void
+    LANGUAGE plpgsql STABLE
+    AS $$
+begin
+  if auth.is_admin() then
+    return;
+  end if;
+  if auth.user_id() is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  raise sqlstate 'PT403' using message = 'Site administrators only';
+end;
+$$;
+
+ALTER FUNCTION app.require_admin() OWNER TO ok_owner;
+
+CREATE FUNCTION app.tg__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  old_row jsonb := case when TG_OP in ('UPDATE', 'DELETE') then to_jsonb(OLD) end;
+  new_row jsonb := case when TG_OP in ('INSERT', 'UPDATE') then to_jsonb(NEW) end;
+  any_row jsonb := coalesce(new_row, old_row);
+begin
+  if TG_OP = 'UPDATE' and old_row = new_row then
+    return null;
+  end if;
+  insert into app.audit_log (actor_id, actor, action, table_name, row_key, course_id, before, after)
+  values (
+    auth.user_id(),
+    auth.actor(),
+    lower(TG_OP),
+    TG_TABLE_NAME,
+    coalesce(any_row -> 'id', jsonb_build_object(
+      'user_id', any_row -> 'user_id', 'course_id', any_row -> 'course_id')),
+    case when TG_TABLE_NAME = 'courses' then (any_row ->> 'id')::bigint
+         else (any_row ->> 'course_id')::bigint end,
+    old_row,
+    new_row
+  );
+  return null;
+end;
+$$;
+
+ALTER FUNCTION app.tg__audit() OWNER TO ok_owner;
+
+CREATE FUNCTION app.tg__set_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  NEW.updated_at := now();
+  return NEW;
+end;
+$$;
+
+ALTER FUNCTION app.tg__set_updated_at() OWNER TO ok_owner;
+
+CREATE FUNCTION app.tg_assignments__check_name() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  course_offering text;
+begin
+  select c.offering into course_offering from app.courses as c where c.id = NEW.course_id;
+  if course_offering is null
+     or left(NEW.name, length(course_offering) + 1) <> course_offering || '/'
+     or substr(NEW.name, length(course_offering) + 2) !~ '^\w+$' then
+    raise sqlstate 'PT422' using
+      message = 'Assignment name must start with the course offering',
+      detail = format('%s is not %s/<word>', NEW.name, course_offering);
+  end if;
+  return NEW;
+end;
+$_$;
+
+ALTER FUNCTION app.tg_assignments__check_name() OWNER TO ok_owner;
+
+CREATE FUNCTION app.tg_audit_log__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  raise insufficient_privilege using message = 'audit log is append-only';
+end;
+$$;
+
+ALTER FUNCTION app.tg_audit_log__append_only() OWNER TO ok_owner;
+
+CREATE FUNCTION auth.actor() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select coalesce(
+    nullif(auth.claims() ->> 'email', ''),
+    nullif(auth.claims() ->> 'actor', ''),
+    current_user::text
+  )
+$$;
+
+ALTER FUNCTION auth.actor() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.actor() IS 'Who acts in this request, for audit rows.';
+
+CREATE FUNCTION auth.check_request() RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  token_jti text := auth.claims() ->> 'jti';
+begin
+  if token_jti is null then
+    return;
+  end if;
+  if not exists (
+    select 1
+    from auth.oauth_tokens as t
+    where t.jti = token_jti::uuid
+      and t.revoked_at is null
+  ) then
+    raise sqlstate 'PT401' using message = 'Token revoked',
+      detail = 'The access token was revoked or is unknown.';
+  end if;
+end;
+$$;
+
+ALTER FUNCTION auth.check_request() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.check_request() IS 'db-pre-request hook: rejects revoked access tokens (PT401).';
+
+CREATE FUNCTION auth.claims() RETURNS jsonb
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select coalesce(nullif(current_setting('request.jwt.claims', true), '')::jsonb, '{}'::jsonb)
+$$;
+
+ALTER FUNCTION auth.claims() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.claims() IS 'JWT claims of the current request (request.jwt.claims), or {}.';
+
+CREATE FUNCTION auth.course_ids(VARIADIC roles text[]) RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce(array_agg(e.course_id), '{}')
+  from app.enrollments as e
+  where e.user_id = auth.user_id()
+    and e.role::text = any(roles)
+$$;
+
+ALTER FUNCTION auth.course_ids(VARIADIC roles text[]) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.course_ids(VARIADIC roles text[]) IS 'Courses where the caller holds one of the given roles (for RLS policies).';
+
+CREATE FUNCTION auth.is_admin() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select coalesce(auth.claims() ->> 'role' = 'ok_admin', false)
+$$;
+
+ALTER FUNCTION auth.is_admin() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.is_admin() IS 'True when the request role is ok_admin.';
+
+CREATE FUNCTION auth.user_id() RETURNS bigint
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select nullif(auth.claims() ->> 'sub', '')::bigint
+$$;
+
+ALTER FUNCTION auth.user_id() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.user_id() IS 'Id of the signed-in user (claim sub), or null.';
+
+CREATE TABLE app.assignments (
+    id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    name text NOT NULL,
+    display_name text NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    lock_at timestamp with time zone NOT NULL,
+    visible boolean DEFAULT true NOT NULL,
+    creator_id bigint,
+    url text,
+    max_group_size integer DEFAULT 1 NOT NULL,
+    revisions_allowed boolean DEFAULT false NOT NULL,
+    uploads_enabled boolean DEFAULT false NOT NULL,
+    upload_info text,
+    template_files jsonb DEFAULT '{}'::jsonb NOT NULL,
+    published_score_kinds text[] DEFAULT '{}'::text[] NOT NULL,
+    autograder_key text,
+    continuous_autograding boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT assignments_display_name_present CHECK ((btrim(display_name) <> ''::text)),
+    CONSTRAINT assignments_group_size_positive CHECK ((max_group_size >= 1)),
+    CONSTRAINT assignments_lock_after_due CHECK ((lock_at >= due_at)),
+    CONSTRAINT assignments_template_files_object CHECK ((jsonb_typeof(template_files) = 'object'::text))
+);
+
+ALTER TABLE ONLY app.assignments FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.assignments OWNER TO ok_owner;
+
+CREATE TABLE app.backups (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    submitter_id bigint NOT NULL,
+    creator_id bigint,
+    submit boolean DEFAULT false NOT NULL,
+    flagged boolean DEFAULT false NOT NULL,
+    custom_submission_time timestamp with time zone,
+    client_name text,
+    client_version text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT backups_flagged_is_submission CHECK (((NOT flagged) OR submit))
+);
+
+ALTER TABLE ONLY app.backups FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.backups OWNER TO ok_owner;
+
+CREATE VIEW analytics.assignment_activity_daily WITH (security_barrier='true') AS
+ SELECT a.id AS assignment_id,
+    a.name AS assignment,
+    ((b.created_at AT TIME ZONE 'UTC'::text))::date AS day_utc,
+    count(*) AS backups,
+    count(*) FILTER (WHERE b.submit) AS submissions,
+    count(DISTINCT b.submitter_id) AS active_students
+   FROM (app.backups b
+     JOIN app.assignments a ON ((b.assignment_id = a.id)))
+  GROUP BY a.id, a.name, (((b.created_at AT TIME ZONE 'UTC'::text))::date);
+
+ALTER TABLE analytics.assignment_activity_daily OWNER TO ok_analytics_owner;
+
+COMMENT ON VIEW analytics.assignment_activity_daily IS 'Backups, submissions and active students per assignment and UTC day.';
+
+CREATE TABLE app.courses (
+    id bigint NOT NULL,
+    offering text NOT NULL,
+    display_name text NOT NULL,
+    institution text DEFAULT ''::text NOT NULL,
+    website text,
+    timezone text DEFAULT 'America/Los_Angeles'::text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    autograder_url text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT courses_display_name_present CHECK ((btrim(display_name) <> ''::text)),
+    CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text])))),
+    CONSTRAINT courses_timezone_valid CHECK ((('2000-01-01 00:00:00'::timestamp without time zone AT TIME ZONE timezone) IS NOT NULL))
+);
+
+ALTER TABLE ONLY app.courses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.courses OWNER TO ok_owner;
+
+CREATE TABLE app.enrollments (
+    user_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    role app.course_role NOT NULL,
+    sid text,
+    class_account text,
+    section text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.enrollments FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.enrollments OWNER TO ok_owner;
+
+CREATE VIEW api.my_enrollments WITH (security_invoker='true') AS
+ SELECT c.id AS course_id,
+    c.offering,
+    c.display_name,
+    c.active,
+    e.role,
+    e.section
+   FROM (app.enrollments e
+     JOIN app.courses c ON ((e.course_id = c.id)))
+  WHERE (e.user_id = ( SELECT auth.user_id() AS user_id))
+  ORDER BY c.active DESC, c.created_at DESC;
+
+ALTER TABLE api.my_enrollments OWNER TO ok_owner;
+
+COMMENT ON VIEW api.my_enrollments IS 'Courses of the signed-in user, with role and section.';
+
+ALTER TABLE app.assignments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.assignments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.audit_log (
+    id bigint NOT NULL,
+    actor_id bigint,
+    actor text NOT NULL,
+    action text NOT NULL,
+    table_name text NOT NULL,
+    row_key jsonb,
+    course_id bigint,
+    before jsonb,
+    after jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.audit_log FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.audit_log OWNER TO ok_owner;
+
+ALTER TABLE app.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE app.backups ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.backups_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.client_versions (
+    name text NOT NULL,
+    current_version text NOT NULL,
+    download_link text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT client_versions_version_format CHECK ((current_version ~ '^v?[0-9]+(\.[0-9]+)*$'::text))
+);
+
+ALTER TABLE ONLY app.client_versions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.client_versions OWNER TO ok_owner;
+
+CREATE TABLE app.comments (
+    id bigint NOT NULL,
+    backup_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    author_id bigint NOT NULL,
+    filename text NOT NULL,
+    line integer NOT NULL,
+    message text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT comments_line_positive CHECK ((line >= 0)),
+    CONSTRAINT comments_message_present CHECK ((btrim(message) <> ''::text))
+);
+
+ALTER TABLE ONLY app.comments FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.comments OWNER TO ok_owner;
+
+ALTER TABLE app.comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.comments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE app.courses ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.courses_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.email_outbox (
+    id bigint NOT NULL,
+    course_id bigint,
+    to_address extensions.citext NOT NULL,
+    subject text NOT NULL,
+    body_text text NOT NULL,
+    body_html text,
+    status app.mail_status DEFAULT 'queued'::app.mail_status NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone
+);
+
+ALTER TABLE ONLY app.email_outbox FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.email_outbox OWNER TO ok_owner;
+
+ALTER TABLE app.email_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.email_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.extension_requests (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    reason text NOT NULL,
+    status app.request_status DEFAULT 'pending'::app.request_status NOT NULL,
+    decided_by bigint,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT extension_requests_decided CHECK (((status = 'pending'::app.request_status) = (decided_at IS NULL))),
+    CONSTRAINT extension_requests_reason_present CHECK ((btrim(reason) <> ''::text))
+);
+
+ALTER TABLE ONLY app.extension_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.extension_requests OWNER TO ok_owner;
+
+ALTER TABLE app.extension_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.extension_requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.extensions (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    staff_id bigint,
+    reason text DEFAULT ''::text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    custom_submission_time timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.extensions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.extensions OWNER TO ok_owner;
+
+ALTER TABLE app.extensions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.extensions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.grading_tasks (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    backup_id bigint NOT NULL,
+    grader_id bigint NOT NULL,
+    kind text DEFAULT 'composition'::text NOT NULL,
+    score_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.grading_tasks FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.grading_tasks OWNER TO ok_owner;
+
+ALTER TABLE app.grading_tasks ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.grading_tasks_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.group_actions (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    actor_id bigint,
+    target_id bigint,
+    action text NOT NULL,
+    group_before jsonb,
+    group_after jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT group_actions_action_known CHECK ((action = ANY (ARRAY['invite'::text, 'accept'::text, 'decline'::text, 'leave'::text, 'remove'::text, 'revoke'::text, 'staff_add'::text, 'staff_remove'::text])))
+);
+
+ALTER TABLE ONLY app.group_actions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.group_actions OWNER TO ok_owner;
+
+ALTER TABLE app.group_actions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.group_actions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.group_members (
+    assignment_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    group_id bigint NOT NULL,
+    status app.member_status DEFAULT 'pending'::app.member_status NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.group_members FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.group_members OWNER TO ok_owner;
+
+CREATE TABLE app.groups (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.groups FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.groups OWNER TO ok_owner;
+
+ALTER TABLE app.groups ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.groups_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.jobs (
+    id bigint NOT NULL,
+    course_id bigint,
+    user_id bigint NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    params jsonb DEFAULT '{}'::jsonb NOT NULL,
+    status app.job_status DEFAULT 'queued'::app.job_status NOT NULL,
+    progress numeric DEFAULT 0 NOT NULL,
+    log text DEFAULT ''::text NOT NULL,
+    result_kind text,
+    result text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT jobs_progress_fraction CHECK (((progress >= (0)::numeric) AND (progress <= (1)::numeric))),
+    CONSTRAINT jobs_result_kind_known CHECK ((result_kind = ANY (ARRAY['html'::text, 'string'::text, 'link'::text])))
+);
+
+ALTER TABLE ONLY app.jobs FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.jobs OWNER TO ok_owner;
+
+ALTER TABLE app.jobs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.jobs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.messages (
+    backup_id bigint NOT NULL,
+    kind text NOT NULL,
+    contents jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT messages_kind_present CHECK ((kind <> ''::text))
+);
+ALTER TABLE ONLY app.messages ALTER COLUMN contents SET COMPRESSION lz4;
+
+ALTER TABLE ONLY app.messages FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.messages OWNER TO ok_owner;
+
+CREATE TABLE app.scores (
+    id bigint NOT NULL,
+    backup_id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    grader_id bigint,
+    kind text NOT NULL,
+    value numeric NOT NULL,
+    message text DEFAULT ''::text NOT NULL,
+    archived boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT scores_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
+    CONSTRAINT scores_value_finite CHECK ((value <> 'NaN'::numeric))
+);
+
+ALTER TABLE ONLY app.scores FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.scores OWNER TO ok_owner;
+
+ALTER TABLE app.scores ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.scores_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE app.users (
+    id bigint NOT NULL,
+    email extensions.citext NOT NULL,
+    name text,
+    is_admin boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_email_format CHECK ((((email)::text ~ '^[^@\s]+@[^@\s]+$'::text) AND (length((email)::text) <= 254)))
+);
+
+ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.users OWNER TO ok_owner;
+
+ALTER TABLE app.users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.users_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE auth.oauth_clients (
+    client_id text NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    owner_id bigint,
+    secret_hash text NOT NULL,
+    is_confidential boolean DEFAULT true NOT NULL,
+    redirect_uris text[] DEFAULT '{}'::text[] NOT NULL,
+    default_scopes text[] DEFAULT '{all}'::text[] NOT NULL,
+    active boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT oauth_clients_id_format CHECK ((client_id ~ '^[A-Za-z0-9_.-]{1,40}$'::text)),
+    CONSTRAINT oauth_clients_scopes_known CHECK ((default_scopes <@ ARRAY['all'::text, 'email'::text]))
+);
+
+ALTER TABLE ONLY auth.oauth_clients FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.oauth_clients OWNER TO ok_owner;
+
+CREATE TABLE auth.oauth_grants (
+    id bigint NOT NULL,
+    client_id text NOT NULL,
+    user_id bigint NOT NULL,
+    code_hash text NOT NULL,
+    redirect_uri text NOT NULL,
+    scopes text[] NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY auth.oauth_grants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.oauth_grants OWNER TO ok_owner;
+
+ALTER TABLE auth.oauth_grants ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME auth.oauth_grants_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE auth.oauth_tokens (
+    id bigint NOT NULL,
+    jti uuid DEFAULT extensions.gen_random_uuid() NOT NULL,
+    client_id text NOT NULL,
+    user_id bigint NOT NULL,
+    scopes text[] NOT NULL,
+    refresh_token_hash text NOT NULL,
+    access_expires_at timestamp with time zone NOT NULL,
+    refresh_expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_refreshed_at timestamp with time zone,
+    CONSTRAINT oauth_tokens_scopes_known CHECK (((scopes <@ ARRAY['all'::text, 'email'::text]) AND (scopes <> '{}'::text[])))
+);
+
+ALTER TABLE ONLY auth.oauth_tokens FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.oauth_tokens OWNER TO ok_owner;
+
+ALTER TABLE auth.oauth_tokens ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME auth.oauth_tokens_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE ONLY app.assignments
+    ADD CONSTRAINT assignments_id_course_key UNIQUE (id, course_id);
+
+ALTER TABLE ONLY app.assignments
+    ADD CONSTRAINT assignments_name_key UNIQUE (name);
+
+ALTER TABLE ONLY app.assignments
+    ADD CONSTRAINT assignments_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.backups
+    ADD CONSTRAINT backups_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.client_versions
+    ADD CONSTRAINT client_versions_pkey PRIMARY KEY (name);
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.courses
+    ADD CONSTRAINT courses_offering_key UNIQUE (offering);
+
+ALTER TABLE ONLY app.courses
+    ADD CONSTRAINT courses_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.email_outbox
+    ADD CONSTRAINT email_outbox_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.enrollments
+    ADD CONSTRAINT enrollments_pkey PRIMARY KEY (user_id, course_id);
+
+ALTER TABLE ONLY app.extension_requests
+    ADD CONSTRAINT extension_requests_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.extensions
+    ADD CONSTRAINT extensions_assignment_user_key UNIQUE (assignment_id, user_id);
+
+ALTER TABLE ONLY app.extensions
+    ADD CONSTRAINT extensions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.grading_tasks
+    ADD CONSTRAINT grading_tasks_backup_kind_key UNIQUE (backup_id, kind);
+
+ALTER TABLE ONLY app.grading_tasks
+    ADD CONSTRAINT grading_tasks_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.group_actions
+    ADD CONSTRAINT group_actions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.group_members
+    ADD CONSTRAINT group_members_pkey PRIMARY KEY (assignment_id, user_id);
+
+ALTER TABLE ONLY app.groups
+    ADD CONSTRAINT groups_id_assignment_key UNIQUE (id, assignment_id);
+
+ALTER TABLE ONLY app.groups
+    ADD CONSTRAINT groups_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.messages
+    ADD CONSTRAINT messages_pkey PRIMARY KEY (backup_id, kind);
+
+ALTER TABLE ONLY app.scores
+    ADD CONSTRAINT scores_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_email_key UNIQUE (email);
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY auth.oauth_clients
+    ADD CONSTRAINT oauth_clients_pkey PRIMARY KEY (client_id);
+
+ALTER TABLE ONLY auth.oauth_grants
+    ADD CONSTRAINT oauth_grants_code_hash_key UNIQUE (code_hash);
+
+ALTER TABLE ONLY auth.oauth_grants
+    ADD CONSTRAINT oauth_grants_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY auth.oauth_tokens
+    ADD CONSTRAINT oauth_tokens_jti_key UNIQUE (jti);
+
+ALTER TABLE ONLY auth.oauth_tokens
+    ADD CONSTRAINT oauth_tokens_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY auth.oauth_tokens
+    ADD CONSTRAINT oauth_tokens_refresh_token_hash_key UNIQUE (refresh_token_hash);
+
+CREATE INDEX assignments_course_idx ON app.assignments USING btree (course_id);
+
+CREATE INDEX audit_log_course_idx ON app.audit_log USING btree (course_id, created_at);
+
+CREATE INDEX backups_assignment_submitter_created_idx ON app.backups USING btree (assignment_id, submitter_id, created_at DESC);
+
+CREATE INDEX backups_course_created_idx ON app.backups USING btree (course_id, created_at);
+
+CREATE UNIQUE INDEX backups_one_flag_per_submitter_idx ON app.backups USING btree (assignment_id, submitter_id) WHERE flagged;
+
+CREATE INDEX backups_submissions_idx ON app.backups USING btree (assignment_id, submitter_id, created_at DESC) WHERE submit;
+
+CREATE INDEX backups_submitter_idx ON app.backups USING btree (submitter_id, created_at DESC);
+
+CREATE INDEX comments_backup_idx ON app.comments USING btree (backup_id, filename, line);
+
+CREATE INDEX email_outbox_queued_idx ON app.email_outbox USING btree (id) WHERE (status = 'queued'::app.mail_status);
+
+CREATE INDEX enrollments_course_role_idx ON app.enrollments USING btree (course_id, role);
+
+CREATE UNIQUE INDEX extension_requests_one_pending_idx ON app.extension_requests USING btree (assignment_id, user_id) WHERE (status = 'pending'::app.request_status);
+
+CREATE INDEX grading_tasks_queue_idx ON app.grading_tasks USING btree (assignment_id, grader_id, id) WHERE (score_id IS NULL);
+
+CREATE INDEX group_actions_assignment_idx ON app.group_actions USING btree (assignment_id, created_at);
+
+CREATE INDEX group_members_group_idx ON app.group_members USING btree (group_id);
+
+CREATE INDEX jobs_queued_idx ON app.jobs USING btree (id) WHERE (status = 'queued'::app.job_status);
+
+CREATE INDEX scores_assignment_user_idx ON app.scores USING btree (assignment_id, user_id) WHERE (NOT archived);
+
+CREATE UNIQUE INDEX scores_one_active_per_kind_idx ON app.scores USING btree (backup_id, kind) WHERE (NOT archived);
+
+CREATE INDEX oauth_tokens_user_idx ON auth.oauth_tokens USING btree (user_id);
+
+CREATE TRIGGER _001_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__append_only();
+
+CREATE TRIGGER _001_append_only_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__append_only();
+
+CREATE TRIGGER _010_check_name BEFORE INSERT OR UPDATE OF name, course_id ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg_assignments__check_name();
+
+CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.courses FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.enrollments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+ALTER TABLE ONLY app.assignments
+    ADD CONSTRAINT assignments_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.assignments
+    ADD CONSTRAINT assignments_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES app.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY app.backups
+    ADD CONSTRAINT backups_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.backups
+    ADD CONSTRAINT backups_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.backups
+    ADD CONSTRAINT backups_submitter_id_fkey FOREIGN KEY (submitter_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app.backups(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.email_outbox
+    ADD CONSTRAINT email_outbox_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY app.enrollments
+    ADD CONSTRAINT enrollments_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.enrollments
+    ADD CONSTRAINT enrollments_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.extension_requests
+    ADD CONSTRAINT extension_requests_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.extension_requests
+    ADD CONSTRAINT extension_requests_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.extension_requests
+    ADD CONSTRAINT extension_requests_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.extensions
+    ADD CONSTRAINT extensions_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.extensions
+    ADD CONSTRAINT extensions_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.extensions
+    ADD CONSTRAINT extensions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.grading_tasks
+    ADD CONSTRAINT grading_tasks_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.grading_tasks
+    ADD CONSTRAINT grading_tasks_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app.backups(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.grading_tasks
+    ADD CONSTRAINT grading_tasks_grader_id_fkey FOREIGN KEY (grader_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.grading_tasks
+    ADD CONSTRAINT grading_tasks_score_id_fkey FOREIGN KEY (score_id) REFERENCES app.scores(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY app.group_actions
+    ADD CONSTRAINT group_actions_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.group_actions
+    ADD CONSTRAINT group_actions_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.group_actions
+    ADD CONSTRAINT group_actions_target_id_fkey FOREIGN KEY (target_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.group_members
+    ADD CONSTRAINT group_members_group_fkey FOREIGN KEY (group_id, assignment_id) REFERENCES app.groups(id, assignment_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.group_members
+    ADD CONSTRAINT group_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.groups
+    ADD CONSTRAINT groups_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.jobs
+    ADD CONSTRAINT jobs_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.jobs
+    ADD CONSTRAINT jobs_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.messages
+    ADD CONSTRAINT messages_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app.backups(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.scores
+    ADD CONSTRAINT scores_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.scores
+    ADD CONSTRAINT scores_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app.backups(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.scores
+    ADD CONSTRAINT scores_grader_id_fkey FOREIGN KEY (grader_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.scores
+    ADD CONSTRAINT scores_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY auth.oauth_clients
+    ADD CONSTRAINT oauth_clients_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY auth.oauth_grants
+    ADD CONSTRAINT oauth_grants_client_id_fkey FOREIGN KEY (client_id) REFERENCES auth.oauth_clients(client_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.oauth_grants
+    ADD CONSTRAINT oauth_grants_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.oauth_tokens
+    ADD CONSTRAINT oauth_tokens_client_id_fkey FOREIGN KEY (client_id) REFERENCES auth.oauth_clients(client_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.oauth_tokens
+    ADD CONSTRAINT oauth_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE app.assignments ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY assignments_admin_all ON app.assignments TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY assignments_analytics_read ON app.assignments FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY assignments_owner_all ON app.assignments TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY assignments_select ON app.assignments FOR SELECT TO ok_anon, ok_user USING ((visible OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+CREATE POLICY assignments_write ON app.assignments TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.audit_log ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY audit_log_admin_select ON app.audit_log FOR SELECT TO ok_admin USING (true);
+
+CREATE POLICY audit_log_owner_all ON app.audit_log TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY audit_log_select ON app.audit_log FOR SELECT TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.backups ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY backups_admin_all ON app.backups TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY backups_analytics_read ON app.backups FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY backups_insert ON app.backups FOR INSERT TO ok_user WITH CHECK ((((submitter_id = ( SELECT auth.user_id() AS user_id)) AND (creator_id IS NULL)) OR ((creator_id = ( SELECT auth.user_id() AS user_id)) AND (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])))));
+
+CREATE POLICY backups_owner_all ON app.backups TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY backups_select ON app.backups FOR SELECT TO ok_user USING (((submitter_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+CREATE POLICY backups_update ON app.backups FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.client_versions ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY client_versions_admin_all ON app.client_versions TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY client_versions_owner_all ON app.client_versions TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY client_versions_select ON app.client_versions FOR SELECT TO ok_anon, ok_user USING (true);
+
+ALTER TABLE app.comments ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY comments_admin_all ON app.comments TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY comments_delete ON app.comments FOR DELETE TO ok_user USING ((author_id = ( SELECT auth.user_id() AS user_id)));
+
+CREATE POLICY comments_insert ON app.comments FOR INSERT TO ok_user WITH CHECK (((author_id = ( SELECT auth.user_id() AS user_id)) AND ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
+   FROM app.backups b
+  WHERE (b.id = comments.backup_id))))));
+
+CREATE POLICY comments_owner_all ON app.comments TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY comments_select ON app.comments FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
+   FROM app.backups b
+  WHERE (b.id = comments.backup_id)))));
+
+CREATE POLICY comments_update ON app.comments FOR UPDATE TO ok_user USING ((author_id = ( SELECT auth.user_id() AS user_id))) WITH CHECK ((author_id = ( SELECT auth.user_id() AS user_id)));
+
+ALTER TABLE app.courses ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY courses_admin_all ON app.courses TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY courses_analytics_read ON app.courses FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY courses_owner_all ON app.courses TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY courses_select ON app.courses FOR SELECT TO ok_anon, ok_user USING (true);
+
+CREATE POLICY courses_update ON app.courses FOR UPDATE TO ok_user USING ((id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.email_outbox ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY email_outbox_admin_all ON app.email_outbox TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY email_outbox_owner_all ON app.email_outbox TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY email_outbox_worker ON app.email_outbox TO ok_worker USING (true) WITH CHECK (true);
+
+ALTER TABLE app.enrollments ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY enrollments_admin_all ON app.enrollments TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY enrollments_analytics_read ON app.enrollments FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY enrollments_owner_all ON app.enrollments TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY enrollments_select ON app.enrollments FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+CREATE POLICY enrollments_write ON app.enrollments TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.extension_requests ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY extension_requests_admin_all ON app.extension_requests TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY extension_requests_analytics_read ON app.extension_requests FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY extension_requests_decide ON app.extension_requests FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+
+CREATE POLICY extension_requests_insert ON app.extension_requests FOR INSERT TO ok_user WITH CHECK (((user_id = ( SELECT auth.user_id() AS user_id)) AND (status = 'pending'::app.request_status) AND (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['student'::text, 'lab_assistant'::text, 'reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+CREATE POLICY extension_requests_owner_all ON app.extension_requests TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY extension_requests_select ON app.extension_requests FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+ALTER TABLE app.extensions ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY extensions_admin_all ON app.extensions TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY extensions_analytics_read ON app.extensions FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY extensions_owner_all ON app.extensions TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY extensions_select ON app.extensions FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+CREATE POLICY extensions_write ON app.extensions TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.grading_tasks ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY grading_tasks_admin_all ON app.grading_tasks TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY grading_tasks_owner_all ON app.grading_tasks TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY grading_tasks_staff ON app.grading_tasks TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.group_actions ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY group_actions_admin_all ON app.group_actions TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY group_actions_owner_all ON app.group_actions TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY group_actions_select ON app.group_actions FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (actor_id = ( SELECT auth.user_id() AS user_id)) OR (target_id = ( SELECT auth.user_id() AS user_id))));
+
+ALTER TABLE app.group_members ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY group_members_admin_all ON app.group_members TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY group_members_analytics_read ON app.group_members FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY group_members_owner_all ON app.group_members TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY group_members_select ON app.group_members FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (assignment_id IN ( SELECT a.id
+   FROM app.assignments a
+  WHERE (a.course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))))));
+
+ALTER TABLE app.groups ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY groups_admin_all ON app.groups TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY groups_analytics_read ON app.groups FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY groups_owner_all ON app.groups TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY groups_select ON app.groups FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (id IN ( SELECT gm.group_id
+   FROM app.group_members gm
+  WHERE (gm.user_id = ( SELECT auth.user_id() AS user_id))))));
+
+ALTER TABLE app.jobs ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY jobs_admin_all ON app.jobs TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY jobs_owner_all ON app.jobs TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY jobs_select ON app.jobs FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+
+CREATE POLICY jobs_worker ON app.jobs TO ok_worker USING (true) WITH CHECK (true);
+
+ALTER TABLE app.messages ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY messages_admin_all ON app.messages TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY messages_insert ON app.messages FOR INSERT TO ok_user WITH CHECK ((EXISTS ( SELECT 1
+   FROM app.backups b
+  WHERE (b.id = messages.backup_id))));
+
+CREATE POLICY messages_owner_all ON app.messages TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY messages_select ON app.messages FOR SELECT TO ok_user USING ((EXISTS ( SELECT 1
+   FROM app.backups b
+  WHERE (b.id = messages.backup_id))));
+
+ALTER TABLE app.scores ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY scores_admin_all ON app.scores TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY scores_analytics_read ON app.scores FOR SELECT TO ok_analytics_owner USING (true);
+
+CREATE POLICY scores_owner_all ON app.scores TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((user_id = ( SELECT auth.user_id() AS user_id)) AND (NOT archived) AND (kind = ANY (( SELECT a.published_score_kinds
+   FROM app.assignments a
+  WHERE (a.id = scores.assignment_id))::text[])))));
+
+CREATE POLICY scores_write ON app.scores TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
+
+ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY users_admin_all ON app.users TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY users_owner_all ON app.users TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY users_select ON app.users FOR SELECT TO ok_user USING (((id = ( SELECT auth.user_id() AS user_id)) OR (id IN ( SELECT e.user_id
+   FROM app.enrollments e
+  WHERE (e.course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))))));
+
+ALTER TABLE auth.oauth_clients ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY oauth_clients_admin_all ON auth.oauth_clients TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY oauth_clients_owner_all ON auth.oauth_clients TO ok_owner USING (true) WITH CHECK (true);
+
+ALTER TABLE auth.oauth_grants ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY oauth_grants_admin_all ON auth.oauth_grants TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY oauth_grants_owner_all ON auth.oauth_grants TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY oauth_grants_select ON auth.oauth_grants FOR SELECT TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id)));
+
+ALTER TABLE auth.oauth_tokens ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY oauth_tokens_admin_all ON auth.oauth_tokens TO ok_admin USING (true) WITH CHECK (true);
+
+CREATE POLICY oauth_tokens_owner_all ON auth.oauth_tokens TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY oauth_tokens_revoke ON auth.oauth_tokens FOR UPDATE TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id))) WITH CHECK ((user_id = ( SELECT auth.user_id() AS user_id)));
+
+CREATE POLICY oauth_tokens_select ON auth.oauth_tokens FOR SELECT TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id)));
+
+GRANT USAGE ON SCHEMA analytics TO ok_analytics;
+
+GRANT USAGE ON SCHEMA api TO ok_anon;
+GRANT USAGE ON SCHEMA api TO ok_user;
+GRANT USAGE ON SCHEMA api TO ok_worker;
+
+GRANT USAGE ON SCHEMA app TO ok_anon;
+GRANT USAGE ON SCHEMA app TO ok_user;
+GRANT USAGE ON SCHEMA app TO ok_worker;
+GRANT USAGE ON SCHEMA app TO ok_analytics_owner;
+
+GRANT USAGE ON SCHEMA auth TO ok_anon;
+GRANT USAGE ON SCHEMA auth TO ok_user;
+GRANT USAGE ON SCHEMA auth TO ok_worker;
+GRANT USAGE ON SCHEMA auth TO ok_analytics_owner;
+
+GRANT USAGE ON SCHEMA extensions TO ok_owner;
+GRANT USAGE ON SCHEMA extensions TO ok_anon;
+GRANT USAGE ON SCHEMA extensions TO ok_user;
+GRANT USAGE ON SCHEMA extensions TO ok_worker;
+GRANT USAGE ON SCHEMA extensions TO ok_analytics_owner;
+
+REVOKE ALL ON FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) TO ok_admin;
+
+REVOKE ALL ON FUNCTION api.create_user(email text, name text, is_admin boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.create_user(email text, name text, is_admin boolean) TO ok_admin;
+
+REVOKE ALL ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) TO ok_admin;
+
+REVOKE ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) TO ok_admin;
+
+REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.hashid_decode(public_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_anon;
+GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_user;
+GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_worker;
+
+REVOKE ALL ON FUNCTION app.hashid_encode(id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_anon;
+GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_worker;
+
+REVOKE ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.require_admin() TO ok_anon;
+GRANT ALL ON FUNCTION app.require_admin() TO ok_user;
+
+REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.tg_assignments__check_name() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION auth.actor() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.actor() TO ok_anon;
+GRANT ALL ON FUNCTION auth.actor() TO ok_user;
+GRANT ALL ON FUNCTION auth.actor() TO ok_worker;
+
+REVOKE ALL ON FUNCTION auth.check_request() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.check_request() TO ok_anon;
+GRANT ALL ON FUNCTION auth.check_request() TO ok_user;
+GRANT ALL ON FUNCTION auth.check_request() TO ok_worker;
+
+REVOKE ALL ON FUNCTION auth.claims() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.claims() TO ok_anon;
+GRANT ALL ON FUNCTION auth.claims() TO ok_user;
+GRANT ALL ON FUNCTION auth.claims() TO ok_worker;
+GRANT ALL ON FUNCTION auth.claims() TO ok_analytics_owner;
+
+REVOKE ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_anon;
+GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_user;
+GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_worker;
+
+REVOKE ALL ON FUNCTION auth.is_admin() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.is_admin() TO ok_anon;
+GRANT ALL ON FUNCTION auth.is_admin() TO ok_user;
+GRANT ALL ON FUNCTION auth.is_admin() TO ok_worker;
+
+REVOKE ALL ON FUNCTION auth.user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.user_id() TO ok_anon;
+GRANT ALL ON FUNCTION auth.user_id() TO ok_user;
+GRANT ALL ON FUNCTION auth.user_id() TO ok_worker;
+
+GRANT SELECT ON TABLE app.assignments TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.assignments TO ok_user;
+GRANT SELECT ON TABLE app.assignments TO ok_anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.assignments TO ok_admin;
+
+GRANT SELECT ON TABLE app.backups TO ok_analytics_owner;
+GRANT SELECT,INSERT,UPDATE ON TABLE app.backups TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.backups TO ok_admin;
+
+GRANT SELECT ON TABLE analytics.assignment_activity_daily TO ok_analytics;
+
+GRANT SELECT ON TABLE app.courses TO ok_analytics_owner;
+GRANT SELECT,UPDATE ON TABLE app.courses TO ok_user;
+GRANT SELECT ON TABLE app.courses TO ok_anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.courses TO ok_admin;
+
+GRANT SELECT ON TABLE app.enrollments TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_admin;
+
+GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
+
+GRANT SELECT ON TABLE app.audit_log TO ok_user;
+GRANT SELECT ON TABLE app.audit_log TO ok_admin;
+
+GRANT SELECT ON TABLE app.client_versions TO ok_user;
+GRANT SELECT ON TABLE app.client_versions TO ok_anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.client_versions TO ok_admin;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.comments TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.comments TO ok_admin;
+
+GRANT SELECT ON TABLE app.email_outbox TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.email_outbox TO ok_admin;
+GRANT SELECT,INSERT,UPDATE ON TABLE app.email_outbox TO ok_worker;
+
+GRANT SELECT ON TABLE app.extension_requests TO ok_analytics_owner;
+GRANT SELECT,INSERT,UPDATE ON TABLE app.extension_requests TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extension_requests TO ok_admin;
+
+GRANT SELECT ON TABLE app.extensions TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_admin;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
+
+GRANT SELECT ON TABLE app.group_actions TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.group_actions TO ok_admin;
+
+GRANT SELECT ON TABLE app.group_members TO ok_analytics_owner;
+GRANT SELECT ON TABLE app.group_members TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.group_members TO ok_admin;
+
+GRANT SELECT ON TABLE app.groups TO ok_analytics_owner;
+GRANT SELECT ON TABLE app.groups TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.groups TO ok_admin;
+
+GRANT SELECT ON TABLE app.jobs TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.jobs TO ok_admin;
+GRANT SELECT,UPDATE ON TABLE app.jobs TO ok_worker;
+
+GRANT SELECT,INSERT ON TABLE app.messages TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.messages TO ok_admin;
+
+GRANT SELECT ON TABLE app.scores TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_admin;
+
+GRANT SELECT ON TABLE app.users TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_clients TO ok_admin;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_grants TO ok_admin;
+GRANT SELECT ON TABLE auth.oauth_grants TO ok_user;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_tokens TO ok_admin;
+GRANT SELECT ON TABLE auth.oauth_tokens TO ok_user;
+
+GRANT UPDATE(revoked_at) ON TABLE auth.oauth_tokens TO ok_user;

@@ -1,0 +1,45 @@
+"""Fixtures: real PostgreSQL databases cloned from one migrated template per run."""
+
+from __future__ import annotations
+
+import os
+
+import psycopg2
+import pytest
+
+from tests.py import dbutil
+
+
+@pytest.fixture(scope="session")
+def template_db():
+    """The migrated template (scripts/run-tests.sh builds it; a bare pytest run builds one)."""
+    name = os.environ.get("OKV3_TEST_TEMPLATE")
+    if name:
+        yield name
+        return
+    name = f"okv3_tpl_{os.getpid()}"
+    dbutil.build_template(name)
+    yield name
+    dbutil.drop(name)
+
+
+@pytest.fixture
+def db(template_db):
+    """A fresh clone of the template: (name, superuser URL). Dropped afterwards."""
+    name, url = dbutil.clone(template_db)
+    yield name, url
+    dbutil.drop(name)
+
+
+@pytest.fixture
+def admin_conn(db):
+    conn = psycopg2.connect(db[1])
+    conn.autocommit = True
+    yield conn
+    conn.close()
+
+
+def scalar(conn, sql: str, params=None):
+    with conn.cursor() as cur:
+        cur.execute(sql, params)
+        return cur.fetchone()[0]

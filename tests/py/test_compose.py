@@ -1,0 +1,75 @@
+"""docker-compose.yml cannot run here (no Docker engine); check what can be checked:
+it parses, and every role, schema and function it names exists in a migrated database."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import yaml
+
+from tests.py.conftest import scalar
+from web.settings import ROOT
+
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def _env(service: str) -> dict:
+    return COMPOSE["services"][service]["environment"]
+
+
+def test_the_file_has_every_service():
+    assert set(COMPOSE["services"]) == {"postgres", "migrate", "web", "worker", "postgrest", "metabase"}
+    assert _env("web")["OK_ENV"] == "production"
+
+
+def test_postgrest_names_exist(admin_conn):
+    env = _env("postgrest")
+    assert env["PGRST_DB_SCHEMAS"] == "api"
+    assert scalar(admin_conn, "select count(*) from pg_namespace where nspname = %s", (env["PGRST_DB_SCHEMAS"],)) == 1
+    user = urlsplit(env["PGRST_DB_URI"]).username
+    assert user == "authenticator"
+    assert scalar(admin_conn, "select rolcanlogin and not rolinherit from pg_roles where rolname = %s", (user,))
+    anon = env["PGRST_DB_ANON_ROLE"]
+    assert scalar(admin_conn, "select pg_has_role(%s, %s, 'member')", (user, anon))
+    schema, function = env["PGRST_DB_PRE_REQUEST"].split(".")
+    assert scalar(
+        admin_conn,
+        "select has_function_privilege(%s, p.oid, 'execute') from pg_proc as p "
+        "join pg_namespace as n on n.oid = p.pronamespace where n.nspname = %s and p.proname = %s "
+        "and p.pronargs = 0",
+        (anon, schema, function),
+    )
+    assert env["PGRST_DB_CHANNEL"] == "pgrst"  # what migrations NOTIFY after every upgrade
+
+
+def test_app_services_connect_as_the_documented_roles(admin_conn):
+    for service in ("web", "worker"):
+        env = {**COMPOSE["x-app"]["environment"], **_env(service)}
+        assert urlsplit(env["OK_AUTHENTICATOR_URL"]).username == "authenticator"
+    for role in ("authenticator", "ok_analytics"):
+        assert scalar(admin_conn, "select rolcanlogin from pg_roles where rolname = %s", (role,))
+
+
+def test_metabase_reads_only_the_analytics_schema(admin_conn):
+    connection = COMPOSE["x-okv3-metabase-connection"]
+    assert connection["schemas"] == ["analytics"]
+    role = connection["user"]
+    assert scalar(admin_conn, "select has_schema_privilege(%s, 'analytics', 'usage')", (role,))
+    for schema in ("app", "auth", "api"):
+        assert not scalar(admin_conn, "select has_schema_privilege(%s, %s, 'usage')", (role, schema))
+    views = scalar(admin_conn, "select count(*) from pg_views where schemaname = 'analytics'")
+    readable = scalar(
+        admin_conn,
+        "select count(*) from pg_views where schemaname = 'analytics' "
+        "and has_table_privilege(%s, schemaname || '.' || viewname, 'select')",
+        (role,),
+    )
+    assert views > 0 and readable == views
+    assert _env("metabase")["MB_DB_DBNAME"] != "ok", "Metabase keeps its own application database"
+
+
+def test_every_variable_the_file_uses_is_documented_in_env_example():
+    used = set(re.findall(r"\$\{([A-Z_]+)\}", (ROOT / "docker-compose.yml").read_text()))
+    documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    assert used <= documented, used - documented

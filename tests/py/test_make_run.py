@@ -1,0 +1,71 @@
+"""`make run` serves the app (healthz 200, demo data loaded) and `make stop` stops it.
+
+Runs against a clone (DATABASE_URL), on a free port, with its own pid directory, so it
+neither needs nor disturbs a developer's running server or the private cluster.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+from tests.py.conftest import scalar
+from web.settings import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
+    port = _free_port()
+    env = dict(os.environ, DATABASE_URL=db[1], PORT=str(port), RUN=str(tmp_path), OK_ENV="development")
+    env.pop("OK_AUTHENTICATOR_URL", None)
+    started = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        assert f"serving http://127.0.0.1:{port}" in started.stdout
+        assert _get(f"http://127.0.0.1:{port}/healthz") == (200, b"OK\n")
+        status, body = _get(f"http://127.0.0.1:{port}/")
+        assert status == 200 and b"app-wrapper" in body
+        # The demo course is seeded: roles, 30 students, three assignments, work to grade.
+        assert scalar(admin_conn, "select count(*) from app.enrollments e join app.courses c on c.id = e.course_id "
+                                  "where c.offering = 'ok/demo101/fa26' and e.role = 'student'") == 30
+        assert scalar(admin_conn, "select array_agg(distinct e.role::text order by e.role::text) "
+                                  "from app.enrollments e join app.courses c on c.id = e.course_id "
+                                  "where c.offering = 'ok/demo101/fa26'") == [
+            "instructor", "lab_assistant", "reader", "student", "ta"]
+        assert scalar(admin_conn, "select count(*) filter (where due_at < now()) || '/' "
+                                  "|| count(*) filter (where due_at > now()) from app.assignments a "
+                                  "join app.courses c on c.id = a.course_id where c.offering = 'ok/demo101/fa26'") == "1/2"
+        for table in ("app.backups", "app.scores", "app.comments", "app.group_members"):
+            assert scalar(admin_conn, f"select count(*) > 0 from {table}"), table  # noqa: S608
+        again = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert again.returncode == 0 and "already running" in again.stdout
+    finally:
+        stopped = subprocess.run(["make", "stop"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert stopped.returncode == 0, stopped.stderr
+    assert not (tmp_path / "gunicorn.pid").exists()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            _get(f"http://127.0.0.1:{port}/healthz")
+        except (urllib.error.URLError, ConnectionError):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the app still answers after make stop")

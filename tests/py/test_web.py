@@ -1,0 +1,85 @@
+"""The Flask base: app factory, healthz, the AdminLTE layout, CSRF, request transactions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.py import dbutil
+from web import create_app
+
+
+@pytest.fixture
+def app(db, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+    app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "TESTING": True})
+    yield app
+    app.extensions["okv3_database"].close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def sign_in(client, admin_conn, email: str) -> None:
+    with admin_conn.cursor() as cur:
+        cur.execute("select id from app.users where email = %s", (email,))
+        user_id = cur.fetchone()[0]
+    with client.session_transaction() as session:
+        session["claims"] = {"role": "ok_user", "sub": str(user_id), "email": email}
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.data == b"OK\n"
+
+
+def test_healthz_answers_503_when_the_database_does_not():
+    app = create_app({"DATABASE_DSN": "postgresql://nobody@127.0.0.1:1/none"})
+    assert app.test_client().get("/healthz").status_code == 503
+
+
+def test_pages_extend_the_adminlte_layout_and_its_bundles_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'class="app-wrapper"' in html and "app-sidebar" in html
+    css = re.search(r'href="(/static/gen/okv3\.[0-9a-f]+\.css)"', html).group(1)
+    js = re.search(r'src="(/static/gen/okv3\.[0-9a-f]+\.js)"', html).group(1)
+    css_body = client.get(css).get_data(as_text=True)
+    assert "AdminLTE" in css_body and ".okv3-brand" in css_body
+    assert "bootstrap" in client.get(js).get_data(as_text=True).lower()
+    assert page.headers["X-Frame-Options"] == "DENY"
+
+
+def test_dashboard_lists_the_signed_in_users_courses_through_rls(client, admin_conn):
+    sign_in(client, admin_conn, "s1@a.edu")
+    html = client.get("/").get_data(as_text=True)
+    assert "cal/cs61a/fa26" in html and "cal/cs61b/fa26" not in html
+    assert "s1@a.edu" in html
+
+
+def test_course_names_are_escaped(client, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("update app.courses set display_name = '<script>alert(1)</script>' "
+                    "where offering = 'cal/cs61a/fa26'")
+    sign_in(client, admin_conn, "s1@a.edu")
+    html = client.get("/").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_unsafe_methods_need_the_csrf_token(client):
+    refused = client.post("/", data={})
+    assert refused.status_code == 400
+    assert b"did not come from this site" in refused.data
+    client.get("/")
+    with client.session_transaction() as session:
+        token = session["csrf_token"]
+    accepted = client.post("/", data={"csrf_token": token})
+    assert accepted.status_code == 405  # past CSRF; "/" has no POST handler
+    assert client.post("/", headers={"X-CSRF-Token": token}).status_code == 405
+    assert client.post("/", data={"csrf_token": "forged"}).status_code == 400

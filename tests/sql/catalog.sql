@@ -1,0 +1,116 @@
+-- Catalog tests: the rules that keep the foundation honest as the schema grows.
+begin;
+select plan(12);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname
+     from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
+     where n.nspname in ('app', 'auth') and c.relkind in ('r', 'p')
+       and not (c.relrowsecurity and c.relforcerowsecurity) $$,
+  'every app and auth table has row-level security enabled and forced'
+);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname
+     from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
+     where n.nspname in ('api', 'analytics') and c.relkind in ('r', 'p', 'S', 'm', 'f') $$,
+  'api and analytics hold no tables, sequences or materialized views'
+);
+
+select is_empty(
+  $$ select p.oid::regprocedure::text
+     from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
+     where n.nspname in ('app', 'auth', 'api', 'analytics') and p.prosecdef
+       and not exists (select 1 from unnest(p.proconfig) as c where c like 'search_path=%') $$,
+  'every security-definer function pins search_path'
+);
+
+select is_empty(
+  $$ select p.oid::regprocedure::text
+     from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
+     where n.nspname in ('app', 'auth', 'api', 'analytics')
+       and has_function_privilege('public', p.oid, 'execute') $$,
+  'no function of ours is executable by PUBLIC'
+);
+
+select is_empty(
+  $$ select c.relname || '.' || a.attname
+     from pg_attribute as a
+     inner join pg_class as c on a.attrelid = c.oid
+     inner join pg_namespace as n on c.relnamespace = n.oid
+     where n.nspname = 'analytics' and a.attnum > 0 and not a.attisdropped
+       and a.attname ~* '(email|name|sid|login)' and a.attname !~* '^(assignment|course|kind)$' $$,
+  'no analytics column is named like email, name, sid or login'
+);
+
+select is_empty(
+  $$ select c.relname from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
+     where n.nspname = 'api' and c.relkind = 'v'
+       and not coalesce('security_invoker=true' = any(c.reloptions), false) $$,
+  'every api view runs with the caller''s rights (security_invoker)'
+);
+
+select is_empty(
+  $$ select c.relname from pg_class as c
+     inner join pg_namespace as n on c.relnamespace = n.oid
+     inner join pg_roles as r on c.relowner = r.oid
+     where n.nspname in ('app', 'auth', 'api', 'analytics') and (r.rolsuper or r.rolbypassrls) $$,
+  'no table or view of ours is owned by a role that bypasses RLS'
+);
+
+select is_empty(
+  $$ select schemaname || '.' || tablename || ' ' || policyname
+     from pg_policies
+     where schemaname in ('app', 'auth')
+       and coalesce(qual, '') || coalesce(with_check, '') ~ 'auth\.[a-z_]+\('
+       and coalesce(qual, '') || coalesce(with_check, '') !~ 'SELECT auth\.' $$,
+  'policies wrap claim helpers in (select ...) so they run once per statement'
+);
+
+select is(
+  (select string_agg(r.rolname || ' in ' || m.rolname, ', ' order by r.rolname, m.rolname)
+   from pg_auth_members as am
+   inner join pg_roles as r on am.member = r.oid
+   inner join pg_roles as m on am.roleid = m.oid
+   where r.rolname in ('authenticator', 'ok_admin', 'ok_user', 'ok_anon', 'ok_analytics')
+     and m.rolname like 'ok\_%'),
+  'authenticator in ok_admin, authenticator in ok_anon, authenticator in ok_user, '
+  || 'authenticator in ok_worker, ok_admin in ok_user',
+  'role memberships are as documented in sql/01_roles.sql'
+);
+
+select is(
+  (select string_agg(
+     format('%s login=%s inherit=%s bypass=%s', rolname, rolcanlogin, rolinherit, rolbypassrls or rolsuper),
+     ', ' order by rolname)
+   from pg_roles
+   where rolname in ('ok_owner', 'authenticator', 'ok_anon', 'ok_user', 'ok_admin', 'ok_worker',
+                     'ok_analytics_owner', 'ok_analytics')),
+  'authenticator login=t inherit=f bypass=f, ok_admin login=f inherit=t bypass=f, '
+  || 'ok_analytics login=t inherit=t bypass=f, '
+  || 'ok_analytics_owner login=f inherit=t bypass=f, '
+  || 'ok_anon login=f inherit=t bypass=f, ok_owner login=f inherit=t bypass=f, '
+  || 'ok_user login=f inherit=t bypass=f, ok_worker login=f inherit=t bypass=f',
+  'login, inherit and bypass attributes of every role'
+);
+
+select is(
+  (select count(*)::int from information_schema.role_table_grants
+   where grantee = 'ok_analytics' and table_schema <> 'analytics'),
+  0,
+  'the analytics login may read nothing outside the analytics schema'
+);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname || ' ' || r.rolname
+     from pg_class as c
+     inner join pg_namespace as n on c.relnamespace = n.oid
+     cross join pg_roles as r
+     where n.nspname in ('app', 'auth') and c.relkind = 'r'
+       and r.rolname in ('ok_anon', 'ok_user', 'ok_worker', 'ok_analytics', 'authenticator')
+       and has_table_privilege(r.oid, c.oid, 'truncate') $$,
+  'no request role may truncate a table'
+);
+
+select * from finish();
+rollback;

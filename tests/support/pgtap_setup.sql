@@ -1,0 +1,102 @@
+-- Test helpers loaded into the test template database only (never into production).
+-- tests.act_as(email) / tests.act_as_anon() replay what PostgREST does at the start of a
+-- request: switch to the request role and set request.jwt.claims, transaction-locally.
+-- tests.fixture() loads a small cast: two courses and one user per role.
+create schema if not exists tests;
+grant usage on schema tests to public;
+-- pgTAP lives in public; request roles call it after tests.act_as switches role.
+grant usage on schema public to public;
+
+create or replace function tests.act_as(who text)
+returns void
+language plpgsql
+volatile
+as $$
+declare
+  person app.users;
+begin
+  perform set_config('role', 'none', true);
+  select u.* into strict person from app.users as u where u.email = who::extensions.citext;
+  perform set_config('role', case when person.is_admin then 'ok_admin' else 'ok_user' end, true);
+  perform set_config('request.jwt.claims', jsonb_build_object(
+    'role', case when person.is_admin then 'ok_admin' else 'ok_user' end,
+    'sub', person.id::text, 'email', person.email)::text, true);
+end;
+$$;
+
+create or replace function tests.act_as_anon()
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform set_config('role', 'none', true);
+  perform set_config('role', 'ok_anon', true);
+  perform set_config('request.jwt.claims', '{"role": "ok_anon"}', true);
+end;
+$$;
+
+create or replace function tests.act_as_owner()
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform set_config('role', 'none', true);
+  perform set_config('request.jwt.claims', '{"actor": "tests"}', true);
+end;
+$$;
+
+create or replace function tests.user_id(who text)
+returns bigint
+language sql
+stable
+security definer
+set search_path = ''
+as $$ select u.id from app.users as u where u.email = who::extensions.citext $$;
+
+-- Two courses; in A one user per course role; in B a student and a TA; one site admin.
+-- Each student of A has a backup and a submission of A's hw01; B's student one backup.
+create or replace function tests.fixture()
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform set_config('request.jwt.claims', '{"actor": "fixture"}', true);
+  insert into app.users (email, name, is_admin) values
+    ('admin@x.edu', 'Admin', true), ('instructor@a.edu', 'Ina', false),
+    ('ta@a.edu', 'Tom', false), ('reader@a.edu', 'Rea', false), ('lab@a.edu', 'Lab', false),
+    ('s1@a.edu', 'Sam', false), ('s2@a.edu', 'Sue', false),
+    ('s1@b.edu', 'Bob', false), ('ta@b.edu', 'Tib', false);
+  insert into app.courses (offering, display_name) values
+    ('cal/cs61a/fa26', 'CS 61A'), ('cal/cs61b/fa26', 'CS 61B');
+  insert into app.enrollments (user_id, course_id, role)
+  select u.id, c.id, r.role::app.course_role
+  from (values
+    ('instructor@a.edu', 'cal/cs61a/fa26', 'instructor'), ('ta@a.edu', 'cal/cs61a/fa26', 'ta'),
+    ('reader@a.edu', 'cal/cs61a/fa26', 'reader'), ('lab@a.edu', 'cal/cs61a/fa26', 'lab_assistant'),
+    ('s1@a.edu', 'cal/cs61a/fa26', 'student'), ('s2@a.edu', 'cal/cs61a/fa26', 'student'),
+    ('s1@b.edu', 'cal/cs61b/fa26', 'student'), ('ta@b.edu', 'cal/cs61b/fa26', 'ta')
+  ) as r (email, offering, role)
+  inner join app.users as u on u.email = r.email
+  inner join app.courses as c on c.offering = r.offering;
+  insert into app.assignments (course_id, name, display_name, due_at, lock_at, visible, published_score_kinds)
+  select c.id, c.offering || '/' || a.word, a.word, now() + a.due_in, now() + a.due_in + interval '1 day',
+         a.visible, array['total']
+  from app.courses as c
+  cross join (values ('hw01', interval '2 days', true), ('secret', interval '9 days', false))
+    as a (word, due_in, visible);
+  insert into app.backups (assignment_id, course_id, submitter_id, submit)
+  select a.id, a.course_id, u.id, s.submit
+  from app.assignments as a
+  inner join app.users as u on u.email in ('s1@a.edu', 's2@a.edu', 's1@b.edu')
+  inner join app.enrollments as e on e.user_id = u.id and e.course_id = a.course_id
+  cross join (values (false), (true)) as s (submit)
+  where a.name like '%/hw01';
+  insert into app.messages (backup_id, kind, contents)
+  select b.id, 'file_contents', '{"hw01.py": "print(1)"}' from app.backups as b;
+end;
+$$;
+
+grant execute on all functions in schema tests to public;
