@@ -285,6 +285,69 @@ ALTER FUNCTION api.issue_token(email text, scope text, expires_in integer, refre
 
 COMMENT ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) IS 'Record a token pair for a user and return the claims to sign (admins).';
 
+CREATE FUNCTION api.outbox_claim(batch_size integer DEFAULT 20) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  claimed jsonb;
+begin
+  if batch_size is null or batch_size not between 1 and 500 then
+    raise sqlstate 'PT422' using message = 'batch_size must be between 1 and 500';
+  end if;
+  with picked as (
+    select o.id
+    from app.email_outbox as o
+    where o.status = 'queued'
+       or (o.status = 'sending' and o.claimed_at < now() - interval '10 minutes')
+    order by o.id
+    for update skip locked
+    limit batch_size
+  ),
+  updated as (
+    update app.email_outbox as o
+    set status = 'sending', claimed_at = now(), attempts = o.attempts + 1
+    from picked
+    where o.id = picked.id
+    returning o.id, o.to_address, o.subject, o.body_text, o.body_html, o.attempts
+  )
+  select coalesce(jsonb_agg(to_jsonb(u) order by u.id), '[]') into claimed from updated as u;
+  return claimed;
+end;
+$$;
+
+ALTER FUNCTION api.outbox_claim(batch_size integer) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.outbox_claim(batch_size integer) IS 'Claim queued emails for sending (worker).';
+
+CREATE FUNCTION api.outbox_finish(outbox_id bigint, error text DEFAULT NULL::text) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+declare
+  new_status app.mail_status;
+begin
+  update app.email_outbox as o
+  set
+    status = case
+      when error is null then 'sent'
+      when o.attempts >= 5 then 'failed'
+      else 'queued'
+    end::app.mail_status,
+    sent_at = case when error is null then now() end,
+    last_error = error,
+    claimed_at = null
+  where o.id = outbox_id and o.status = 'sending'
+  returning o.status into new_status;
+  if new_status is null then
+    raise sqlstate 'PT404' using message = format('Email %s is not being sent', outbox_id);
+  end if;
+  return new_status::text;
+end;
+$$;
+
+ALTER FUNCTION api.outbox_finish(outbox_id bigint, error text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.outbox_finish(outbox_id bigint, error text) IS 'Record the outcome of sending one email (worker).';
+
 CREATE FUNCTION api.set_client_version(name text, version text, download_link text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql
     AS $_$
@@ -565,6 +628,17 @@ end;
 $$;
 
 ALTER FUNCTION app.tg_audit_log__append_only() OWNER TO ok_owner;
+
+CREATE FUNCTION app.tg_email_outbox__notify() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  perform pg_notify('okv3_outbox', '');
+  return null;
+end;
+$$;
+
+ALTER FUNCTION app.tg_email_outbox__notify() OWNER TO ok_owner;
 
 CREATE FUNCTION auth.actor() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -865,6 +939,7 @@ CREATE TABLE app.email_outbox (
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    claimed_at timestamp with time zone,
     sent_at timestamp with time zone
 );
 
@@ -1329,6 +1404,8 @@ CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.enrollments FO
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
+CREATE TRIGGER _900_notify_worker AFTER INSERT ON app.email_outbox FOR EACH STATEMENT EXECUTE FUNCTION app.tg_email_outbox__notify();
+
 ALTER TABLE ONLY app.assignments
     ADD CONSTRAINT assignments_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;
 
@@ -1713,6 +1790,12 @@ GRANT ALL ON FUNCTION api.enroll(offering text, email text, role text, sid text,
 REVOKE ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) TO ok_admin;
 
+REVOKE ALL ON FUNCTION api.outbox_claim(batch_size integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.outbox_claim(batch_size integer) TO ok_worker;
+
+REVOKE ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) TO ok_worker;
+
 REVOKE ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) TO ok_admin;
 
@@ -1745,6 +1828,8 @@ REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_assignments__check_name() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION auth.actor() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.actor() TO ok_anon;

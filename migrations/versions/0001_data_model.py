@@ -304,6 +304,7 @@ create table app.email_outbox (
     attempts integer not null default 0,
     last_error text,
     created_at timestamptz not null default now(),
+    claimed_at timestamptz,
     sent_at timestamptz
 );
 create index email_outbox_queued_idx on app.email_outbox (id) where status = 'queued';
@@ -383,6 +384,8 @@ create trigger _001_append_only before update or delete on app.audit_log
 for each row execute function app.tg_audit_log__append_only();
 create trigger _001_append_only_truncate before truncate on app.audit_log
 for each statement execute function app.tg_audit_log__append_only();
+create trigger _900_notify_worker after insert on app.email_outbox
+for each statement execute function app.tg_email_outbox__notify();
 create trigger _900_audit after insert or update or delete on app.courses
 for each row execute function app.tg__audit();
 create trigger _900_audit after insert or update or delete on app.assignments

@@ -1,0 +1,112 @@
+"""The background worker: sends the email outbox over SMTP.
+
+Mail is queued by SQL (rows in app.email_outbox, inside the transaction that decided to
+send it, so a rolled-back change sends nothing). The worker claims a batch through
+api.outbox_claim, sends each message, and records the outcome through api.outbox_finish;
+a failed message is retried up to five times. It sleeps on LISTEN okv3_outbox (a trigger
+notifies on insert) with a poll interval as a safety net.
+
+Settings: OK_SMTP_HOST (localhost), OK_SMTP_PORT (25), OK_SMTP_USER, OK_SMTP_PASSWORD,
+OK_SMTP_STARTTLS (0/1), OK_MAIL_FROM (OK <no-reply@localhost>), OK_WORKER_POLL_SECONDS (30).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import select
+import smtplib
+import sys
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+import psycopg2
+
+from web.db import Database
+from web.settings import authenticator_url
+
+WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
+log = logging.getLogger("okv3.worker")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "localhost"
+    port: int = 25
+    user: str | None = None
+    password: str | None = None
+    starttls: bool = False
+    sender: str = "OK <no-reply@localhost>"
+
+    @classmethod
+    def from_environment(cls) -> SmtpSettings:
+        return cls(
+            host=os.environ.get("OK_SMTP_HOST", "localhost"),
+            port=int(os.environ.get("OK_SMTP_PORT", "25")),
+            user=os.environ.get("OK_SMTP_USER") or None,
+            password=os.environ.get("OK_SMTP_PASSWORD") or None,
+            starttls=os.environ.get("OK_SMTP_STARTTLS", "0") == "1",
+            sender=os.environ.get("OK_MAIL_FROM", "OK <no-reply@localhost>"),
+        )
+
+
+def _message(row: dict, sender: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = row["to_address"]
+    message["Subject"] = row["subject"]
+    message.set_content(row["body_text"])
+    if row.get("body_html"):
+        message.add_alternative(row["body_html"], subtype="html")
+    return message
+
+
+def send_outbox_once(db: Database, smtp: SmtpSettings, batch_size: int = 20) -> int:
+    """Claim one batch, send it, record outcomes. Returns how many were claimed."""
+    with db.request(WORKER_CLAIMS, method="POST", path="/worker/outbox") as ctx:
+        claimed = ctx.call("select api.outbox_claim(batch_size => %s)", (batch_size,)).fetchone()[0]
+    if not claimed:
+        return 0
+    outcomes: list[tuple[int, str | None]] = []
+    try:
+        with smtplib.SMTP(smtp.host, smtp.port, timeout=30) as server:
+            if smtp.starttls:
+                server.starttls()
+            if smtp.user:
+                server.login(smtp.user, smtp.password or "")
+            for row in claimed:
+                try:
+                    server.send_message(_message(row, smtp.sender))
+                    outcomes.append((row["id"], None))
+                except smtplib.SMTPException as exc:
+                    outcomes.append((row["id"], f"{type(exc).__name__}: {exc}"))
+    except (OSError, smtplib.SMTPException) as exc:
+        sent = {outbox_id for outbox_id, _ in outcomes}
+        outcomes += [(row["id"], f"{type(exc).__name__}: {exc}") for row in claimed if row["id"] not in sent]
+    with db.request(WORKER_CLAIMS, method="POST", path="/worker/outbox") as ctx:
+        for outbox_id, error in outcomes:
+            ctx.call("select api.outbox_finish(outbox_id => %s, error => %s)", (outbox_id, error))
+    failures = sum(1 for _, error in outcomes if error)
+    log.info("outbox: %d sent, %d failed", len(outcomes) - failures, failures)
+    return len(claimed)
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    dsn = authenticator_url()
+    db = Database(dsn, max_connections=2, min_connections=1)
+    smtp = SmtpSettings.from_environment()
+    poll = float(os.environ.get("OK_WORKER_POLL_SECONDS", "30"))
+    listener = psycopg2.connect(dsn)
+    listener.autocommit = True
+    listener.cursor().execute("listen okv3_outbox")
+    log.info("worker started; sending mail through %s:%s", smtp.host, smtp.port)
+    while True:
+        if send_outbox_once(db, smtp) == 0:
+            select.select([listener], [], [], poll)
+            listener.poll()
+            listener.notifies.clear()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
