@@ -63,7 +63,8 @@ def test_queued_mail_is_delivered_and_marked_sent(smtp_server, worker_db, admin_
     first = inbox.messages[0][1]
     assert first["Subject"] == "Your extension" and first["From"] == "OK <ok@example.edu>"
     assert first.is_multipart() and "Granted until Friday." in first.get_payload(0).get_payload()
-    assert scalar(admin_conn, "select count(*) from app.email_outbox where status = 'sent' and sent_at is not null") == 2
+    sent = "select count(*) from app.email_outbox where status = 'sent' and sent_at is not null"
+    assert scalar(admin_conn, sent) == 2
     assert send_outbox_once(worker_db, smtp) == 0, "nothing is sent twice"
 
 
