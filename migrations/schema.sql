@@ -379,6 +379,182 @@ ALTER FUNCTION api.set_client_version(name text, version text, download_link tex
 
 COMMENT ON FUNCTION api.set_client_version(name text, version text, download_link text) IS 'Publish the current version and download link of a client (admins).';
 
+CREATE FUNCTION api.v3_assignment_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  found_row jsonb;
+begin
+  if auth.user_id() is null then
+    return app.v3_reply(401, '{}', 'Not logged in');
+  end if;
+  select jsonb_build_object(
+    'name', a.name, 'display_name', a.display_name,
+    'due_date', app.v3_time(a.due_at), 'lock_date', app.v3_time(a.lock_at),
+    'max_group_size', a.max_group_size, 'url', coalesce(a.url, ''),
+    'files', case when a.template_files = '{}' then null else a.template_files end,
+    'revisions_allowed', a.revisions_allowed, 'uploads_enabled', a.uploads_enabled,
+    'course', jsonb_build_object(
+      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+      'active', c.active, 'timezone', c.timezone
+    )
+  )
+  into found_row
+  from app.assignments as a
+  inner join app.courses as c on a.course_id = c.id
+  where a.name = app.v3_header('x-ok-name');
+  if found_row is null then
+    if app.assignment_exists(app.v3_header('x-ok-name')) then
+      return app.v3_reply(403, '{}', 'This assignment is not visible to you');
+    end if;
+    return app.v3_reply(404, '{}', format('Assignment %s does not exist', app.v3_header('x-ok-name')));
+  end if;
+  return app.v3_reply(200, found_row);
+end;
+$$;
+
+ALTER FUNCTION api.v3_assignment_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_assignment_get() IS 'GET /api/v3/assignment/<name>: due dates and settings.';
+
+CREATE FUNCTION api.v3_backups_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target record;
+  accepted boolean;
+  created app.backups;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if assignment is null or btrim(assignment) = '' then
+    return app.v3_reply(400, '{}', 'Missing argument: assignment (the name of the assignment)');
+  end if;
+  if messages is null or jsonb_typeof(messages) <> 'object' then
+    return app.v3_reply(400, '{}', 'Invalid argument: messages must be a JSON object');
+  end if;
+  if messages ? '' then
+    return app.v3_reply(400, '{}', 'Invalid argument: a message kind may not be empty');
+  end if;
+
+  select a.id, a.course_id, a.name, a.lock_at, c.offering, c.display_name, c.active, c.timezone
+  into target
+  from app.assignments as a
+  inner join app.courses as c on a.course_id = c.id
+  where a.name = v3_backups_post.assignment;
+  if target.id is null then
+    return app.v3_reply(403, '{"data": {"backup": true}}', 'Assignment does not exist');
+  end if;
+
+  accepted := coalesce(submit, false)
+    and (now() <= target.lock_at or (app.extension_for(target.id, auth.user_id())).id is not null);
+
+  insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
+  values (
+    target.id, target.course_id, auth.user_id(), accepted,
+    left(app.v3_header('x-ok-client-name'), 100), left(app.v3_header('x-ok-client-version'), 100)
+  )
+  returning * into created;
+
+  insert into app.messages (backup_id, kind, contents)
+  select created.id, m.key, m.value
+  from jsonb_each(messages) as m;
+
+  if coalesce(submit, false) and not accepted then
+    return app.v3_reply(403, '{"data": {"backup": true, "late": true}}', 'Late Submission of ' || target.name);
+  end if;
+
+  return app.v3_reply(200, jsonb_build_object(
+    'email', auth.claims() ->> 'email',
+    'key', app.hashid_encode(created.id),
+    'course', jsonb_build_object(
+      'id', target.course_id, 'offering', target.offering, 'display_name', target.display_name,
+      'active', target.active, 'timezone', target.timezone
+    ),
+    'assignment', target.name
+  ));
+end;
+$$;
+
+ALTER FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) IS 'POST /api/v3/backups/: store a backup or submission (ok-client).';
+
+CREATE FUNCTION api.v3_info() RETURNS jsonb
+    LANGUAGE sql
+    AS $$
+  select app.v3_reply(200, jsonb_build_object(
+    'version', 'v3', 'url', '/api/v3/',
+    'documentation', 'https://okpy.github.io/documentation', 'github', 'https://github.com/okpy/ok'
+  ))
+$$;
+
+ALTER FUNCTION api.v3_info() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_info() IS 'GET /api/v3/: API information.';
+
+CREATE FUNCTION api.v3_version_get() RETURNS jsonb
+    LANGUAGE sql
+    AS $$
+  select app.v3_reply(200, jsonb_build_object('results', coalesce(jsonb_agg(
+    jsonb_build_object('name', v.name, 'current_version', v.current_version, 'download_link', v.download_link)
+    order by v.name), '[]'::jsonb)))
+  from app.client_versions as v
+  where app.v3_header('x-ok-name') is null or v.name = app.v3_header('x-ok-name')
+$$;
+
+ALTER FUNCTION api.v3_version_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_version_get() IS 'GET /api/v3/version/[<name>]: client versions.';
+
+CREATE FUNCTION api.v3_version_post(current_version text DEFAULT NULL::text, download_link text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  denied jsonb := app.v3_auth_error('all');
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if not auth.is_admin() then
+    return app.v3_reply(403, '{}', 'Only site administrators can change client versions');
+  end if;
+  if current_version is null or download_link is null then
+    return app.v3_reply(400, '{}', 'Missing argument: current_version and download_link are required');
+  end if;
+  if current_version !~ '^v?[0-9]+(\.[0-9]+)*$' then
+    return app.v3_reply(400, '{}', format('Malformed version %L', current_version));
+  end if;
+  if download_link !~ '^https?://\S+$' then
+    return app.v3_reply(400, '{}', 'URL is not valid');
+  end if;
+  update app.client_versions as v
+  set current_version = v3_version_post.current_version,
+      download_link = v3_version_post.download_link,
+      updated_at = now()
+  where v.name = app.v3_header('x-ok-name');
+  if not found then
+    return app.v3_reply(404, '{}', format('No client named %s', app.v3_header('x-ok-name')));
+  end if;
+  return app.v3_reply(200, '{}');
+end;
+$_$;
+
+ALTER FUNCTION api.v3_version_post(current_version text, download_link text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_version_post(current_version text, download_link text) IS 'POST /api/v3/version/<name>: publish a client version (admins).';
+
+CREATE FUNCTION app.assignment_exists(name text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (select 1 from app.assignments as a where a.name = assignment_exists.name)
+$$;
+
+ALTER FUNCTION app.assignment_exists(name text) OWNER TO ok_owner;
+
 CREATE FUNCTION app.ensure_user(email text, name text DEFAULT NULL::text) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
@@ -396,6 +572,57 @@ end;
 $$;
 
 ALTER FUNCTION app.ensure_user(email text, name text) OWNER TO ok_owner;
+
+CREATE TABLE app.extensions (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    staff_id bigint,
+    reason text DEFAULT ''::text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    custom_submission_time timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.extensions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.extensions OWNER TO ok_owner;
+
+CREATE FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone DEFAULT now()) RETURNS app.extensions
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select x.*
+  from app.extensions as x
+  where x.assignment_id = extension_for.assignment_id
+    and x.user_id = any(app.group_member_ids(extension_for.assignment_id, extension_for.user_id))
+    and x.expires_at >= at_time
+  order by x.expires_at desc
+  limit 1
+$$;
+
+ALTER FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) OWNER TO ok_owner;
+
+CREATE FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce(
+    (
+      select array_agg(other.user_id order by other.user_id)
+      from app.group_members as mine
+      inner join app.group_members as other
+        on other.group_id = mine.group_id and other.status = 'active'
+      where mine.assignment_id = group_member_ids.assignment_id
+        and mine.user_id = group_member_ids.user_id
+        and mine.status = 'active'
+    ),
+    array[group_member_ids.user_id]
+  )
+$$;
+
+ALTER FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.hashid_decode(public_key text) RETURNS bigint
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
@@ -640,6 +867,70 @@ $$;
 
 ALTER FUNCTION app.tg_email_outbox__notify() OWNER TO ok_owner;
 
+CREATE FUNCTION app.v3_auth_error(required_scope text DEFAULT 'all'::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  scopes text[] := string_to_array(auth.claims() ->> 'scope', ' ');
+begin
+  if auth.user_id() is null then
+    return app.v3_reply(401, '{}', 'Not logged in');
+  end if;
+  if scopes is null or 'all' = any(scopes) or required_scope = any(scopes) then
+    return null;
+  end if;
+  return app.v3_reply(
+    403,
+    jsonb_build_object('current_scopes', to_jsonb(scopes), 'required_scopes', jsonb_build_array(required_scope)),
+    format('The ''%s'' scope is required', required_scope)
+  );
+end;
+$$;
+
+ALTER FUNCTION app.v3_auth_error(required_scope text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_header(name text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select nullif(
+    coalesce(nullif(current_setting('request.headers', true), ''), '{}')::jsonb ->> lower(name), ''
+  )
+$$;
+
+ALTER FUNCTION app.v3_header(name text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_reply(status integer, data jsonb DEFAULT '{}'::jsonb, message text DEFAULT 'success'::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+begin
+  perform set_config('response.status', status::text, true);
+  return jsonb_build_object('code', status, 'message', message, 'data', coalesce(data, '{}'::jsonb));
+end;
+$$;
+
+ALTER FUNCTION app.v3_reply(status integer, data jsonb, message text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_role_name(role text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case role
+    when 'lab_assistant' then 'lab assistant'
+    when 'reader' then 'grader'
+    when 'ta' then 'staff'
+    else role
+  end
+$$;
+
+ALTER FUNCTION app.v3_role_name(role text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_time(ts timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select to_char(ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+$$;
+
+ALTER FUNCTION app.v3_time(ts timestamp with time zone) OWNER TO ok_owner;
+
 CREATE FUNCTION auth.actor() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
@@ -797,6 +1088,8 @@ CREATE TABLE app.courses (
     active boolean DEFAULT true NOT NULL,
     autograder_url text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    export_token_hash text,
+    export_token_active boolean DEFAULT false NOT NULL,
     CONSTRAINT courses_display_name_present CHECK ((btrim(display_name) <> ''::text)),
     CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text])))),
     CONSTRAINT courses_timezone_valid CHECK ((('2000-01-01 00:00:00'::timestamp without time zone AT TIME ZONE timezone) IS NOT NULL))
@@ -982,22 +1275,6 @@ ALTER TABLE app.extension_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENT
     NO MAXVALUE
     CACHE 1
 );
-
-CREATE TABLE app.extensions (
-    id bigint NOT NULL,
-    assignment_id bigint NOT NULL,
-    course_id bigint NOT NULL,
-    user_id bigint NOT NULL,
-    staff_id bigint,
-    reason text DEFAULT ''::text NOT NULL,
-    expires_at timestamp with time zone NOT NULL,
-    custom_submission_time timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY app.extensions FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.extensions OWNER TO ok_owner;
 
 ALTER TABLE app.extensions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.extensions_id_seq
@@ -1277,6 +1554,9 @@ ALTER TABLE ONLY app.client_versions
 
 ALTER TABLE ONLY app.comments
     ADD CONSTRAINT comments_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY app.courses
+    ADD CONSTRAINT courses_export_token_hash_key UNIQUE (export_token_hash);
 
 ALTER TABLE ONLY app.courses
     ADD CONSTRAINT courses_offering_key UNIQUE (offering);
@@ -1799,8 +2079,41 @@ GRANT ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) TO ok_work
 REVOKE ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) TO ok_admin;
 
+REVOKE ALL ON FUNCTION api.v3_assignment_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_assignment_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_assignment_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_info() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_info() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_info() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_version_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_version_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_version_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_version_post(current_version text, download_link text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_version_post(current_version text, download_link text) TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_version_post(current_version text, download_link text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.assignment_exists(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_user;
+
 REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_user;
+
+GRANT SELECT ON TABLE app.extensions TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_admin;
+
+REVOKE ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.hashid_decode(public_key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_anon;
@@ -1813,6 +2126,9 @@ GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_user;
 GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_worker;
 
 REVOKE ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_anon;
+GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_user;
+GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_worker;
 
 REVOKE ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_user;
@@ -1830,6 +2146,26 @@ REVOKE ALL ON FUNCTION app.tg_assignments__check_name() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.v3_auth_error(required_scope text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_header(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_role_name(role text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_role_name(role text) TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_role_name(role text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_time(ts timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_time(ts timestamp with time zone) TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_time(ts timestamp with time zone) TO ok_user;
 
 REVOKE ALL ON FUNCTION auth.actor() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.actor() TO ok_anon;
@@ -1901,10 +2237,6 @@ GRANT SELECT,INSERT,UPDATE ON TABLE app.email_outbox TO ok_worker;
 GRANT SELECT ON TABLE app.extension_requests TO ok_analytics_owner;
 GRANT SELECT,INSERT,UPDATE ON TABLE app.extension_requests TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extension_requests TO ok_admin;
-
-GRANT SELECT ON TABLE app.extensions TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_admin;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;

@@ -25,8 +25,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
     assets.init_app(app)
 
+    from web import api_v3
     from web.student import blueprint as student
 
+    api_v3.init_app(app)
     app.register_blueprint(student)
 
     @app.get("/healthz")

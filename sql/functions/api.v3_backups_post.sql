@@ -1,0 +1,86 @@
+-- api.v3_backups_post(assignment, messages, submit): POST /api/v3/backups/, the hot path.
+-- ok-client sends {"assignment", "messages", "submit"} with ?client_name=&client_version=
+-- (passed on as x-ok-client-name / x-ok-client-version headers).
+-- Rules (okpy-feature-reference §1.3, bugs fixed):
+--   * an unknown assignment: 403 'Assignment does not exist', nothing stored;
+--   * otherwise the backup is always stored, with every message kind as sent (any JSON);
+--   * submit counts only before the lock date, or while an extension covers the student's
+--     group; dates are read now, from the table (no cache);
+--   * a submit after the lock without an extension: 403 'Late Submission of <name>' with
+--     data.data.late = true, and the backup kept as a plain backup (not rolled back);
+--   * students who are not enrolled are stored too (staff see them as unenrolled).
+-- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
+-- Security: invoker (RLS: a user inserts only backups in their own name).
+-- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
+-- requires: app.v3_auth_error.sql, app.extension_for.sql
+create or replace function api.v3_backups_post(
+  assignment text default null,
+  messages jsonb default null,
+  submit boolean default false
+)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target record;
+  accepted boolean;
+  created app.backups;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if assignment is null or btrim(assignment) = '' then
+    return app.v3_reply(400, '{}', 'Missing argument: assignment (the name of the assignment)');
+  end if;
+  if messages is null or jsonb_typeof(messages) <> 'object' then
+    return app.v3_reply(400, '{}', 'Invalid argument: messages must be a JSON object');
+  end if;
+  if messages ? '' then
+    return app.v3_reply(400, '{}', 'Invalid argument: a message kind may not be empty');
+  end if;
+
+  select a.id, a.course_id, a.name, a.lock_at, c.offering, c.display_name, c.active, c.timezone
+  into target
+  from app.assignments as a
+  inner join app.courses as c on a.course_id = c.id
+  where a.name = v3_backups_post.assignment;
+  if target.id is null then
+    return app.v3_reply(403, '{"data": {"backup": true}}', 'Assignment does not exist');
+  end if;
+
+  accepted := coalesce(submit, false)
+    and (now() <= target.lock_at or (app.extension_for(target.id, auth.user_id())).id is not null);
+
+  insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
+  values (
+    target.id, target.course_id, auth.user_id(), accepted,
+    left(app.v3_header('x-ok-client-name'), 100), left(app.v3_header('x-ok-client-version'), 100)
+  )
+  returning * into created;
+
+  insert into app.messages (backup_id, kind, contents)
+  select created.id, m.key, m.value
+  from jsonb_each(messages) as m;
+
+  if coalesce(submit, false) and not accepted then
+    return app.v3_reply(403, '{"data": {"backup": true, "late": true}}', 'Late Submission of ' || target.name);
+  end if;
+
+  return app.v3_reply(200, jsonb_build_object(
+    'email', auth.claims() ->> 'email',
+    'key', app.hashid_encode(created.id),
+    'course', jsonb_build_object(
+      'id', target.course_id, 'offering', target.offering, 'display_name', target.display_name,
+      'active', target.active, 'timezone', target.timezone
+    ),
+    'assignment', target.name
+  ));
+end;
+$$;
+
+revoke all on function api.v3_backups_post(text, jsonb, boolean) from public;
+grant execute on function api.v3_backups_post(text, jsonb, boolean) to ok_anon, ok_user;
+comment on function api.v3_backups_post(text, jsonb, boolean) is
+'POST /api/v3/backups/: store a backup or submission (ok-client).';

@@ -1,0 +1,17 @@
+-- api.v3_info(): GET /api/v3/, what this API is. Public.
+-- Security: invoker. Raises nothing.
+-- requires: app.v3_reply.sql
+create or replace function api.v3_info()
+returns jsonb
+language sql
+volatile
+as $$
+  select app.v3_reply(200, jsonb_build_object(
+    'version', 'v3', 'url', '/api/v3/',
+    'documentation', 'https://okpy.github.io/documentation', 'github', 'https://github.com/okpy/ok'
+  ))
+$$;
+
+revoke all on function api.v3_info() from public;
+grant execute on function api.v3_info() to ok_anon, ok_user;
+comment on function api.v3_info() is 'GET /api/v3/: API information.';

@@ -1,0 +1,43 @@
+-- api.v3_version_post(current_version, download_link): POST /api/v3/version/<name>
+-- (x-ok-name): publish a client version. Site admins only (the docs wrongly said staff).
+-- Security: invoker. Answers 400 (missing or malformed field), 401, 403 (not an admin),
+-- 404 (no client of that name); success data {}.
+-- requires: app.v3_auth_error.sql
+create or replace function api.v3_version_post(current_version text default null, download_link text default null)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if not auth.is_admin() then
+    return app.v3_reply(403, '{}', 'Only site administrators can change client versions');
+  end if;
+  if current_version is null or download_link is null then
+    return app.v3_reply(400, '{}', 'Missing argument: current_version and download_link are required');
+  end if;
+  if current_version !~ '^v?[0-9]+(\.[0-9]+)*$' then
+    return app.v3_reply(400, '{}', format('Malformed version %L', current_version));
+  end if;
+  if download_link !~ '^https?://\S+$' then
+    return app.v3_reply(400, '{}', 'URL is not valid');
+  end if;
+  update app.client_versions as v
+  set current_version = v3_version_post.current_version,
+      download_link = v3_version_post.download_link,
+      updated_at = now()
+  where v.name = app.v3_header('x-ok-name');
+  if not found then
+    return app.v3_reply(404, '{}', format('No client named %s', app.v3_header('x-ok-name')));
+  end if;
+  return app.v3_reply(200, '{}');
+end;
+$$;
+
+revoke all on function api.v3_version_post(text, text) from public;
+grant execute on function api.v3_version_post(text, text) to ok_anon, ok_user;
+comment on function api.v3_version_post(text, text) is 'POST /api/v3/version/<name>: publish a client version (admins).';

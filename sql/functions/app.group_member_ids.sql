@@ -1,0 +1,29 @@
+-- app.group_member_ids(assignment_id, user_id): the user and the active members of the user's
+-- current group for the assignment (okpy/ok's backup "owners"). Membership is dynamic: a
+-- group's backups are its current members' backups.
+-- Called by: RLS-facing api functions (revision, backup view, final submission). Security:
+-- definer, because a student may not read other students' membership rows, yet must know
+-- whose work is pooled with theirs. Returns ids only. Raises nothing.
+create or replace function app.group_member_ids(assignment_id bigint, user_id bigint)
+returns bigint []
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(
+    (
+      select array_agg(other.user_id order by other.user_id)
+      from app.group_members as mine
+      inner join app.group_members as other
+        on other.group_id = mine.group_id and other.status = 'active'
+      where mine.assignment_id = group_member_ids.assignment_id
+        and mine.user_id = group_member_ids.user_id
+        and mine.status = 'active'
+    ),
+    array[group_member_ids.user_id]
+  )
+$$;
+
+revoke all on function app.group_member_ids(bigint, bigint) from public;
+grant execute on function app.group_member_ids(bigint, bigint) to ok_user;

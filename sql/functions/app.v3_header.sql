@@ -1,0 +1,18 @@
+-- app.v3_header(name): a request header (names are lower-case), or null.
+-- nginx and the Flask shim pass the route's path parts and query options as X-Ok-* headers
+-- (x-ok-name, x-ok-email, x-ok-key, x-ok-limit, ...), the client's name and version as
+-- x-ok-client-name and x-ok-client-version.
+-- Called by: api.v3_* functions. Security: invoker. Raises nothing.
+create or replace function app.v3_header(name text)
+returns text
+language sql
+stable
+parallel safe
+as $$
+  select nullif(
+    coalesce(nullif(current_setting('request.headers', true), ''), '{}')::jsonb ->> lower(name), ''
+  )
+$$;
+
+revoke all on function app.v3_header(text) from public;
+grant execute on function app.v3_header(text) to ok_anon, ok_user;

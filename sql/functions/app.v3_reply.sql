@@ -1,0 +1,17 @@
+-- app.v3_reply(status, data, message): the OK envelope {code, message, data} for /api/v3,
+-- and response.status set to the same code (PostgREST and the shim send it as the HTTP status).
+-- Errors that carry extra data nest it, as okpy/ok did: pass data => {"data": {...}}.
+-- Called by: every api.v3_* function. Security: invoker. Raises nothing.
+create or replace function app.v3_reply(status integer, data jsonb default '{}', message text default 'success')
+returns jsonb
+language plpgsql
+volatile
+as $$
+begin
+  perform set_config('response.status', status::text, true);
+  return jsonb_build_object('code', status, 'message', message, 'data', coalesce(data, '{}'::jsonb));
+end;
+$$;
+
+revoke all on function app.v3_reply(integer, jsonb, text) from public;
+grant execute on function app.v3_reply(integer, jsonb, text) to ok_anon, ok_user;

@@ -1,0 +1,121 @@
+"""The /api/v3 shim: serves ok-client's URLs by replaying PostgREST's /rpc call.
+
+In production nginx maps these URLs onto PostgREST (deploy/nginx.conf). Here, one view
+serves every route of web/api_v3/routes.py: it authenticates the token as PostgREST does
+(an HS256 JWT, from ``Authorization: Bearer`` or ``?access_token=``), turns path parts and
+query options into x-ok-* headers and the body into named arguments, and hands over to
+web.postgrest.call. No endpoint has logic of its own here: answers, status codes and
+envelopes come from the api functions.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import jwt
+import psycopg2
+from flask import Blueprint, Flask, current_app, jsonify, request, session
+from werkzeug.exceptions import HTTPException
+
+from web import csrf, postgrest, tokens
+from web.api_v3.routes import ROUTES, Route
+from web.db import http_status_for
+from web.request_db import database
+
+blueprint = Blueprint("api_v3", __name__)
+_BY_ENDPOINT: dict[str, Route] = {}
+_PASSED_HEADERS = ("user-agent", "content-type", "accept")
+
+
+def envelope(status: int, message, data=None):
+    """An error answered by the shim itself (before any api function runs)."""
+    response = jsonify({"code": status, "message": message, "data": {} if data is None else data})
+    response.status_code = status
+    return response
+
+
+def _claims() -> tuple[dict | None, str | None]:
+    """Claims of the request's token, or of the signed-in browser for safe methods."""
+    header = request.headers.get("Authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else request.args.get("access_token")
+    if token:
+        try:
+            return tokens.verify(token), None
+        except jwt.ExpiredSignatureError:
+            return None, "Token expired"
+        except jwt.InvalidTokenError:
+            return None, "Invalid token"
+    # A browser session may read the API (as in okpy/ok) but not write through it: the API
+    # is CSRF-exempt, so cookie-authenticated writes would be forgeable.
+    if request.method in ("GET", "HEAD") and session.get("claims"):
+        return session["claims"], None
+    return None, None
+
+
+def _arguments() -> dict:
+    if request.method in ("GET", "HEAD"):
+        return {}
+    if request.is_json:
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise ValueError("The request body must be a JSON object")
+        return body
+    return request.form.to_dict()
+
+
+def dispatch(**path_parts):
+    route = _BY_ENDPOINT[request.url_rule.endpoint]
+    claims, token_error = _claims()
+    if token_error:
+        return envelope(401, token_error)
+    headers = {name: request.headers[name] for name in _PASSED_HEADERS if name in request.headers}
+    headers.update({f"x-ok-{part.replace('_', '-')}": value for part, value in path_parts.items()})
+    for option in route.query:
+        if option in request.args:
+            headers[f"x-ok-{option.replace('_', '-')}"] = request.args[option]
+    try:
+        result = postgrest.call(
+            database(), current_app.extensions["okv3_schema_cache"], route.function, _arguments(),
+            claims=claims, method=request.method, path=request.path, headers=headers,
+        )
+    except (ValueError, postgrest.UnexpectedArguments) as exc:
+        return envelope(400, str(exc))
+    except psycopg2.Error as exc:
+        status = http_status_for(exc.pgcode, claims is not None)
+        return envelope(status, exc.diag.message_primary or "Database error")
+    body = result.body
+    status = result.status or 200
+    if request.args.get("envelope", "").lower() == "false" and isinstance(body, dict) and "data" in body:
+        body = body["data"]
+    response = jsonify(body)
+    response.status_code = status
+    for header in result.headers:
+        response.headers.extend(header)
+    return response
+
+
+def _suggest(path: str) -> str:
+    rules = sorted({route.rule for route in ROUTES})
+    close = difflib.get_close_matches(path, rules, n=1, cutoff=0.5)
+    return f" Did you mean {close[0]}?" if close else ""
+
+
+def init_app(app: Flask) -> None:
+    from web.converters import register
+
+    register(app)
+    app.extensions["okv3_schema_cache"] = postgrest.SchemaCache(app.extensions["okv3_database"])
+    for route in ROUTES:
+        endpoint = f"{route.function}:{route.method}:{route.rule}"
+        _BY_ENDPOINT[f"api_v3.{endpoint}"] = route
+        blueprint.add_url_rule(route.rule, endpoint, dispatch, methods=[route.method])
+    csrf.exempt_blueprint("api_v3")
+    app.register_blueprint(blueprint)
+
+    @app.errorhandler(HTTPException)
+    def api_errors_in_the_envelope(error: HTTPException):
+        if not request.path.startswith("/api/"):
+            return error
+        if error.code == 404:
+            return envelope(404, f"The requested URL {request.path} was not found on this server." + _suggest(request.path))
+        return envelope(error.code or 500, error.description or error.name)
