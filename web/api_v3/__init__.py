@@ -117,5 +117,6 @@ def init_app(app: Flask) -> None:
         if not request.path.startswith("/api/"):
             return error
         if error.code == 404:
-            return envelope(404, f"The requested URL {request.path} was not found on this server." + _suggest(request.path))
+            message = f"The requested URL {request.path} was not found on this server."
+            return envelope(404, message + _suggest(request.path))
         return envelope(error.code or 500, error.description or error.name)
