@@ -348,6 +348,35 @@ ALTER FUNCTION api.outbox_finish(outbox_id bigint, error text) OWNER TO ok_owner
 
 COMMENT ON FUNCTION api.outbox_finish(outbox_id bigint, error text) IS 'Record the outcome of sending one email (worker).';
 
+CREATE FUNCTION api.rotate_export_token(offering text, active boolean DEFAULT true) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+declare
+  fresh text := encode(extensions.gen_random_bytes(24), 'hex');
+  target_course_id bigint;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.id into target_course_id from app.courses as c where c.offering = rotate_export_token.offering;
+  if target_course_id is null then
+    raise sqlstate 'PT404' using message = format('No course %s', offering);
+  end if;
+  if not auth.is_admin() and not target_course_id = any(auth.course_ids('instructor')) then
+    raise sqlstate 'PT403' using message = 'Only instructors can change the export token';
+  end if;
+  update app.courses as c
+  set export_token_hash = encode(extensions.digest(fresh, 'sha256'), 'hex'),
+      export_token_active = coalesce(rotate_export_token.active, true)
+  where c.id = target_course_id;
+  return fresh;
+end;
+$$;
+
+ALTER FUNCTION api.rotate_export_token(offering text, active boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.rotate_export_token(offering text, active boolean) IS 'Issue a new course export token (returned once) and enable or disable it (instructors).';
+
 CREATE FUNCTION api.set_client_version(name text, version text, download_link text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql
     AS $_$
@@ -417,6 +446,95 @@ ALTER FUNCTION api.v3_assignment_get() OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.v3_assignment_get() IS 'GET /api/v3/assignment/<name>: due dates and settings.';
 
+CREATE FUNCTION api.v3_assignment_post(display_name text DEFAULT NULL::text, due_date text DEFAULT NULL::text, lock_date text DEFAULT NULL::text, max_group_size integer DEFAULT 1, url text DEFAULT ''::text, revisions_allowed boolean DEFAULT false, autograding_key text DEFAULT NULL::text, continuous_autograding boolean DEFAULT false, uploads_enabled boolean DEFAULT true, upload_info text DEFAULT NULL::text, visible boolean DEFAULT true) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  assignment_name text := app.v3_header('x-ok-name');
+  course app.courses;
+  due_at timestamptz;
+  lock_at timestamptz;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  select c.* into course from app.courses as c where c.offering = regexp_replace(assignment_name, '/\w+$', '');
+  if course.id is null then
+    return app.v3_reply(404, '{}', 'No course for ' || assignment_name);
+  end if;
+  if not auth.is_admin() and not course.id = any(auth.course_ids('ta', 'instructor')) then
+    return app.v3_reply(403, '{}', 'Only staff of ' || course.offering || ' can change its assignments');
+  end if;
+  if display_name is null or btrim(display_name) = '' or due_date is null or lock_date is null then
+    return app.v3_reply(400, '{}', 'display_name, due_date and lock_date are required');
+  end if;
+  begin
+    due_at := app.parse_course_time(due_date, course.timezone);
+    lock_at := app.parse_course_time(lock_date, course.timezone);
+  exception
+    when sqlstate 'PT422' then
+      return app.v3_reply(400, '{}', sqlerrm);
+  end;
+  if lock_at < due_at then
+    return app.v3_reply(400, '{}', 'The lock date must not be before the due date');
+  end if;
+  if coalesce(max_group_size, 1) < 1 then
+    return app.v3_reply(400, '{}', 'max_group_size must be at least 1');
+  end if;
+  insert into app.assignments as a (
+    course_id, name, display_name, due_at, lock_at, max_group_size, url, revisions_allowed,
+    autograder_key, continuous_autograding, uploads_enabled, upload_info, visible, creator_id
+  )
+  values (
+    course.id, assignment_name, btrim(display_name), due_at, lock_at, coalesce(max_group_size, 1), url,
+    coalesce(revisions_allowed, false), autograding_key, coalesce(continuous_autograding, false),
+    coalesce(uploads_enabled, true), upload_info, coalesce(visible, true), auth.user_id()
+  )
+  on conflict on constraint assignments_name_key do update
+  set display_name = excluded.display_name, due_at = excluded.due_at, lock_at = excluded.lock_at,
+      max_group_size = excluded.max_group_size, url = excluded.url,
+      revisions_allowed = excluded.revisions_allowed, autograder_key = excluded.autograder_key,
+      continuous_autograding = excluded.continuous_autograding,
+      uploads_enabled = excluded.uploads_enabled, upload_info = excluded.upload_info,
+      visible = excluded.visible;
+  return app.v3_reply(200, '{}');
+end;
+$_$;
+
+ALTER FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) IS 'POST /api/v3/assignment/<name>: create or update an assignment (staff).';
+
+CREATE FUNCTION api.v3_backup_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  backup_id bigint := app.hashid_decode(app.v3_header('x-ok-key'));
+  found_backup jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if backup_id is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  found_backup := app.v3_backups_json(array[backup_id]) -> 0;
+  if found_backup is null then
+    if auth.is_admin() then
+      return app.v3_reply(404, '{}', 'No backup with that key');
+    end if;
+    return app.v3_reply(403, '{}', 'You cannot view this backup');
+  end if;
+  return app.v3_reply(200, found_backup);
+end;
+$$;
+
+ALTER FUNCTION api.v3_backup_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_backup_get() IS 'GET /api/v3/backups/<key>/: a backup with its messages.';
+
 CREATE FUNCTION api.v3_backups_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     AS $$
@@ -482,6 +600,380 @@ ALTER FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boole
 
 COMMENT ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) IS 'POST /api/v3/backups/: store a backup or submission (ok-client).';
 
+CREATE FUNCTION api.v3_comments_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target_id bigint := app.hashid_decode(app.v3_header('x-ok-key'));
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if target_id is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  if not exists (select 1 from app.backups as b where b.id = target_id) then
+    return app.v3_reply(403, '{}', 'You cannot view this backup');
+  end if;
+  return app.v3_reply(200, jsonb_build_object('comments', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'id', app.hashid_encode(cm.id), 'filename', cm.filename, 'line', cm.line, 'message', cm.message,
+      'author', jsonb_build_object('id', app.hashid_encode(cm.author_id), 'email', u.email),
+      'created', app.v3_time(cm.created_at), 'updated', app.v3_time(cm.updated_at)
+    ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
+    from app.comments as cm
+    left join app.users as u on cm.author_id = u.id
+    where cm.backup_id = target_id
+  )));
+end;
+$$;
+
+ALTER FUNCTION api.v3_comments_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_comments_get() IS 'GET /api/v3/backups/<key>/comment/: comments on a backup.';
+
+CREATE FUNCTION api.v3_comments_post(filename text DEFAULT NULL::text, line integer DEFAULT NULL::integer, message text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target app.backups;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if filename is null or line is null or message is null or btrim(message) = '' or line < 0 then
+    return app.v3_reply(400, '{}', 'filename, line (0 or more) and message are required');
+  end if;
+  select b.* into target from app.backups as b where b.id = app.hashid_decode(app.v3_header('x-ok-key'));
+  if app.hashid_decode(app.v3_header('x-ok-key')) is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  if target.id is null then
+    return app.v3_reply(403, '{}', 'You cannot comment on this backup');
+  end if;
+  insert into app.comments (backup_id, course_id, author_id, filename, line, message)
+  values (target.id, target.course_id, auth.user_id(), filename, line, message);
+  return app.v3_reply(200, '{}');
+end;
+$$;
+
+ALTER FUNCTION api.v3_comments_post(filename text, line integer, message text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_comments_post(filename text, line integer, message text) IS 'POST /api/v3/backups/<key>/comment/: add a line comment.';
+
+CREATE FUNCTION api.v3_course_assignments_get() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  listed_course_id bigint;
+begin
+  select c.id into listed_course_id from app.courses as c where c.offering = app.v3_header('x-ok-offering');
+  if listed_course_id is null then
+    return app.v3_reply(404, '{}', 'No such course');
+  end if;
+  return app.v3_reply(200, jsonb_build_object('assignments', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'name', a.name, 'display_name', a.display_name,
+      'due_date', app.v3_time(a.due_at), 'lock_date', app.v3_time(a.lock_at),
+      'max_group_size', a.max_group_size, 'url', coalesce(a.url, ''),
+      'active', case when now() <= a.lock_at then 'True' else 'False' end
+    ) order by a.due_at, a.name), '[]'::jsonb)
+    from app.assignments as a
+    where a.course_id = listed_course_id
+  )));
+end;
+$$;
+
+ALTER FUNCTION api.v3_course_assignments_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_course_assignments_get() IS 'GET /api/v3/course/<offering>/assignments: the course''s assignments (public).';
+
+CREATE FUNCTION api.v3_course_enrollment_get() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  access jsonb := app.v3_course_access();
+begin
+  if access ? 'error' then
+    return access -> 'error';
+  end if;
+  return app.v3_reply(200, (
+    select jsonb_build_object('student', '[]'::jsonb, 'lab assistant', '[]'::jsonb, 'grader', '[]'::jsonb,
+                              'staff', '[]'::jsonb, 'instructor', '[]'::jsonb)
+      || coalesce(jsonb_object_agg(r.role_name, r.people), '{}'::jsonb)
+    from (
+      select app.v3_role_name(e.role::text) as role_name,
+             jsonb_agg(jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email) order by u.email) as people
+      from app.enrollments as e
+      inner join app.users as u on e.user_id = u.id
+      where e.course_id = (access ->> 'course_id')::bigint
+      group by e.role
+    ) as r
+  ));
+end;
+$$;
+
+ALTER FUNCTION api.v3_course_enrollment_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_course_enrollment_get() IS 'GET /api/v3/course/<offering>/[export/]enrollment: enrollment by role (staff or export token).';
+
+CREATE FUNCTION api.v3_course_grades_get() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  access jsonb := app.v3_course_access();
+  grade_course_id bigint;
+  csv text;
+begin
+  if access ? 'error' then
+    return access -> 'error';
+  end if;
+  grade_course_id := (access ->> 'course_id')::bigint;
+  with published as (
+    select a.id, a.display_name, a.published_score_kinds as kinds, a.created_at
+    from app.assignments as a
+    where a.course_id = grade_course_id and cardinality(a.published_score_kinds) > 0
+  ),
+  columns as (
+    select p.id as assignment_id, t.type, p.kinds,
+           format('%s (%s)', p.display_name, initcap(t.type)) as title,
+           row_number() over (order by p.created_at, p.id, t.ord) as col
+    from published as p
+    cross join (values ('total', 1), ('composition', 2), ('revision', 3), ('checkpoint 1', 4), ('checkpoint 2', 5))
+      as t (type, ord)
+    where case when t.type = 'total' then p.kinds && array['effort', 'total', 'regrade'] else t.type = any(p.kinds) end
+  ),
+  students as (
+    select u.id, u.email::text as email, e.sid
+    from app.enrollments as e
+    inner join app.users as u on e.user_id = u.id
+    where e.course_id = grade_course_id and e.role = 'student'
+  ),
+  owners as (
+    -- whose scores count for a student on an assignment: the student and their active group
+    select s.id as student_id, p.id as assignment_id, coalesce(mates.user_id, s.id) as owner_id
+    from students as s
+    cross join published as p
+    left join app.group_members as mine
+      on mine.assignment_id = p.id and mine.user_id = s.id and mine.status = 'active'
+    left join app.group_members as mates
+      on mates.group_id = mine.group_id and mates.status = 'active'
+  ),
+  best as (
+    select o.student_id, o.assignment_id, sc.kind, max(sc.value) as value
+    from owners as o
+    inner join app.scores as sc
+      on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived
+    group by o.student_id, o.assignment_id, sc.kind
+  ),
+  cells as (
+    select s.id as student_id, c.col,
+      coalesce(max(b.value) filter (
+        where (c.type = 'total' and b.kind in ('effort', 'total', 'regrade'))
+           or (c.type = 'composition'
+               and (b.kind = 'composition' or (b.kind = 'revision' and 'revision' = any(c.kinds))))
+           or (c.type not in ('total', 'composition') and b.kind = c.type)
+      ), 0) as value
+    from students as s
+    cross join columns as c
+    left join best as b on b.student_id = s.id and b.assignment_id = c.assignment_id
+    group by s.id, c.col
+  ),
+  rows_out as (
+    select cl.student_id, string_agg(trim_scale(cl.value)::text, ',' order by cl.col) as line
+    from cells as cl
+    group by cl.student_id
+  )
+  select
+    concat_ws(',', 'Email', 'SID', (select string_agg(app.csv_field(c.title), ',' order by c.col) from columns as c))
+    || E'\r\n'
+    || coalesce((
+      select string_agg(concat_ws(',', app.csv_field(s.email), app.csv_field(s.sid), r.line) || E'\r\n', ''
+                        order by s.email)
+      from students as s
+      left join rows_out as r on r.student_id = s.id
+    ), '')
+  into csv;
+  return app.v3_reply(200, jsonb_build_object('requester', access ->> 'requester', 'grades', csv));
+end;
+$$;
+
+ALTER FUNCTION api.v3_course_grades_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_course_grades_get() IS 'GET /api/v3/course/<offering>/[export/]grades: the gradebook as CSV (staff or export token).';
+
+CREATE FUNCTION api.v3_course_roster_get() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  access jsonb := app.v3_course_access();
+begin
+  if access ? 'error' then
+    return access -> 'error';
+  end if;
+  return app.v3_reply(200, jsonb_build_object(
+    'requester', access ->> 'requester',
+    'roster', (
+      select 'email,name,sid,class_account,section,role' || E'\r\n' || coalesce(string_agg(
+        concat_ws(',', app.csv_field(u.email::text), app.csv_field(u.name), app.csv_field(e.sid),
+                  app.csv_field(e.class_account), app.csv_field(e.section), 'Student') || E'\r\n',
+        '' order by u.email), '')
+      from app.enrollments as e
+      inner join app.users as u on e.user_id = u.id
+      where e.course_id = (access ->> 'course_id')::bigint and e.role = 'student'
+    )
+  ));
+end;
+$$;
+
+ALTER FUNCTION api.v3_course_roster_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_course_roster_get() IS 'GET /api/v3/course/<offering>/[export/]roster: students as CSV (staff or export token).';
+
+CREATE FUNCTION api.v3_enrollment_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  wanted text := app.v3_header('x-ok-email');
+  courses jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if lower(wanted) <> lower(auth.claims() ->> 'email') and not auth.is_admin() then
+    return app.v3_reply(403, '{}', 'You can only list your own enrollments');
+  end if;
+  if not exists (select 1 from app.users as u where u.email = wanted::extensions.citext) then
+    return app.v3_reply(404, '{}', format('No user %s', wanted));
+  end if;
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'course_id', c.id, 'role', app.v3_role_name(e.role::text),
+    'class_account', e.class_account, 'section', e.section,
+    'course', jsonb_build_object(
+      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+      'active', c.active, 'timezone', c.timezone
+    )
+  ) order by c.created_at desc), '[]'::jsonb)
+  into courses
+  from app.enrollments as e
+  inner join app.courses as c on e.course_id = c.id
+  inner join app.users as u on e.user_id = u.id
+  where u.email = wanted::extensions.citext;
+  return app.v3_reply(200, jsonb_build_object('courses', courses));
+end;
+$$;
+
+ALTER FUNCTION api.v3_enrollment_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_enrollment_get() IS 'GET /api/v3/enrollment/<email>/: that user''s participations.';
+
+CREATE FUNCTION api.v3_export_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  page record := app.v3_page();
+  target_assignment app.assignments;
+  target_user bigint;
+  total bigint;
+  ids bigint[];
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if page.page_limit is null then
+    return app.v3_reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
+  end if;
+  select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
+  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  if target_assignment.id is null or target_user is null then
+    return app.v3_reply(404, '{}', 'No such assignment or user');
+  end if;
+  if target_user <> auth.user_id() and not auth.is_admin()
+     and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+    return app.v3_reply(403, '{}', 'You can only export your own backups');
+  end if;
+  select count(*) into total
+  from app.backups as b
+  where b.assignment_id = target_assignment.id and b.submitter_id = target_user;
+  select array_agg(p.id order by p.created_at desc, p.id desc) into ids
+  from (
+    select b.id, b.created_at
+    from app.backups as b
+    where b.assignment_id = target_assignment.id and b.submitter_id = target_user
+    order by b.created_at desc, b.id desc
+    limit page.page_limit offset page.page_offset
+  ) as p;
+  return app.v3_reply(200, jsonb_build_object(
+    'backups', app.v3_backups_json(coalesce(ids, '{}')),
+    'count', total, 'limit', page.page_limit, 'offset', page.page_offset,
+    'has_more', page.page_offset + page.page_limit < total
+  ));
+end;
+$$;
+
+ALTER FUNCTION api.v3_export_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_export_get() IS 'GET /api/v3/assignment/<name>/export/<email>: one user''s backups.';
+
+CREATE FUNCTION api.v3_group_get() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target_assignment app.assignments;
+  target_user bigint;
+  target_group bigint;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
+  if target_assignment.id is null then
+    return app.v3_reply(404, '{}', 'No such assignment');
+  end if;
+  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  if target_user is null then
+    return app.v3_reply(case when auth.is_admin() then 404 else 403 end, '{}', 'No such user');
+  end if;
+  select gm.group_id into target_group
+  from app.group_members as gm
+  where gm.assignment_id = target_assignment.id and gm.user_id = target_user;
+  if not (
+    auth.is_admin()
+    or target_user = auth.user_id()
+    or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+    or exists (
+      select 1 from app.group_members as me
+      where me.group_id = target_group and me.user_id = auth.user_id()
+    )
+  ) then
+    return app.v3_reply(403, '{}', 'You cannot view this group');
+  end if;
+  return app.v3_reply(200, jsonb_build_object('members', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'status', gm.status, 'user', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
+      'created', app.v3_time(gm.created_at), 'updated', app.v3_time(gm.created_at)
+    ) order by gm.created_at, u.email), '[]'::jsonb)
+    from app.group_members as gm
+    inner join app.users as u on gm.user_id = u.id
+    where gm.group_id = target_group
+  )));
+end;
+$$;
+
+ALTER FUNCTION api.v3_group_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_group_get() IS 'GET /api/v3/assignment/<name>/group/<email>: a group''s members.';
+
 CREATE FUNCTION api.v3_info() RETURNS jsonb
     LANGUAGE sql
     AS $$
@@ -494,6 +986,156 @@ $$;
 ALTER FUNCTION api.v3_info() OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.v3_info() IS 'GET /api/v3/: API information.';
+
+CREATE FUNCTION api.v3_revision_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  stored jsonb := api.v3_backups_post(assignment, messages, false);
+  target app.assignments;
+  final_id bigint;
+begin
+  if (stored ->> 'code')::integer <> 200 then
+    return stored;
+  end if;
+  select a.* into target from app.assignments as a where a.name = v3_revision_post.assignment;
+  if not coalesce(target.revisions_allowed, false) then
+    return app.v3_reply(403, '{"data": {"backup": true, "late": true}}', 'Revisions are not enabled for ' || target.name);
+  end if;
+  final_id := app.final_submission_id(target.id, auth.user_id());
+  if final_id is null then
+    return app.v3_reply(403, '{}', 'No Submission to Revise');
+  end if;
+  perform app.record_revision(app.hashid_decode(stored -> 'data' ->> 'key'), final_id);
+  return stored;
+end;
+$$;
+
+ALTER FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) IS 'POST /api/v3/revision/: submit a revision.';
+
+CREATE FUNCTION api.v3_score_post(bid text DEFAULT NULL::text, kind text DEFAULT NULL::text, score numeric DEFAULT NULL::numeric, message text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target app.backups;
+  clean_kind text := lower(btrim(kind));
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if bid is null or clean_kind is null or clean_kind = '' or score is null or message is null then
+    return app.v3_reply(400, '{}', 'bid, kind, score and message are required');
+  end if;
+  if score = 'NaN'::numeric then
+    return app.v3_reply(400, '{}', 'score must be a number');
+  end if;
+  if app.hashid_decode(bid) is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  select b.* into target
+  from app.backups as b
+  where b.id = app.hashid_decode(bid)
+    and b.course_id = any(auth.course_ids('reader', 'ta', 'instructor') || case when auth.is_admin()
+      then array[b.course_id] else '{}'::bigint [] end)
+  for update;
+  if target.id is null then
+    return app.v3_reply(401, '{}', 'Only staff of the course can score this backup');
+  end if;
+  update app.scores as s
+  set archived = true
+  where s.backup_id = target.id and s.kind = clean_kind and not s.archived;
+  insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value, message)
+  values (target.id, target.assignment_id, target.course_id, target.submitter_id, auth.user_id(), clean_kind,
+          score, message);
+  return app.v3_reply(200, '{"success": true}', null);
+end;
+$$;
+
+ALTER FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) IS 'POST /api/v3/score/: record a score.';
+
+CREATE FUNCTION api.v3_submissions_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  page record := app.v3_page();
+  target app.assignments;
+  ids bigint[];
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if page.page_limit is null then
+    return app.v3_reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
+  end if;
+  select a.* into target from app.assignments as a where a.name = app.v3_header('x-ok-name');
+  if target.id is null then
+    return app.v3_reply(404, '{}', 'No such assignment');
+  end if;
+  if not auth.is_admin() and not target.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+    return app.v3_reply(403, '{}', 'Only staff of the course can export submissions');
+  end if;
+  ids := app.final_submission_ids(target.id);
+  return app.v3_reply(200, jsonb_build_object(
+    'backups', app.v3_backups_json(ids[page.page_offset + 1:page.page_offset + page.page_limit]),
+    'count', cardinality(ids), 'limit', page.page_limit, 'offset', page.page_offset,
+    'has_more', page.page_offset + page.page_limit < cardinality(ids)
+  ));
+end;
+$$;
+
+ALTER FUNCTION api.v3_submissions_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_submissions_get() IS 'GET /api/v3/assignment/<name>/submissions/: final submissions, paginated (staff).';
+
+CREATE FUNCTION api.v3_user_get() RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  denied jsonb := app.v3_auth_error('email');
+  wanted text := coalesce(app.v3_header('x-ok-email'), auth.claims() ->> 'email');
+  found_user jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if lower(wanted) <> lower(auth.claims() ->> 'email') and not auth.is_admin() then
+    return app.v3_reply(403, '{}', 'You can only look up your own account');
+  end if;
+  select jsonb_build_object(
+    'id', app.hashid_encode(u.id), 'email', u.email, 'name', u.name, 'is_admin', u.is_admin,
+    'participations', (
+      select coalesce(jsonb_agg(jsonb_build_object(
+        'course_id', c.id, 'role', app.v3_role_name(e.role::text),
+        'class_account', e.class_account, 'section', e.section,
+        'course', jsonb_build_object(
+          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+          'active', c.active, 'timezone', c.timezone
+        )
+      ) order by c.created_at desc), '[]'::jsonb)
+      from app.enrollments as e
+      inner join app.courses as c on e.course_id = c.id
+      where e.user_id = u.id
+    )
+  )
+  into found_user
+  from app.users as u
+  where u.email = wanted::extensions.citext;
+  if found_user is null then
+    return app.v3_reply(404, '{}', format('No user %s', wanted));
+  end if;
+  return app.v3_reply(200, found_user);
+end;
+$$;
+
+ALTER FUNCTION api.v3_user_get() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.v3_user_get() IS 'GET /api/v3/user/[<email>]: a user and their participations.';
 
 CREATE FUNCTION api.v3_version_get() RETURNS jsonb
     LANGUAGE sql
@@ -555,6 +1197,18 @@ $$;
 
 ALTER FUNCTION app.assignment_exists(name text) OWNER TO ok_owner;
 
+CREATE FUNCTION app.csv_field(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case
+    when value is null then ''
+    when value ~ '[,"\r\n]' then '"' || replace(value, '"', '""') || '"'
+    else value
+  end
+$$;
+
+ALTER FUNCTION app.csv_field(value text) OWNER TO ok_owner;
+
 CREATE FUNCTION app.ensure_user(email text, name text DEFAULT NULL::text) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
@@ -603,6 +1257,45 @@ CREATE FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time 
 $$;
 
 ALTER FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) OWNER TO ok_owner;
+
+CREATE FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select b.id
+  from app.backups as b
+  where b.assignment_id = final_submission_id.assignment_id
+    and b.submitter_id = any(app.group_member_ids(final_submission_id.assignment_id, final_submission_id.user_id))
+    and b.submit
+  order by b.flagged desc, b.created_at desc, b.id desc
+  limit 1
+$$;
+
+ALTER FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.final_submission_ids(assignment_id bigint) RETURNS bigint[]
+    LANGUAGE sql STABLE
+    AS $$
+  with target as (
+    select a.id, a.course_id from app.assignments as a where a.id = final_submission_ids.assignment_id
+  ),
+  units as (
+    select coalesce('g' || gm.group_id, 'u' || e.user_id) as unit, coalesce(mates.user_id, e.user_id) as user_id
+    from target as t
+    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
+    left join app.group_members as gm on gm.assignment_id = t.id and gm.user_id = e.user_id and gm.status = 'active'
+    left join app.group_members as mates on mates.group_id = gm.group_id and mates.status = 'active'
+  ),
+  chosen as (
+    select distinct on (u.unit) b.id
+    from units as u
+    inner join app.backups as b on b.submitter_id = u.user_id and b.assignment_id = final_submission_ids.assignment_id
+    order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
+  )
+  select coalesce(array_agg(c.id order by c.id), '{}') from chosen as c
+$$;
+
+ALTER FUNCTION app.final_submission_ids(assignment_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) RETURNS bigint[]
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -767,6 +1460,32 @@ $_$;
 
 ALTER FUNCTION app.parse_course_time(value text, course_timezone text) OWNER TO ok_owner;
 
+CREATE FUNCTION app.record_revision(backup_id bigint, final_id bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  revised app.backups;
+  creator bigint;
+begin
+  select b.* into revised from app.backups as b where b.id = backup_id;
+  select a.creator_id into creator from app.assignments as a where a.id = revised.assignment_id;
+  update app.scores as s
+  set archived = true
+  where s.assignment_id = revised.assignment_id
+    and s.kind = 'revision'
+    and not s.archived
+    and s.user_id = any(app.group_member_ids(revised.assignment_id, revised.submitter_id));
+  insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value, message)
+  values (
+    revised.id, revised.assignment_id, revised.course_id, revised.submitter_id, creator, 'revision', 2.0,
+    'Revision of final submission ' || app.hashid_encode(final_id)
+  );
+end;
+$$;
+
+ALTER FUNCTION app.record_revision(backup_id bigint, final_id bigint) OWNER TO ok_owner;
+
 CREATE FUNCTION app.require_admin() RETURNS void
     LANGUAGE plpgsql STABLE
     AS $$
@@ -889,6 +1608,86 @@ $$;
 
 ALTER FUNCTION app.v3_auth_error(required_scope text) OWNER TO ok_owner;
 
+CREATE FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean DEFAULT true) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select coalesce(jsonb_agg(
+    jsonb_build_object(
+      'id', app.hashid_encode(b.id),
+      'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
+      'assignment', jsonb_build_object(
+        'name', a.name,
+        'course', jsonb_build_object(
+          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+          'active', c.active, 'timezone', c.timezone
+        )
+      ),
+      'messages', case when include_messages then (
+        select coalesce(jsonb_agg(jsonb_build_object(
+          'kind', m.kind, 'contents', m.contents, 'created', app.v3_time(m.created_at)
+        ) order by m.kind), '[]'::jsonb)
+        from app.messages as m where m.backup_id = b.id
+      ) end,
+      'created', app.v3_time(b.created_at),
+      'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
+      'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
+        and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
+      'submit', b.submit,
+      'flagged', b.flagged,
+      'external_files', '[]'::jsonb,
+      'group', (
+        select coalesce(jsonb_agg(jsonb_build_object('id', app.hashid_encode(gu.id), 'email', gu.email)
+          order by gu.email), '[]'::jsonb)
+        from app.users as gu
+        where gu.id = any(app.group_member_ids(b.assignment_id, b.submitter_id))
+      )
+    ) order by ids.n
+  ), '[]'::jsonb)
+  from unnest(backup_ids) with ordinality as ids (id, n)
+  inner join app.backups as b on ids.id = b.id
+  inner join app.assignments as a on b.assignment_id = a.id
+  inner join app.courses as c on a.course_id = c.id
+  left join app.users as u on b.submitter_id = u.id
+$$;
+
+ALTER FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_course_access() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  course app.courses;
+  token text := app.v3_header('x-ok-export-token');
+begin
+  select c.* into course from app.courses as c where c.offering = app.v3_header('x-ok-offering');
+  if token is not null then
+    if course.id is null then
+      return jsonb_build_object('error', app.v3_reply(404, '{}', 'No such course'));
+    end if;
+    if course.export_token_hash is null or not course.export_token_active then
+      return jsonb_build_object('error', app.v3_reply(401, '{}', 'The export token of this course is not active'));
+    end if;
+    if encode(extensions.digest(token, 'sha256'), 'hex') <> course.export_token_hash then
+      return jsonb_build_object('error', app.v3_reply(403, '{}', 'Wrong export token'));
+    end if;
+    return jsonb_build_object('course_id', course.id, 'requester', 'export_access_token');
+  end if;
+  if auth.user_id() is null then
+    return jsonb_build_object('error', app.v3_reply(401, '{}', 'Not logged in'));
+  end if;
+  if course.id is null then
+    return jsonb_build_object('error', app.v3_reply(404, '{}', 'No such course'));
+  end if;
+  if not auth.is_admin() and not course.id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+    return jsonb_build_object('error', app.v3_reply(403, '{}', 'Only staff of the course can export it'));
+  end if;
+  return jsonb_build_object('course_id', course.id, 'requester', auth.claims() ->> 'email');
+end;
+$$;
+
+ALTER FUNCTION app.v3_course_access() OWNER TO ok_owner;
+
 CREATE FUNCTION app.v3_header(name text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
@@ -898,6 +1697,23 @@ CREATE FUNCTION app.v3_header(name text) RETURNS text
 $$;
 
 ALTER FUNCTION app.v3_header(name text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $_$
+declare
+  raw_limit text := coalesce(app.v3_header('x-ok-limit'), '150');
+  raw_offset text := coalesce(app.v3_header('x-ok-offset'), '0');
+begin
+  if raw_limit !~ '^[0-9]{1,4}$' or raw_offset !~ '^[0-9]{1,9}$' or raw_limit::integer not between 1 and 1000 then
+    return;
+  end if;
+  page_limit := raw_limit::integer;
+  page_offset := raw_offset::integer;
+end;
+$_$;
+
+ALTER FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_reply(status integer, data jsonb DEFAULT '{}'::jsonb, message text DEFAULT 'success'::text) RETURNS jsonb
     LANGUAGE plpgsql
@@ -995,6 +1811,22 @@ ALTER FUNCTION auth.course_ids(VARIADIC roles text[]) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION auth.course_ids(VARIADIC roles text[]) IS 'Courses where the caller holds one of the given roles (for RLS policies).';
 
+CREATE FUNCTION auth.group_mates() RETURNS TABLE(assignment_id bigint, user_id bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select other.assignment_id, other.user_id
+  from app.group_members as mine
+  inner join app.group_members as other
+    on other.group_id = mine.group_id and other.status = 'active'
+  where mine.user_id = auth.user_id()
+    and mine.status = 'active'
+$$;
+
+ALTER FUNCTION auth.group_mates() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.group_mates() IS 'Active group-mates of the caller, per assignment (for RLS).';
+
 CREATE FUNCTION auth.is_admin() RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
@@ -1014,6 +1846,28 @@ $$;
 ALTER FUNCTION auth.user_id() OWNER TO ok_owner;
 
 COMMENT ON FUNCTION auth.user_id() IS 'Id of the signed-in user (claim sub), or null.';
+
+CREATE FUNCTION auth.visible_user_ids() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select auth.user_id()
+  union
+  select g.user_id from auth.group_mates() as g
+  union
+  select e.user_id
+  from app.enrollments as e
+  where e.course_id = any(auth.course_ids('student', 'lab_assistant', 'reader', 'ta', 'instructor'))
+    and e.role in ('reader', 'ta', 'instructor')
+  union
+  select e.user_id
+  from app.enrollments as e
+  where e.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+$$;
+
+ALTER FUNCTION auth.visible_user_ids() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.visible_user_ids() IS 'Users the caller may see (for RLS on app.users).';
 
 CREATE TABLE app.assignments (
     id bigint NOT NULL,
@@ -1833,7 +2687,9 @@ CREATE POLICY backups_insert ON app.backups FOR INSERT TO ok_user WITH CHECK (((
 
 CREATE POLICY backups_owner_all ON app.backups TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY backups_select ON app.backups FOR SELECT TO ok_user USING (((submitter_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+CREATE POLICY backups_select ON app.backups FOR SELECT TO ok_user USING (((submitter_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((assignment_id, submitter_id) IN ( SELECT g.assignment_id,
+    g.user_id
+   FROM auth.group_mates() g(assignment_id, user_id)))));
 
 CREATE POLICY backups_update ON app.backups FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
 
@@ -1991,13 +2847,17 @@ CREATE POLICY scores_admin_all ON app.scores TO ok_admin USING (true) WITH CHECK
 
 CREATE POLICY scores_analytics_read ON app.scores FOR SELECT TO ok_analytics_owner USING (true);
 
+CREATE POLICY scores_delete ON app.scores FOR DELETE TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
+
+CREATE POLICY scores_insert ON app.scores FOR INSERT TO ok_user WITH CHECK (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
+
 CREATE POLICY scores_owner_all ON app.scores TO ok_owner USING (true) WITH CHECK (true);
 
 CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((user_id = ( SELECT auth.user_id() AS user_id)) AND (NOT archived) AND (kind = ANY (( SELECT a.published_score_kinds
    FROM app.assignments a
   WHERE (a.id = scores.assignment_id))::text[])))));
 
-CREATE POLICY scores_write ON app.scores TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
+CREATE POLICY scores_update ON app.scores FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
 
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 
@@ -2005,9 +2865,7 @@ CREATE POLICY users_admin_all ON app.users TO ok_admin USING (true) WITH CHECK (
 
 CREATE POLICY users_owner_all ON app.users TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY users_select ON app.users FOR SELECT TO ok_user USING (((id = ( SELECT auth.user_id() AS user_id)) OR (id IN ( SELECT e.user_id
-   FROM app.enrollments e
-  WHERE (e.course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))))));
+CREATE POLICY users_select ON app.users FOR SELECT TO ok_user USING ((id IN ( SELECT auth.visible_user_ids() AS visible_user_ids)));
 
 ALTER TABLE auth.oauth_clients ENABLE ROW LEVEL SECURITY;
 
@@ -2076,6 +2934,9 @@ GRANT ALL ON FUNCTION api.outbox_claim(batch_size integer) TO ok_worker;
 REVOKE ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) TO ok_worker;
 
+REVOKE ALL ON FUNCTION api.rotate_export_token(offering text, active boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.rotate_export_token(offering text, active boolean) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) TO ok_admin;
 
@@ -2083,13 +2944,73 @@ REVOKE ALL ON FUNCTION api.v3_assignment_get() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.v3_assignment_get() TO ok_anon;
 GRANT ALL ON FUNCTION api.v3_assignment_get() TO ok_user;
 
+REVOKE ALL ON FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_backup_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_backup_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_backup_get() TO ok_user;
+
 REVOKE ALL ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) TO ok_anon;
 GRANT ALL ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) TO ok_user;
 
+REVOKE ALL ON FUNCTION api.v3_comments_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_comments_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_comments_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_comments_post(filename text, line integer, message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_comments_post(filename text, line integer, message text) TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_comments_post(filename text, line integer, message text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_course_assignments_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_course_assignments_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_course_assignments_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_course_enrollment_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_course_enrollment_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_course_enrollment_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_course_grades_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_course_grades_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_course_grades_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_course_roster_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_course_roster_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_course_roster_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_enrollment_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_enrollment_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_enrollment_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_export_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_export_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_export_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_group_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_group_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_group_get() TO ok_user;
+
 REVOKE ALL ON FUNCTION api.v3_info() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.v3_info() TO ok_anon;
 GRANT ALL ON FUNCTION api.v3_info() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_submissions_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_submissions_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_submissions_get() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.v3_user_get() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.v3_user_get() TO ok_anon;
+GRANT ALL ON FUNCTION api.v3_user_get() TO ok_user;
 
 REVOKE ALL ON FUNCTION api.v3_version_get() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.v3_version_get() TO ok_anon;
@@ -2102,6 +3023,10 @@ GRANT ALL ON FUNCTION api.v3_version_post(current_version text, download_link te
 REVOKE ALL ON FUNCTION app.assignment_exists(name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_user;
 
+REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_anon;
+GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_user;
+
 REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_user;
 
@@ -2111,6 +3036,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_admin;
 
 REVOKE ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) TO ok_user;
@@ -2133,6 +3064,9 @@ GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_worker;
 REVOKE ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_user;
 
+REVOKE ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) TO ok_user;
+
 REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.require_admin() TO ok_anon;
 GRANT ALL ON FUNCTION app.require_admin() TO ok_user;
@@ -2151,9 +3085,19 @@ REVOKE ALL ON FUNCTION app.v3_auth_error(required_scope text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_anon;
 GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_user;
 
+REVOKE ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_course_access() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_course_access() TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_course_access() TO ok_user;
+
 REVOKE ALL ON FUNCTION app.v3_header(name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_anon;
 GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_anon;
@@ -2188,6 +3132,9 @@ GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_anon;
 GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_user;
 GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_worker;
 
+REVOKE ALL ON FUNCTION auth.group_mates() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.group_mates() TO ok_user;
+
 REVOKE ALL ON FUNCTION auth.is_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_anon;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_user;
@@ -2197,6 +3144,9 @@ REVOKE ALL ON FUNCTION auth.user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_anon;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_user;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_worker;
+
+REVOKE ALL ON FUNCTION auth.visible_user_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.visible_user_ids() TO ok_user;
 
 GRANT SELECT ON TABLE app.assignments TO ok_analytics_owner;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.assignments TO ok_user;

@@ -5,7 +5,7 @@
 -- definer, because a student may not read other students' membership rows, yet must know
 -- whose work is pooled with theirs. Returns ids only. Raises nothing.
 create or replace function app.group_member_ids(assignment_id bigint, user_id bigint)
-returns bigint []
+returns bigint[]
 language sql
 stable
 security definer

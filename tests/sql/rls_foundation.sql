@@ -12,7 +12,11 @@ select throws_ok($$ select count(*) from app.users $$, '42501', null, 'anonymous
 select tests.act_as('s1@a.edu');
 select is((select count(*)::int from app.backups), 2, 'a student sees only their own backups');
 select is((select count(*)::int from app.messages), 2, 'a student sees only their own backups'' messages');
-select is((select string_agg(email::text, ',') from app.users), 's1@a.edu', 'a student sees only themself');
+select is(
+  (select string_agg(email::text, ',' order by email) from app.users),
+  'instructor@a.edu,reader@a.edu,s1@a.edu,ta@a.edu',
+  'a student sees themself and their course''s staff, not other students or other courses'
+);
 select is((select count(*)::int from app.enrollments), 1, 'a student sees only their own enrollment');
 select is((select count(*)::int from app.assignments), 2, 'a student does not see hidden assignments');
 select is((select count(*)::int from api.my_enrollments), 1, 'api.my_enrollments lists the student''s course');

@@ -1,0 +1,36 @@
+-- api.rotate_export_token(offering, active): issue a new export token for a course (the old
+-- one stops working) and switch export-token access on or off. The token is returned once;
+-- only its SHA-256 is kept. Instructors of the course and admins.
+-- Called by: the course settings page, okadmin. Security: invoker (RLS: instructors update
+-- their course). Raises: PT401, PT403 (not an instructor), PT404 (unknown course).
+create or replace function api.rotate_export_token(offering text, active boolean default true)
+returns text
+language plpgsql
+volatile
+as $$
+declare
+  fresh text := encode(extensions.gen_random_bytes(24), 'hex');
+  target_course_id bigint;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.id into target_course_id from app.courses as c where c.offering = rotate_export_token.offering;
+  if target_course_id is null then
+    raise sqlstate 'PT404' using message = format('No course %s', offering);
+  end if;
+  if not auth.is_admin() and not target_course_id = any(auth.course_ids('instructor')) then
+    raise sqlstate 'PT403' using message = 'Only instructors can change the export token';
+  end if;
+  update app.courses as c
+  set export_token_hash = encode(extensions.digest(fresh, 'sha256'), 'hex'),
+      export_token_active = coalesce(rotate_export_token.active, true)
+  where c.id = target_course_id;
+  return fresh;
+end;
+$$;
+
+revoke all on function api.rotate_export_token(text, boolean) from public;
+grant execute on function api.rotate_export_token(text, boolean) to ok_user;
+comment on function api.rotate_export_token(text, boolean) is
+'Issue a new course export token (returned once) and enable or disable it (instructors).';

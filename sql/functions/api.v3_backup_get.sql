@@ -1,0 +1,36 @@
+-- api.v3_backup_get(): GET /api/v3/backups/<key>/ (x-ok-key): one backup with its messages,
+-- for the autograder and staff scripts. Visible to the submitter, their current group and
+-- the course's staff (RLS).
+-- Security: invoker. Answers 401 (logged out), 404 (malformed key, or a missing backup for
+-- an admin), 403 (not visible: a missing backup looks the same to non-admins).
+-- requires: app.v3_backups_json.sql, app.v3_auth_error.sql, app.hashid_decode.sql
+create or replace function api.v3_backup_get()
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  backup_id bigint := app.hashid_decode(app.v3_header('x-ok-key'));
+  found_backup jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if backup_id is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  found_backup := app.v3_backups_json(array[backup_id]) -> 0;
+  if found_backup is null then
+    if auth.is_admin() then
+      return app.v3_reply(404, '{}', 'No backup with that key');
+    end if;
+    return app.v3_reply(403, '{}', 'You cannot view this backup');
+  end if;
+  return app.v3_reply(200, found_backup);
+end;
+$$;
+
+revoke all on function api.v3_backup_get() from public;
+grant execute on function api.v3_backup_get() to ok_anon, ok_user;
+comment on function api.v3_backup_get() is 'GET /api/v3/backups/<key>/: a backup with its messages.';

@@ -1,0 +1,38 @@
+-- api.v3_comments_get(): GET /api/v3/backups/<key>/comment/ (x-ok-key): line comments on a
+-- backup, for whoever may view the backup.
+-- Security: invoker. Answers 401, 404 (malformed key), 403 (backup not visible).
+-- requires: app.v3_auth_error.sql, app.v3_time.sql, app.hashid_decode.sql
+create or replace function api.v3_comments_get()
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target_id bigint := app.hashid_decode(app.v3_header('x-ok-key'));
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if target_id is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  if not exists (select 1 from app.backups as b where b.id = target_id) then
+    return app.v3_reply(403, '{}', 'You cannot view this backup');
+  end if;
+  return app.v3_reply(200, jsonb_build_object('comments', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'id', app.hashid_encode(cm.id), 'filename', cm.filename, 'line', cm.line, 'message', cm.message,
+      'author', jsonb_build_object('id', app.hashid_encode(cm.author_id), 'email', u.email),
+      'created', app.v3_time(cm.created_at), 'updated', app.v3_time(cm.updated_at)
+    ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
+    from app.comments as cm
+    left join app.users as u on cm.author_id = u.id
+    where cm.backup_id = target_id
+  )));
+end;
+$$;
+
+revoke all on function api.v3_comments_get() from public;
+grant execute on function api.v3_comments_get() to ok_anon, ok_user;
+comment on function api.v3_comments_get() is 'GET /api/v3/backups/<key>/comment/: comments on a backup.';

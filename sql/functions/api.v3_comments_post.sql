@@ -1,0 +1,42 @@
+-- api.v3_comments_post(filename, line, message): POST /api/v3/backups/<key>/comment/
+-- (x-ok-key): add a Markdown line comment. The original let anyone logged in comment on any
+-- backup; here only those who may view the backup can (RLS on app.comments).
+-- Security: invoker. Answers 400 (missing or bad field), 401, 404 (malformed key),
+-- 403 (backup not visible); success data {}.
+-- requires: app.v3_auth_error.sql, app.hashid_decode.sql
+create or replace function api.v3_comments_post(
+  filename text default null,
+  line integer default null,
+  message text default null
+)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target app.backups;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if filename is null or line is null or message is null or btrim(message) = '' or line < 0 then
+    return app.v3_reply(400, '{}', 'filename, line (0 or more) and message are required');
+  end if;
+  select b.* into target from app.backups as b where b.id = app.hashid_decode(app.v3_header('x-ok-key'));
+  if app.hashid_decode(app.v3_header('x-ok-key')) is null then
+    return app.v3_reply(404, '{}', 'No backup with that key');
+  end if;
+  if target.id is null then
+    return app.v3_reply(403, '{}', 'You cannot comment on this backup');
+  end if;
+  insert into app.comments (backup_id, course_id, author_id, filename, line, message)
+  values (target.id, target.course_id, auth.user_id(), filename, line, message);
+  return app.v3_reply(200, '{}');
+end;
+$$;
+
+revoke all on function api.v3_comments_post(text, integer, text) from public;
+grant execute on function api.v3_comments_post(text, integer, text) to ok_anon, ok_user;
+comment on function api.v3_comments_post(text, integer, text) is
+'POST /api/v3/backups/<key>/comment/: add a line comment.';

@@ -1,0 +1,37 @@
+-- api.v3_course_assignments_get(): GET /api/v3/course/<offering>/assignments (x-ok-offering):
+-- every assignment of the course, hidden ones included, as okpy/ok listed them (public;
+-- "active" is the string "True" or "False", true until the lock date).
+-- Security: definer (anonymous callers; RLS would hide hidden assignments). Exposes only
+-- names and dates. Answers 404 for an unknown course.
+-- requires: app.v3_reply.sql, app.v3_time.sql
+create or replace function api.v3_course_assignments_get()
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  listed_course_id bigint;
+begin
+  select c.id into listed_course_id from app.courses as c where c.offering = app.v3_header('x-ok-offering');
+  if listed_course_id is null then
+    return app.v3_reply(404, '{}', 'No such course');
+  end if;
+  return app.v3_reply(200, jsonb_build_object('assignments', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'name', a.name, 'display_name', a.display_name,
+      'due_date', app.v3_time(a.due_at), 'lock_date', app.v3_time(a.lock_at),
+      'max_group_size', a.max_group_size, 'url', coalesce(a.url, ''),
+      'active', case when now() <= a.lock_at then 'True' else 'False' end
+    ) order by a.due_at, a.name), '[]'::jsonb)
+    from app.assignments as a
+    where a.course_id = listed_course_id
+  )));
+end;
+$$;
+
+revoke all on function api.v3_course_assignments_get() from public;
+grant execute on function api.v3_course_assignments_get() to ok_anon, ok_user;
+comment on function api.v3_course_assignments_get() is
+'GET /api/v3/course/<offering>/assignments: the course''s assignments (public).';

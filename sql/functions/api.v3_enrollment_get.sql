@@ -1,0 +1,44 @@
+-- api.v3_enrollment_get(): GET /api/v3/enrollment/<email>/ (x-ok-email): the participations
+-- of that user (the original returned the requester's whatever email was asked: fixed).
+-- The user themself or a site admin.
+-- Security: invoker. Answers 401, 403 (someone else), 404 (unknown user, admins only).
+-- requires: app.v3_auth_error.sql, app.v3_role_name.sql
+create or replace function api.v3_enrollment_get()
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  wanted text := app.v3_header('x-ok-email');
+  courses jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if lower(wanted) <> lower(auth.claims() ->> 'email') and not auth.is_admin() then
+    return app.v3_reply(403, '{}', 'You can only list your own enrollments');
+  end if;
+  if not exists (select 1 from app.users as u where u.email = wanted::extensions.citext) then
+    return app.v3_reply(404, '{}', format('No user %s', wanted));
+  end if;
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'course_id', c.id, 'role', app.v3_role_name(e.role::text),
+    'class_account', e.class_account, 'section', e.section,
+    'course', jsonb_build_object(
+      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+      'active', c.active, 'timezone', c.timezone
+    )
+  ) order by c.created_at desc), '[]'::jsonb)
+  into courses
+  from app.enrollments as e
+  inner join app.courses as c on e.course_id = c.id
+  inner join app.users as u on e.user_id = u.id
+  where u.email = wanted::extensions.citext;
+  return app.v3_reply(200, jsonb_build_object('courses', courses));
+end;
+$$;
+
+revoke all on function api.v3_enrollment_get() from public;
+grant execute on function api.v3_enrollment_get() to ok_anon, ok_user;
+comment on function api.v3_enrollment_get() is 'GET /api/v3/enrollment/<email>/: that user''s participations.';

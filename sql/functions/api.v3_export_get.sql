@@ -1,0 +1,57 @@
+-- api.v3_export_get(): GET /api/v3/assignment/<name>/export/<email>?limit=&offset=
+-- (x-ok-name, x-ok-email, x-ok-limit, x-ok-offset): that user's own backups of the assignment
+-- (not the group's), newest first, with messages. Students may export their own; staff any
+-- student of the course (RLS decides what is visible).
+-- Security: invoker. Answers 400 (bad limit/offset), 401, 403 (someone else's, not staff),
+-- 404 (unknown assignment or user).
+-- requires: app.v3_backups_json.sql, app.v3_page.sql, app.v3_auth_error.sql
+create or replace function api.v3_export_get()
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  page record := app.v3_page();
+  target_assignment app.assignments;
+  target_user bigint;
+  total bigint;
+  ids bigint[];
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if page.page_limit is null then
+    return app.v3_reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
+  end if;
+  select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
+  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  if target_assignment.id is null or target_user is null then
+    return app.v3_reply(404, '{}', 'No such assignment or user');
+  end if;
+  if target_user <> auth.user_id() and not auth.is_admin()
+     and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+    return app.v3_reply(403, '{}', 'You can only export your own backups');
+  end if;
+  select count(*) into total
+  from app.backups as b
+  where b.assignment_id = target_assignment.id and b.submitter_id = target_user;
+  select array_agg(p.id order by p.created_at desc, p.id desc) into ids
+  from (
+    select b.id, b.created_at
+    from app.backups as b
+    where b.assignment_id = target_assignment.id and b.submitter_id = target_user
+    order by b.created_at desc, b.id desc
+    limit page.page_limit offset page.page_offset
+  ) as p;
+  return app.v3_reply(200, jsonb_build_object(
+    'backups', app.v3_backups_json(coalesce(ids, '{}')),
+    'count', total, 'limit', page.page_limit, 'offset', page.page_offset,
+    'has_more', page.page_offset + page.page_limit < total
+  ));
+end;
+$$;
+
+revoke all on function api.v3_export_get() from public;
+grant execute on function api.v3_export_get() to ok_anon, ok_user;
+comment on function api.v3_export_get() is 'GET /api/v3/assignment/<name>/export/<email>: one user''s backups.';

@@ -1,0 +1,60 @@
+-- api.v3_group_get(): GET /api/v3/assignment/<name>/group/<email> (x-ok-name, x-ok-email):
+-- the members of that user's group for the assignment, {"members": []} without a group.
+-- For the user, their group-mates, the course's staff and site admins.
+-- Security: definer (membership rows of others are not visible to students); it checks
+-- the caller's right first. Answers 401, 403 (not allowed, or unknown user for non-admins),
+-- 404 (unknown assignment, or unknown user for admins).
+-- requires: app.v3_auth_error.sql, app.v3_time.sql, app.hashid_encode.sql
+create or replace function api.v3_group_get()
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  target_assignment app.assignments;
+  target_user bigint;
+  target_group bigint;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
+  if target_assignment.id is null then
+    return app.v3_reply(404, '{}', 'No such assignment');
+  end if;
+  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  if target_user is null then
+    return app.v3_reply(case when auth.is_admin() then 404 else 403 end, '{}', 'No such user');
+  end if;
+  select gm.group_id into target_group
+  from app.group_members as gm
+  where gm.assignment_id = target_assignment.id and gm.user_id = target_user;
+  if not (
+    auth.is_admin()
+    or target_user = auth.user_id()
+    or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+    or exists (
+      select 1 from app.group_members as me
+      where me.group_id = target_group and me.user_id = auth.user_id()
+    )
+  ) then
+    return app.v3_reply(403, '{}', 'You cannot view this group');
+  end if;
+  return app.v3_reply(200, jsonb_build_object('members', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'status', gm.status, 'user', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
+      'created', app.v3_time(gm.created_at), 'updated', app.v3_time(gm.created_at)
+    ) order by gm.created_at, u.email), '[]'::jsonb)
+    from app.group_members as gm
+    inner join app.users as u on gm.user_id = u.id
+    where gm.group_id = target_group
+  )));
+end;
+$$;
+
+revoke all on function api.v3_group_get() from public;
+grant execute on function api.v3_group_get() to ok_anon, ok_user;
+comment on function api.v3_group_get() is 'GET /api/v3/assignment/<name>/group/<email>: a group''s members.';

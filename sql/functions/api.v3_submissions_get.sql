@@ -1,0 +1,43 @@
+-- api.v3_submissions_get(): GET /api/v3/assignment/<name>/submissions/?limit=&offset=
+-- (x-ok-name, x-ok-limit, x-ok-offset): the final submission (or latest backup) of every
+-- student or group, each in the full backup shape, for staff scripts and exports.
+-- Security: invoker; staff of the course and admins. Answers 400 (bad page), 401, 403
+-- (not staff), 404 (unknown assignment).
+-- requires: app.final_submission_ids.sql, app.v3_backups_json.sql, app.v3_page.sql
+create or replace function api.v3_submissions_get()
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('all');
+  page record := app.v3_page();
+  target app.assignments;
+  ids bigint[];
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if page.page_limit is null then
+    return app.v3_reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
+  end if;
+  select a.* into target from app.assignments as a where a.name = app.v3_header('x-ok-name');
+  if target.id is null then
+    return app.v3_reply(404, '{}', 'No such assignment');
+  end if;
+  if not auth.is_admin() and not target.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+    return app.v3_reply(403, '{}', 'Only staff of the course can export submissions');
+  end if;
+  ids := app.final_submission_ids(target.id);
+  return app.v3_reply(200, jsonb_build_object(
+    'backups', app.v3_backups_json(ids[page.page_offset + 1:page.page_offset + page.page_limit]),
+    'count', cardinality(ids), 'limit', page.page_limit, 'offset', page.page_offset,
+    'has_more', page.page_offset + page.page_limit < cardinality(ids)
+  ));
+end;
+$$;
+
+revoke all on function api.v3_submissions_get() from public;
+grant execute on function api.v3_submissions_get() to ok_anon, ok_user;
+comment on function api.v3_submissions_get() is
+'GET /api/v3/assignment/<name>/submissions/: final submissions, paginated (staff).';

@@ -1,0 +1,50 @@
+-- api.v3_user_get(): GET /api/v3/user/ and /api/v3/user/<email> (x-ok-email): a user and
+-- their course participations (no SID). The caller themself (any case of their email), or
+-- any user for site admins. Needs scope email (all also does). ok-client reads data.email.
+-- Security: invoker. Answers 401, 403 (someone else, not an admin), 404 (no such user).
+-- requires: app.v3_auth_error.sql, app.v3_role_name.sql
+create or replace function api.v3_user_get()
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  denied jsonb := app.v3_auth_error('email');
+  wanted text := coalesce(app.v3_header('x-ok-email'), auth.claims() ->> 'email');
+  found_user jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if lower(wanted) <> lower(auth.claims() ->> 'email') and not auth.is_admin() then
+    return app.v3_reply(403, '{}', 'You can only look up your own account');
+  end if;
+  select jsonb_build_object(
+    'id', app.hashid_encode(u.id), 'email', u.email, 'name', u.name, 'is_admin', u.is_admin,
+    'participations', (
+      select coalesce(jsonb_agg(jsonb_build_object(
+        'course_id', c.id, 'role', app.v3_role_name(e.role::text),
+        'class_account', e.class_account, 'section', e.section,
+        'course', jsonb_build_object(
+          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+          'active', c.active, 'timezone', c.timezone
+        )
+      ) order by c.created_at desc), '[]'::jsonb)
+      from app.enrollments as e
+      inner join app.courses as c on e.course_id = c.id
+      where e.user_id = u.id
+    )
+  )
+  into found_user
+  from app.users as u
+  where u.email = wanted::extensions.citext;
+  if found_user is null then
+    return app.v3_reply(404, '{}', format('No user %s', wanted));
+  end if;
+  return app.v3_reply(200, found_user);
+end;
+$$;
+
+revoke all on function api.v3_user_get() from public;
+grant execute on function api.v3_user_get() to ok_anon, ok_user;
+comment on function api.v3_user_get() is 'GET /api/v3/user/[<email>]: a user and their participations.';

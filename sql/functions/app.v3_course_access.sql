@@ -1,0 +1,47 @@
+-- app.v3_course_access(): who may read the course of the request (x-ok-offering), and how.
+-- Returns {"course_id", "requester"} when the caller is staff of the course (or a site admin)
+-- or presents the course's active export token (x-ok-export-token, hashed and compared);
+-- otherwise {"error": <envelope>}: 401 logged out or token missing or inactive, 404 unknown
+-- course, 403 not staff or wrong token.
+-- Called by: the course endpoints (definer functions that then read the whole course).
+-- Security: definer (anonymous export-token callers cannot read courses' token hashes).
+-- requires: app.v3_reply.sql, app.v3_header.sql
+create or replace function app.v3_course_access()
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  course app.courses;
+  token text := app.v3_header('x-ok-export-token');
+begin
+  select c.* into course from app.courses as c where c.offering = app.v3_header('x-ok-offering');
+  if token is not null then
+    if course.id is null then
+      return jsonb_build_object('error', app.v3_reply(404, '{}', 'No such course'));
+    end if;
+    if course.export_token_hash is null or not course.export_token_active then
+      return jsonb_build_object('error', app.v3_reply(401, '{}', 'The export token of this course is not active'));
+    end if;
+    if encode(extensions.digest(token, 'sha256'), 'hex') <> course.export_token_hash then
+      return jsonb_build_object('error', app.v3_reply(403, '{}', 'Wrong export token'));
+    end if;
+    return jsonb_build_object('course_id', course.id, 'requester', 'export_access_token');
+  end if;
+  if auth.user_id() is null then
+    return jsonb_build_object('error', app.v3_reply(401, '{}', 'Not logged in'));
+  end if;
+  if course.id is null then
+    return jsonb_build_object('error', app.v3_reply(404, '{}', 'No such course'));
+  end if;
+  if not auth.is_admin() and not course.id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+    return jsonb_build_object('error', app.v3_reply(403, '{}', 'Only staff of the course can export it'));
+  end if;
+  return jsonb_build_object('course_id', course.id, 'requester', auth.claims() ->> 'email');
+end;
+$$;
+
+revoke all on function app.v3_course_access() from public;
+grant execute on function app.v3_course_access() to ok_anon, ok_user;
