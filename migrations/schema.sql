@@ -61,6 +61,61 @@ CREATE TYPE app.request_status AS ENUM (
 
 ALTER TYPE app.request_status OWNER TO ok_owner;
 
+CREATE FUNCTION api.assignment_page(name text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select jsonb_build_object(
+    'name', a.name, 'display_name', a.display_name,
+    'due_at', a.due_at, 'lock_at', a.lock_at, 'active', now() <= a.lock_at,
+    'max_group_size', a.max_group_size, 'course', jsonb_build_object('offering', c.offering,
+      'display_name', c.display_name, 'timezone', c.timezone),
+    'final_key', app.hashid_encode(app.final_submission_id(a.id, auth.user_id())),
+    'group', (
+      select coalesce(jsonb_agg(u.email order by u.email), '[]'::jsonb)
+      from app.users as u where u.id = any(app.group_member_ids(a.id, auth.user_id()))
+    ),
+    'backups', (
+      select coalesce(jsonb_agg(jsonb_build_object(
+        'key', app.hashid_encode(b.id), 'submit', b.submit, 'flagged', b.flagged,
+        'created_at', b.created_at, 'submitter', u.email, 'late', b.created_at > a.due_at
+      ) order by b.created_at desc, b.id desc), '[]'::jsonb)
+      from (
+        select * from app.backups as b
+        where b.assignment_id = a.id and b.submitter_id = any(app.group_member_ids(a.id, auth.user_id()))
+        order by b.created_at desc, b.id desc
+        limit 200
+      ) as b
+      left join app.users as u on b.submitter_id = u.id
+    )
+  )
+  from app.assignments as a
+  inner join app.courses as c on a.course_id = c.id
+  where a.name = assignment_page.name
+$$;
+
+ALTER FUNCTION api.assignment_page(name text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.assignment_page(name text) IS 'A student''s view of an assignment and their group''s backups.';
+
+CREATE FUNCTION api.backup_page(name text, key text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select shown || jsonb_build_object('comments', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'filename', cm.filename, 'line', cm.line, 'message', cm.message, 'author', u.email, 'created_at', cm.created_at
+    ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
+    from app.comments as cm
+    left join app.users as u on cm.author_id = u.id
+    where cm.backup_id = app.hashid_decode(key)
+  ))
+  from (select app.v3_backups_json(array[app.hashid_decode(key)]) -> 0 as shown) as found
+  where shown is not null and shown -> 'assignment' ->> 'name' = backup_page.name
+$$;
+
+ALTER FUNCTION api.backup_page(name text, key text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.backup_page(name text, key text) IS 'A backup with its comments, for its page (owners, group, staff).';
+
 CREATE FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer DEFAULT 1, revisions_allowed boolean DEFAULT false, visible boolean DEFAULT true) RETURNS jsonb
     LANGUAGE plpgsql
     AS $_$
@@ -234,8 +289,6 @@ CREATE FUNCTION api.issue_token(email text, scope text DEFAULT 'all'::text, expi
     AS $$
 declare
   holder app.users;
-  refresh_token text := encode(extensions.gen_random_bytes(32), 'hex');
-  issued auth.oauth_tokens;
 begin
   perform app.require_admin();
   if scope is null or scope not in ('all', 'email') then
@@ -254,36 +307,176 @@ begin
   ) then
     raise sqlstate 'PT404' using message = format('No active OAuth client %s', client_id);
   end if;
-  insert into auth.oauth_tokens
-    (client_id, user_id, scopes, refresh_token_hash, access_expires_at, refresh_expires_at)
-  values (
-    issue_token.client_id, holder.id, array[scope],
-    encode(extensions.digest(refresh_token, 'sha256'), 'hex'),
-    now() + make_interval(secs => expires_in),
-    now() + make_interval(secs => refresh_expires_in)
-  )
-  returning * into issued;
-  return jsonb_build_object(
-    'claims', jsonb_build_object(
-      'role', case when holder.is_admin then 'ok_admin' else 'ok_user' end,
-      'sub', holder.id::text,
-      'email', holder.email,
-      'scope', scope,
-      'jti', issued.jti,
-      'iat', floor(extract(epoch from issued.created_at))::bigint,
-      'exp', floor(extract(epoch from issued.access_expires_at))::bigint
-    ),
-    'refresh_token', refresh_token,
-    'expires_in', expires_in,
-    'token_type', 'Bearer',
-    'scope', scope
-  );
+  return app.mint_token(holder.id, issue_token.client_id, array[scope], expires_in, refresh_expires_in);
 end;
 $$;
 
 ALTER FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) IS 'Record a token pair for a user and return the claims to sign (admins).';
+
+CREATE FUNCTION api.login(email text, name text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  person app.users;
+begin
+  if login.email is null or btrim(login.email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise sqlstate 'PT422' using message = format('Malformed email address %L', login.email);
+  end if;
+  select u.* into person from app.users as u where u.id = app.ensure_user(btrim(login.email), login.name);
+  return app.token_claims(person.id, person.email::text, person.is_admin, null, null, null);
+end;
+$_$;
+
+ALTER FUNCTION api.login(email text, name text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.login(email text, name text) IS 'Sign in a verified email; returns session claims (web app only).';
+
+CREATE FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text DEFAULT 'all'::text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  client auth.oauth_clients;
+  scopes text[] := string_to_array(coalesce(nullif(btrim(scope), ''), 'all'), ' ');
+  code text := encode(extensions.gen_random_bytes(24), 'hex');
+begin
+  if auth.user_id() is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.* into client from auth.oauth_clients as c where c.client_id = oauth_authorize.client_id and c.active;
+  if client.client_id is null then
+    raise sqlstate 'PT400' using message = 'invalid_client';
+  end if;
+  if not app.redirect_allowed(client.redirect_uris, redirect_uri) then
+    raise sqlstate 'PT400' using message = 'invalid_redirect_uri';
+  end if;
+  if not scopes <@ client.default_scopes or not scopes <@ array['all', 'email'] then
+    raise sqlstate 'PT400' using message = 'invalid_scope';
+  end if;
+  insert into auth.oauth_grants (client_id, user_id, code_hash, redirect_uri, scopes, expires_at)
+  values (client.client_id, auth.user_id(), encode(extensions.digest(code, 'sha256'), 'hex'), redirect_uri, scopes,
+          now() + interval '5 minutes');
+  return code;
+end;
+$$;
+
+ALTER FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) IS 'Issue an authorization code to the signed-in user.';
+
+CREATE FUNCTION api.oauth_client_info(client_id text, redirect_uri text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'client_id', c.client_id, 'name', c.name, 'description', c.description,
+    'scopes', to_jsonb(c.default_scopes),
+    'redirect_ok', app.redirect_allowed(c.redirect_uris, redirect_uri)
+  )
+  from auth.oauth_clients as c
+  where c.client_id = oauth_client_info.client_id and c.active
+$$;
+
+ALTER FUNCTION api.oauth_client_info(client_id text, redirect_uri text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) IS 'An active OAuth client, for the consent page.';
+
+CREATE FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer DEFAULT 3600, refresh_ttl integer DEFAULT 15552000) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  grant_row auth.oauth_grants;
+begin
+  if (app.oauth_client_check(client_id, client_secret)).client_id is null then
+    return jsonb_build_object('error', 'invalid_client', 'error_description', 'Unknown client or wrong secret');
+  end if;
+  if code is null or redirect_uri is null then
+    return jsonb_build_object('error', 'invalid_request', 'error_description', 'code and redirect_uri are required');
+  end if;
+  update auth.oauth_grants as g
+  set used_at = now()
+  where g.code_hash = encode(extensions.digest(code, 'sha256'), 'hex')
+    and g.client_id = oauth_exchange_code.client_id
+    and g.used_at is null
+    and g.expires_at > now()
+  returning g.* into grant_row;
+  if grant_row.id is null then
+    return jsonb_build_object('error', 'invalid_grant', 'error_description', 'The code is invalid, used or expired');
+  end if;
+  if grant_row.redirect_uri <> redirect_uri then
+    return jsonb_build_object('error', 'invalid_grant', 'error_description', 'redirect_uri does not match');
+  end if;
+  return app.mint_token(grant_row.user_id, grant_row.client_id, grant_row.scopes, access_ttl, refresh_ttl);
+end;
+$$;
+
+ALTER FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) IS 'authorization_code grant: spend a code, mint a token pair (web app only).';
+
+CREATE FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer DEFAULT 3600) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  token auth.oauth_tokens;
+  holder app.users;
+begin
+  if (app.oauth_client_check(client_id, client_secret)).client_id is null then
+    return jsonb_build_object('error', 'invalid_client', 'error_description', 'Unknown client or wrong secret');
+  end if;
+  update auth.oauth_tokens as t
+  set jti = extensions.gen_random_uuid(),
+      access_expires_at = now() + make_interval(secs => access_ttl),
+      last_refreshed_at = now()
+  where t.refresh_token_hash = encode(extensions.digest(coalesce(refresh_token, ''), 'sha256'), 'hex')
+    and t.client_id = oauth_refresh.client_id
+    and t.revoked_at is null
+    and t.refresh_expires_at > now()
+  returning t.* into token;
+  if token.id is null then
+    return jsonb_build_object('error', 'invalid_grant', 'error_description', 'The refresh token is invalid, revoked or expired');
+  end if;
+  select u.* into holder from app.users as u where u.id = token.user_id;
+  return jsonb_build_object(
+    'claims', app.token_claims(holder.id, holder.email::text, holder.is_admin, token.scopes, token.jti,
+                               token.access_expires_at),
+    'refresh_token', refresh_token,
+    'expires_in', access_ttl,
+    'token_type', 'Bearer',
+    'scope', array_to_string(token.scopes, ' ')
+  );
+end;
+$$;
+
+ALTER FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer) IS 'refresh_token grant: a fresh access token; the refresh token stays valid (web app only).';
+
+CREATE FUNCTION api.oauth_revoke(client_id text, client_secret text, refresh_token text DEFAULT NULL::text, jti uuid DEFAULT NULL::uuid) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (app.oauth_client_check(client_id, client_secret)).client_id is null then
+    return false;
+  end if;
+  update auth.oauth_tokens as t
+  set revoked_at = now()
+  where t.client_id = oauth_revoke.client_id
+    and t.revoked_at is null
+    and (t.refresh_token_hash = encode(extensions.digest(refresh_token, 'sha256'), 'hex') or t.jti = oauth_revoke.jti);
+  return true;
+end;
+$$;
+
+ALTER FUNCTION api.oauth_revoke(client_id text, client_secret text, refresh_token text, jti uuid) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.oauth_revoke(client_id text, client_secret text, refresh_token text, jti uuid) IS 'Revoke a token pair (RFC 7009; web app only).';
 
 CREATE FUNCTION api.outbox_claim(batch_size integer DEFAULT 20) RETURNS jsonb
     LANGUAGE plpgsql
@@ -348,6 +541,26 @@ ALTER FUNCTION api.outbox_finish(outbox_id bigint, error text) OWNER TO ok_owner
 
 COMMENT ON FUNCTION api.outbox_finish(outbox_id bigint, error text) IS 'Record the outcome of sending one email (worker).';
 
+CREATE FUNCTION api.revoke_my_token(token_id bigint) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if auth.user_id() is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  update auth.oauth_tokens as t
+  set revoked_at = now()
+  where t.id = token_id and t.user_id = auth.user_id() and t.revoked_at is null;
+  if not found then
+    raise sqlstate 'PT404' using message = 'No such live token';
+  end if;
+end;
+$$;
+
+ALTER FUNCTION api.revoke_my_token(token_id bigint) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.revoke_my_token(token_id bigint) IS 'Revoke one of the caller''s own tokens.';
+
 CREATE FUNCTION api.rotate_export_token(offering text, active boolean DEFAULT true) RETURNS text
     LANGUAGE plpgsql
     AS $$
@@ -407,6 +620,30 @@ $_$;
 ALTER FUNCTION api.set_client_version(name text, version text, download_link text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.set_client_version(name text, version text, download_link text) IS 'Publish the current version and download link of a client (admins).';
+
+CREATE FUNCTION api.sudo(email text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  person app.users;
+begin
+  perform app.require_admin();
+  select u.* into person from app.users as u where u.email = sudo.email::extensions.citext;
+  if person.id is null then
+    raise sqlstate 'PT404' using message = format('No user %s', email);
+  end if;
+  insert into app.audit_log (actor_id, actor, action, table_name, row_key, after)
+  values (auth.user_id(), auth.actor(), 'sudo', 'users', jsonb_build_object('id', person.id),
+          jsonb_build_object('acting_as', person.email));
+  return app.token_claims(person.id, person.email::text, person.is_admin, null, null, null)
+    || jsonb_build_object('sudo_by', auth.claims() ->> 'email');
+end;
+$$;
+
+ALTER FUNCTION api.sudo(email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.sudo(email text) IS 'Act as another user (admins); audited.';
 
 CREATE FUNCTION api.v3_assignment_get() RETURNS jsonb
     LANGUAGE plpgsql
@@ -1440,6 +1677,68 @@ $$;
 
 ALTER FUNCTION app.hashid_reorder(alphabet text, salt text) OWNER TO ok_owner;
 
+CREATE FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  holder app.users;
+  refresh_token text := encode(extensions.gen_random_bytes(32), 'hex');
+  issued auth.oauth_tokens;
+begin
+  select u.* into holder from app.users as u where u.id = mint_token.user_id;
+  insert into auth.oauth_tokens
+    (client_id, user_id, scopes, refresh_token_hash, access_expires_at, refresh_expires_at)
+  values (
+    mint_token.client_id, holder.id, scopes, encode(extensions.digest(refresh_token, 'sha256'), 'hex'),
+    now() + make_interval(secs => access_ttl), now() + make_interval(secs => refresh_ttl)
+  )
+  returning * into issued;
+  return jsonb_build_object(
+    'claims', app.token_claims(holder.id, holder.email::text, holder.is_admin, issued.scopes, issued.jti,
+                               issued.access_expires_at),
+    'refresh_token', refresh_token,
+    'expires_in', access_ttl,
+    'token_type', 'Bearer',
+    'scope', array_to_string(issued.scopes, ' ')
+  );
+end;
+$$;
+
+ALTER FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) OWNER TO ok_owner;
+
+CREATE TABLE auth.oauth_clients (
+    client_id text NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    owner_id bigint,
+    secret_hash text NOT NULL,
+    is_confidential boolean DEFAULT true NOT NULL,
+    redirect_uris text[] DEFAULT '{}'::text[] NOT NULL,
+    default_scopes text[] DEFAULT '{all}'::text[] NOT NULL,
+    active boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT oauth_clients_id_format CHECK ((client_id ~ '^[A-Za-z0-9_.-]{1,40}$'::text)),
+    CONSTRAINT oauth_clients_scopes_known CHECK ((default_scopes <@ ARRAY['all'::text, 'email'::text]))
+);
+
+ALTER TABLE ONLY auth.oauth_clients FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.oauth_clients OWNER TO ok_owner;
+
+CREATE FUNCTION app.oauth_client_check(client_id text, client_secret text) RETURNS auth.oauth_clients
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.*
+  from auth.oauth_clients as c
+  where c.client_id = oauth_client_check.client_id
+    and c.active
+    and c.secret_hash = encode(extensions.digest(coalesce(client_secret, ''), 'sha256'), 'hex')
+$$;
+
+ALTER FUNCTION app.oauth_client_check(client_id text, client_secret text) OWNER TO ok_owner;
+
 CREATE FUNCTION app.parse_course_time(value text, course_timezone text) RETURNS timestamp with time zone
     LANGUAGE plpgsql STABLE
     AS $_$
@@ -1485,6 +1784,18 @@ end;
 $$;
 
 ALTER FUNCTION app.record_revision(backup_id bigint, final_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $_$
+  select redirect_uri is not null and (
+    redirect_uri = 'urn:ietf:wg:oauth:2.0:oob'
+    or redirect_uri ~ '^http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?(/[^\s#]*)?$'
+    or redirect_uri = any(allowed_uris)
+  )
+$_$;
+
+ALTER FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) OWNER TO ok_owner;
 
 CREATE FUNCTION app.require_admin() RETURNS void
     LANGUAGE plpgsql STABLE
@@ -1585,6 +1896,22 @@ end;
 $$;
 
 ALTER FUNCTION app.tg_email_outbox__notify() OWNER TO ok_owner;
+
+CREATE FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select jsonb_strip_nulls(jsonb_build_object(
+    'role', case when is_admin then 'ok_admin' else 'ok_user' end,
+    'sub', user_id::text,
+    'email', email,
+    'scope', array_to_string(scopes, ' '),
+    'jti', jti,
+    'iat', floor(extract(epoch from now()))::bigint,
+    'exp', floor(extract(epoch from expires_at))::bigint
+  ))
+$$;
+
+ALTER FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_auth_error(required_scope text DEFAULT 'all'::text) RETURNS jsonb
     LANGUAGE plpgsql
@@ -1983,6 +2310,42 @@ ALTER TABLE api.my_enrollments OWNER TO ok_owner;
 
 COMMENT ON VIEW api.my_enrollments IS 'Courses of the signed-in user, with role and section.';
 
+CREATE TABLE auth.oauth_tokens (
+    id bigint NOT NULL,
+    jti uuid DEFAULT extensions.gen_random_uuid() NOT NULL,
+    client_id text NOT NULL,
+    user_id bigint NOT NULL,
+    scopes text[] NOT NULL,
+    refresh_token_hash text NOT NULL,
+    access_expires_at timestamp with time zone NOT NULL,
+    refresh_expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_refreshed_at timestamp with time zone,
+    CONSTRAINT oauth_tokens_scopes_known CHECK (((scopes <@ ARRAY['all'::text, 'email'::text]) AND (scopes <> '{}'::text[])))
+);
+
+ALTER TABLE ONLY auth.oauth_tokens FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.oauth_tokens OWNER TO ok_owner;
+
+CREATE VIEW api.my_tokens WITH (security_invoker='true') AS
+ SELECT t.id,
+    t.client_id,
+    t.scopes,
+    t.created_at,
+    t.last_refreshed_at,
+    t.refresh_expires_at,
+    t.revoked_at,
+    ((t.revoked_at IS NULL) AND (t.refresh_expires_at > now())) AS live
+   FROM auth.oauth_tokens t
+  WHERE (t.user_id = ( SELECT auth.user_id() AS user_id))
+  ORDER BY t.created_at DESC;
+
+ALTER TABLE api.my_tokens OWNER TO ok_owner;
+
+COMMENT ON VIEW api.my_tokens IS 'The signed-in user''s tokens (no secrets).';
+
 ALTER TABLE app.assignments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.assignments_id_seq
     START WITH 1
@@ -2316,25 +2679,6 @@ ALTER TABLE app.users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
-CREATE TABLE auth.oauth_clients (
-    client_id text NOT NULL,
-    name text NOT NULL,
-    description text DEFAULT ''::text NOT NULL,
-    owner_id bigint,
-    secret_hash text NOT NULL,
-    is_confidential boolean DEFAULT true NOT NULL,
-    redirect_uris text[] DEFAULT '{}'::text[] NOT NULL,
-    default_scopes text[] DEFAULT '{all}'::text[] NOT NULL,
-    active boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT oauth_clients_id_format CHECK ((client_id ~ '^[A-Za-z0-9_.-]{1,40}$'::text)),
-    CONSTRAINT oauth_clients_scopes_known CHECK ((default_scopes <@ ARRAY['all'::text, 'email'::text]))
-);
-
-ALTER TABLE ONLY auth.oauth_clients FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE auth.oauth_clients OWNER TO ok_owner;
-
 CREATE TABLE auth.oauth_grants (
     id bigint NOT NULL,
     client_id text NOT NULL,
@@ -2359,25 +2703,6 @@ ALTER TABLE auth.oauth_grants ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
-
-CREATE TABLE auth.oauth_tokens (
-    id bigint NOT NULL,
-    jti uuid DEFAULT extensions.gen_random_uuid() NOT NULL,
-    client_id text NOT NULL,
-    user_id bigint NOT NULL,
-    scopes text[] NOT NULL,
-    refresh_token_hash text NOT NULL,
-    access_expires_at timestamp with time zone NOT NULL,
-    refresh_expires_at timestamp with time zone NOT NULL,
-    revoked_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    last_refreshed_at timestamp with time zone,
-    CONSTRAINT oauth_tokens_scopes_known CHECK (((scopes <@ ARRAY['all'::text, 'email'::text]) AND (scopes <> '{}'::text[])))
-);
-
-ALTER TABLE ONLY auth.oauth_tokens FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE auth.oauth_tokens OWNER TO ok_owner;
 
 ALTER TABLE auth.oauth_tokens ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME auth.oauth_tokens_id_seq
@@ -2896,22 +3221,32 @@ GRANT USAGE ON SCHEMA analytics TO ok_analytics;
 GRANT USAGE ON SCHEMA api TO ok_anon;
 GRANT USAGE ON SCHEMA api TO ok_user;
 GRANT USAGE ON SCHEMA api TO ok_worker;
+GRANT USAGE ON SCHEMA api TO ok_auth;
 
 GRANT USAGE ON SCHEMA app TO ok_anon;
 GRANT USAGE ON SCHEMA app TO ok_user;
 GRANT USAGE ON SCHEMA app TO ok_worker;
+GRANT USAGE ON SCHEMA app TO ok_auth;
 GRANT USAGE ON SCHEMA app TO ok_analytics_owner;
 
 GRANT USAGE ON SCHEMA auth TO ok_anon;
 GRANT USAGE ON SCHEMA auth TO ok_user;
 GRANT USAGE ON SCHEMA auth TO ok_worker;
+GRANT USAGE ON SCHEMA auth TO ok_auth;
 GRANT USAGE ON SCHEMA auth TO ok_analytics_owner;
 
 GRANT USAGE ON SCHEMA extensions TO ok_owner;
 GRANT USAGE ON SCHEMA extensions TO ok_anon;
 GRANT USAGE ON SCHEMA extensions TO ok_user;
 GRANT USAGE ON SCHEMA extensions TO ok_worker;
+GRANT USAGE ON SCHEMA extensions TO ok_auth;
 GRANT USAGE ON SCHEMA extensions TO ok_analytics_owner;
+
+REVOKE ALL ON FUNCTION api.assignment_page(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.assignment_page(name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.backup_page(name text, key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.backup_page(name text, key text) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) TO ok_user;
@@ -2928,17 +3263,42 @@ GRANT ALL ON FUNCTION api.enroll(offering text, email text, role text, sid text,
 REVOKE ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) TO ok_admin;
 
+REVOKE ALL ON FUNCTION api.login(email text, name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.login(email text, name text) TO ok_auth;
+
+REVOKE ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) TO ok_user;
+GRANT ALL ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) TO ok_auth;
+
+REVOKE ALL ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) TO ok_auth;
+
+REVOKE ALL ON FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer) TO ok_auth;
+
+REVOKE ALL ON FUNCTION api.oauth_revoke(client_id text, client_secret text, refresh_token text, jti uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_revoke(client_id text, client_secret text, refresh_token text, jti uuid) TO ok_auth;
+
 REVOKE ALL ON FUNCTION api.outbox_claim(batch_size integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.outbox_claim(batch_size integer) TO ok_worker;
 
 REVOKE ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) TO ok_worker;
 
+REVOKE ALL ON FUNCTION api.revoke_my_token(token_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_my_token(token_id bigint) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.rotate_export_token(offering text, active boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.rotate_export_token(offering text, active boolean) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) TO ok_admin;
+
+REVOKE ALL ON FUNCTION api.sudo(email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sudo(email text) TO ok_admin;
 
 REVOKE ALL ON FUNCTION api.v3_assignment_get() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.v3_assignment_get() TO ok_anon;
@@ -3061,11 +3421,24 @@ GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_anon;
 GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_user;
 GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_worker;
 
+REVOKE ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) TO ok_user;
+GRANT ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) TO ok_auth;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_clients TO ok_admin;
+
+REVOKE ALL ON FUNCTION app.oauth_client_check(client_id text, client_secret text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.oauth_client_check(client_id text, client_secret text) TO ok_auth;
+
 REVOKE ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) TO ok_user;
+GRANT ALL ON FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) TO ok_auth;
 
 REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.require_admin() TO ok_anon;
@@ -3080,6 +3453,10 @@ REVOKE ALL ON FUNCTION app.tg_assignments__check_name() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) TO ok_user;
+GRANT ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) TO ok_auth;
 
 REVOKE ALL ON FUNCTION app.v3_auth_error(required_scope text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_anon;
@@ -3115,22 +3492,26 @@ REVOKE ALL ON FUNCTION auth.actor() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.actor() TO ok_anon;
 GRANT ALL ON FUNCTION auth.actor() TO ok_user;
 GRANT ALL ON FUNCTION auth.actor() TO ok_worker;
+GRANT ALL ON FUNCTION auth.actor() TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.check_request() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.check_request() TO ok_anon;
 GRANT ALL ON FUNCTION auth.check_request() TO ok_user;
 GRANT ALL ON FUNCTION auth.check_request() TO ok_worker;
+GRANT ALL ON FUNCTION auth.check_request() TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.claims() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.claims() TO ok_anon;
 GRANT ALL ON FUNCTION auth.claims() TO ok_user;
 GRANT ALL ON FUNCTION auth.claims() TO ok_worker;
+GRANT ALL ON FUNCTION auth.claims() TO ok_auth;
 GRANT ALL ON FUNCTION auth.claims() TO ok_analytics_owner;
 
 REVOKE ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_anon;
 GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_user;
 GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_worker;
+GRANT ALL ON FUNCTION auth.course_ids(VARIADIC roles text[]) TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.group_mates() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.group_mates() TO ok_user;
@@ -3139,11 +3520,13 @@ REVOKE ALL ON FUNCTION auth.is_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_anon;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_user;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_worker;
+GRANT ALL ON FUNCTION auth.is_admin() TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_anon;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_user;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_worker;
+GRANT ALL ON FUNCTION auth.user_id() TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.visible_user_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.visible_user_ids() TO ok_user;
@@ -3169,6 +3552,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_admin;
 
 GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_tokens TO ok_admin;
+GRANT SELECT ON TABLE auth.oauth_tokens TO ok_user;
+
+GRANT UPDATE(revoked_at) ON TABLE auth.oauth_tokens TO ok_user;
+
+GRANT SELECT ON TABLE api.my_tokens TO ok_user;
 
 GRANT SELECT ON TABLE app.audit_log TO ok_user;
 GRANT SELECT ON TABLE app.audit_log TO ok_admin;
@@ -3216,12 +3606,5 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_admin;
 GRANT SELECT ON TABLE app.users TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_clients TO ok_admin;
-
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_grants TO ok_admin;
 GRANT SELECT ON TABLE auth.oauth_grants TO ok_user;
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_tokens TO ok_admin;
-GRANT SELECT ON TABLE auth.oauth_tokens TO ok_user;
-
-GRANT UPDATE(revoked_at) ON TABLE auth.oauth_tokens TO ok_user;

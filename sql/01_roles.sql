@@ -8,6 +8,8 @@
 --   ok_user             NOLOGIN: any signed-in user; course roles come from enrollments
 --   ok_admin            NOLOGIN: site administrators (a member of ok_user)
 --   ok_worker           NOLOGIN: background jobs (mail, exports)
+--   ok_auth             NOLOGIN: the web app's sign-in steps (login, OAuth code and refresh
+--                       exchange); no token we sign carries it, so PostgREST never uses it
 --   ok_analytics_owner  NOLOGIN: owns the analytics views, reads only what they expose
 --   ok_analytics        LOGIN: Metabase and researchers; reads only the analytics schema
 -- Passwords for the LOGIN roles are set by the deployment, never here.
@@ -25,6 +27,7 @@ begin
       ('ok_user', 'nologin'),
       ('ok_admin', 'nologin'),
       ('ok_worker', 'nologin'),
+      ('ok_auth', 'nologin'),
       ('ok_analytics_owner', 'nologin'),
       ('ok_analytics', 'login')
     ) as r (role_name, options)
@@ -44,11 +47,13 @@ grant ok_anon to authenticator;
 grant ok_user to authenticator;
 grant ok_admin to authenticator;
 grant ok_worker to authenticator;
+grant ok_auth to authenticator;
 grant ok_user to ok_admin;
 
 -- Per-request limits, applied by PostgREST (and our shim) when it switches role.
 alter role ok_anon set statement_timeout = '3s';
 alter role ok_user set statement_timeout = '10s';
+alter role ok_auth set statement_timeout = '3s';
 alter role ok_admin set statement_timeout = '60s';
 alter role ok_analytics set statement_timeout = '120s';
 alter role ok_analytics set default_transaction_read_only = on;

@@ -22,8 +22,8 @@ create schema if not exists alembic authorization ok_owner;
 
 -- api views run as the caller (security_invoker), so request roles need usage on app
 -- and auth; RLS and table grants decide what they see.
-grant usage on schema app, auth to ok_anon, ok_user, ok_worker, ok_analytics_owner;
-grant usage on schema extensions to ok_owner, ok_anon, ok_user, ok_worker, ok_analytics_owner;
+grant usage on schema app, auth to ok_anon, ok_user, ok_worker, ok_auth, ok_analytics_owner;
+grant usage on schema extensions to ok_owner, ok_anon, ok_user, ok_worker, ok_auth, ok_analytics_owner;
 revoke all on schema public from public;
 
 alter default privileges for role ok_owner revoke execute on functions from public;

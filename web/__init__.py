@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from web import assets, csrf, request_db
 from web.settings import authenticator_url, environment, flask_secret
@@ -25,11 +26,22 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
     assets.init_app(app)
 
-    from web import api_v3
+    from web import api_v3, oauth
     from web.student import blueprint as student
 
     api_v3.init_app(app)
+    oauth.init_app(app)
     app.register_blueprint(student)
+
+    @app.context_processor
+    def signed_in_user():
+        return {"claims": request_db.current_claims()}
+
+    @app.errorhandler(HTTPException)
+    def error_page(error: HTTPException):
+        if request.path.startswith("/api/"):
+            return api_v3.error_envelope(error)
+        return render_template("error.html", code=error.code, name=error.name, description=error.description), error.code
 
     @app.get("/healthz")
     def healthz() -> Response:

@@ -22,7 +22,7 @@ import psycopg2
 import psycopg2.extras
 import psycopg2.pool
 
-REQUEST_ROLES = ("ok_anon", "ok_user", "ok_admin", "ok_worker")
+REQUEST_ROLES = ("ok_anon", "ok_user", "ok_admin", "ok_worker", "ok_auth")
 ANON_ROLE = "ok_anon"
 PRE_REQUEST = "auth.check_request"
 EXPOSED_SCHEMAS = "api"

@@ -17,9 +17,13 @@ def sign(claims: dict, secret: str | None = None) -> str:
     return jwt.encode(claims, secret or jwt_secret(), algorithm=ALGORITHM)
 
 
-def verify(token: str, secret: str | None = None) -> dict:
+def verify(token: str, secret: str | None = None, *, verify_exp: bool = True) -> dict:
     """The claims of a valid, unexpired token; raises jwt.InvalidTokenError otherwise.
 
-    PostgREST allows 30 s of clock skew on exp, iat and nbf; so do we.
+    PostgREST allows 30 s of clock skew on exp, iat and nbf; so do we. ``verify_exp=False``
+    is for revocation only: an expired token may still name the pair to revoke.
     """
-    return jwt.decode(token, secret or jwt_secret(), algorithms=[ALGORITHM], leeway=30)
+    return jwt.decode(
+        token, secret or jwt_secret(), algorithms=[ALGORITHM], leeway=30,
+        options={"verify_exp": verify_exp},
+    )

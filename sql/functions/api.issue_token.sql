@@ -4,6 +4,7 @@
 -- refresh token) and returns the claims; the caller signs them into the HS256 JWT that
 -- PostgREST and the web app verify, with the secret the database never sees.
 -- Called by: okadmin. Security: invoker; admins only.
+-- requires: app.mint_token.sql
 -- Raises: PT401/PT403 not an admin; PT404 unknown user or client; PT422 unknown scope or
 -- a lifetime outside 60 s .. 1 year.
 create or replace function api.issue_token(
@@ -19,8 +20,6 @@ volatile
 as $$
 declare
   holder app.users;
-  refresh_token text := encode(extensions.gen_random_bytes(32), 'hex');
-  issued auth.oauth_tokens;
 begin
   perform app.require_admin();
   if scope is null or scope not in ('all', 'email') then
@@ -39,30 +38,7 @@ begin
   ) then
     raise sqlstate 'PT404' using message = format('No active OAuth client %s', client_id);
   end if;
-  insert into auth.oauth_tokens
-    (client_id, user_id, scopes, refresh_token_hash, access_expires_at, refresh_expires_at)
-  values (
-    issue_token.client_id, holder.id, array[scope],
-    encode(extensions.digest(refresh_token, 'sha256'), 'hex'),
-    now() + make_interval(secs => expires_in),
-    now() + make_interval(secs => refresh_expires_in)
-  )
-  returning * into issued;
-  return jsonb_build_object(
-    'claims', jsonb_build_object(
-      'role', case when holder.is_admin then 'ok_admin' else 'ok_user' end,
-      'sub', holder.id::text,
-      'email', holder.email,
-      'scope', scope,
-      'jti', issued.jti,
-      'iat', floor(extract(epoch from issued.created_at))::bigint,
-      'exp', floor(extract(epoch from issued.access_expires_at))::bigint
-    ),
-    'refresh_token', refresh_token,
-    'expires_in', expires_in,
-    'token_type', 'Bearer',
-    'scope', scope
-  );
+  return app.mint_token(holder.id, issue_token.client_id, array[scope], expires_in, refresh_expires_in);
 end;
 $$;
 

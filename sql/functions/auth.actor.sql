@@ -15,5 +15,5 @@ as $$
 $$;
 
 revoke all on function auth.actor() from public;
-grant execute on function auth.actor() to ok_anon, ok_user, ok_worker;
+grant execute on function auth.actor() to ok_anon, ok_user, ok_worker, ok_auth;
 comment on function auth.actor() is 'Who acts in this request, for audit rows.';

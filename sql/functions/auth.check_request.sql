@@ -30,6 +30,6 @@ end;
 $$;
 
 revoke all on function auth.check_request() from public;
-grant execute on function auth.check_request() to ok_anon, ok_user, ok_worker;
+grant execute on function auth.check_request() to ok_anon, ok_user, ok_worker, ok_auth;
 comment on function auth.check_request() is
 'db-pre-request hook: rejects revoked access tokens (PT401).';

@@ -12,5 +12,5 @@ as $$
 $$;
 
 revoke all on function auth.claims() from public;
-grant execute on function auth.claims() to ok_anon, ok_user, ok_worker, ok_analytics_owner;
+grant execute on function auth.claims() to ok_anon, ok_user, ok_worker, ok_auth, ok_analytics_owner;
 comment on function auth.claims() is 'JWT claims of the current request (request.jwt.claims), or {}.';

@@ -19,6 +19,6 @@ as $$
 $$;
 
 revoke all on function auth.course_ids(text[]) from public;
-grant execute on function auth.course_ids(text[]) to ok_anon, ok_user, ok_worker;
+grant execute on function auth.course_ids(text[]) to ok_anon, ok_user, ok_worker, ok_auth;
 comment on function auth.course_ids(text[]) is
 'Courses where the caller holds one of the given roles (for RLS policies).';

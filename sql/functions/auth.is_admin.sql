@@ -13,5 +13,5 @@ as $$
 $$;
 
 revoke all on function auth.is_admin() from public;
-grant execute on function auth.is_admin() to ok_anon, ok_user, ok_worker;
+grant execute on function auth.is_admin() to ok_anon, ok_user, ok_worker, ok_auth;
 comment on function auth.is_admin() is 'True when the request role is ok_admin.';

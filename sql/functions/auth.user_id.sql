@@ -11,5 +11,5 @@ as $$
 $$;
 
 revoke all on function auth.user_id() from public;
-grant execute on function auth.user_id() to ok_anon, ok_user, ok_worker;
+grant execute on function auth.user_id() to ok_anon, ok_user, ok_worker, ok_auth;
 comment on function auth.user_id() is 'Id of the signed-in user (claim sub), or null.';

@@ -74,7 +74,7 @@ select is(
    inner join pg_roles as m on am.roleid = m.oid
    where r.rolname in ('authenticator', 'ok_admin', 'ok_user', 'ok_anon', 'ok_analytics')
      and m.rolname like 'ok\_%'),
-  'authenticator in ok_admin, authenticator in ok_anon, authenticator in ok_user, '
+  'authenticator in ok_admin, authenticator in ok_anon, authenticator in ok_auth, authenticator in ok_user, '
   || 'authenticator in ok_worker, ok_admin in ok_user',
   'role memberships are as documented in sql/01_roles.sql'
 );
@@ -85,11 +85,11 @@ select is(
      ', ' order by rolname)
    from pg_roles
    where rolname in ('ok_owner', 'authenticator', 'ok_anon', 'ok_user', 'ok_admin', 'ok_worker',
-                     'ok_analytics_owner', 'ok_analytics')),
+                     'ok_analytics_owner', 'ok_analytics', 'ok_auth')),
   'authenticator login=t inherit=f bypass=f, ok_admin login=f inherit=t bypass=f, '
   || 'ok_analytics login=t inherit=t bypass=f, '
   || 'ok_analytics_owner login=f inherit=t bypass=f, '
-  || 'ok_anon login=f inherit=t bypass=f, ok_owner login=f inherit=t bypass=f, '
+  || 'ok_anon login=f inherit=t bypass=f, ok_auth login=f inherit=t bypass=f, ok_owner login=f inherit=t bypass=f, '
   || 'ok_user login=f inherit=t bypass=f, ok_worker login=f inherit=t bypass=f',
   'login, inherit and bypass attributes of every role'
 );
@@ -107,7 +107,7 @@ select is_empty(
      inner join pg_namespace as n on c.relnamespace = n.oid
      cross join pg_roles as r
      where n.nspname in ('app', 'auth') and c.relkind = 'r'
-       and r.rolname in ('ok_anon', 'ok_user', 'ok_worker', 'ok_analytics', 'authenticator')
+       and r.rolname in ('ok_anon', 'ok_user', 'ok_worker', 'ok_auth', 'ok_analytics', 'authenticator')
        and has_table_privilege(r.oid, c.oid, 'truncate') $$,
   'no request role may truncate a table'
 );

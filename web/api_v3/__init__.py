@@ -94,6 +94,14 @@ def dispatch(**path_parts):
     return response
 
 
+def error_envelope(error: HTTPException):
+    """HTTP errors under /api/ in the OK envelope (unknown paths get a "did you mean")."""
+    if error.code == 404:
+        message = f"The requested URL {request.path} was not found on this server."
+        return envelope(404, message + _suggest(request.path))
+    return envelope(error.code or 500, error.description or error.name)
+
+
 def _suggest(path: str) -> str:
     rules = sorted({route.rule for route in ROUTES})
     close = difflib.get_close_matches(path, rules, n=1, cutoff=0.5)
@@ -111,12 +119,3 @@ def init_app(app: Flask) -> None:
         blueprint.add_url_rule(route.rule, endpoint, dispatch, methods=[route.method])
     csrf.exempt_blueprint("api_v3")
     app.register_blueprint(blueprint)
-
-    @app.errorhandler(HTTPException)
-    def api_errors_in_the_envelope(error: HTTPException):
-        if not request.path.startswith("/api/"):
-            return error
-        if error.code == 404:
-            message = f"The requested URL {request.path} was not found on this server."
-            return envelope(404, message + _suggest(request.path))
-        return envelope(error.code or 500, error.description or error.name)

@@ -1,23 +1,96 @@
-"""Student-facing pages: the dashboard and, later, assignments, backups and groups."""
+"""Student-facing pages: the dashboard, an assignment, a backup or submission, and the
+signed-in devices (OAuth tokens) page. Each page is one api call under the caller's role."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
+import psycopg2
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from web import markdown_safe
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("student", __name__, template_folder="templates")
 
 
+def _rows(cur) -> list[dict]:
+    columns = [c.name for c in cur.description]
+    return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+
+
+def _require_login():
+    if not current_claims():
+        return redirect(url_for("login.login", next=request.full_path))
+    return None
+
+
+@blueprint.app_template_filter("markdown")
+def markdown_filter(text: str | None):
+    return markdown_safe.render(text)
+
+
+@blueprint.app_template_filter("localtime")
+def localtime_filter(value, timezone: str = "America/Los_Angeles") -> str:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.astimezone(ZoneInfo(timezone)).strftime("%a %b %-d %Y, %-I:%M %p %Z")
+
+
 @blueprint.get("/")
 def index():
-    claims = current_claims()
     enrollments = []
-    if claims:
+    if current_claims():
         with api_request() as ctx:
-            cur = ctx.call(
+            enrollments = _rows(ctx.call(
                 "select offering, display_name, active, role, section from api.my_enrollments"
-            )
-            columns = [c.name for c in cur.description]
-            enrollments = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
-    return render_template("student/index.html", claims=claims, enrollments=enrollments)
+            ))
+    return render_template("student/index.html", enrollments=enrollments)
+
+
+@blueprint.get("/<assignment:name>/")
+def assignment(name: str):
+    if (response := _require_login()) is not None:
+        return response
+    with api_request() as ctx:
+        page = ctx.call("select api.assignment_page(name => %s)", (name,)).fetchone()[0]
+    if page is None:
+        abort(404)
+    return render_template("student/assignment.html", page=page)
+
+
+@blueprint.get("/<assignment:name>/backups/<key>/", endpoint="backup")
+@blueprint.get("/<assignment:name>/submissions/<key>/", endpoint="submission")
+def backup(name: str, key: str):
+    if (response := _require_login()) is not None:
+        return response
+    with api_request() as ctx:
+        shown = ctx.call("select api.backup_page(name => %s, key => %s)", (name, key)).fetchone()[0]
+    if shown is None:
+        abort(404)
+    files = {}
+    for message in shown["messages"]:
+        if message["kind"] == "file_contents" and isinstance(message["contents"], dict):
+            files = {f: text for f, text in message["contents"].items() if f != "submit" and isinstance(text, str)}
+    comments: dict[tuple[str, int], list] = {}
+    for comment in shown["comments"]:
+        comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
+    return render_template("student/backup.html", backup=shown, files=files, comments=comments, name=name)
+
+
+@blueprint.route("/settings/tokens", methods=["GET", "POST"])
+def tokens():
+    if (response := _require_login()) is not None:
+        return response
+    if request.method == "POST":
+        try:
+            with api_request(read_only=False) as ctx:
+                ctx.call("select api.revoke_my_token(token_id => %s)", (request.form.get("token_id", type=int),))
+            flash("Signed out that device: its tokens stopped working at once.", "success")
+        except psycopg2.Error as exc:
+            flash(exc.diag.message_primary or "Could not revoke that token", "error")
+        return redirect(url_for("student.tokens"))
+    with api_request() as ctx:
+        rows = _rows(ctx.call("select * from api.my_tokens"))
+    return render_template("student/tokens.html", tokens=rows)

@@ -1,0 +1,27 @@
+-- api.backup_page(name, key): one backup for its page: the /api/v3 backup shape plus its line
+-- comments (author, Markdown source). Null when the key is malformed, belongs to another
+-- assignment, or the caller may not see the backup (the page answers 404 in every case, so
+-- a stranger learns nothing). Owners, their group and the course's staff see it (RLS).
+-- Called by: GET /<assignment>/backups/<key>/ and /<assignment>/submissions/<key>/.
+-- Security: invoker.
+-- requires: app.v3_backups_json.sql, app.hashid_decode.sql
+create or replace function api.backup_page(name text, key text)
+returns jsonb
+language sql
+stable
+as $$
+  select shown || jsonb_build_object('comments', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'filename', cm.filename, 'line', cm.line, 'message', cm.message, 'author', u.email, 'created_at', cm.created_at
+    ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
+    from app.comments as cm
+    left join app.users as u on cm.author_id = u.id
+    where cm.backup_id = app.hashid_decode(key)
+  ))
+  from (select app.v3_backups_json(array[app.hashid_decode(key)]) -> 0 as shown) as found
+  where shown is not null and shown -> 'assignment' ->> 'name' = backup_page.name
+$$;
+
+revoke all on function api.backup_page(text, text) from public;
+grant execute on function api.backup_page(text, text) to ok_user;
+comment on function api.backup_page(text, text) is 'A backup with its comments, for its page (owners, group, staff).';

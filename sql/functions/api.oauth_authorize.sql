@@ -1,0 +1,42 @@
+-- api.oauth_authorize(client_id, redirect_uri, scope): the signed-in user consents: a one-time
+-- authorization code, valid 5 minutes, bound to the client, redirect URI and scopes. The code
+-- is returned once; only its SHA-256 is stored.
+-- Called by: POST /oauth/authorize with the user's session claims.
+-- Security: definer (users cannot write auth.oauth_grants directly); acts for auth.user_id().
+-- Raises: PT401 not signed in; PT400 'invalid_client', 'invalid_redirect_uri', 'invalid_scope'.
+-- requires: app.redirect_allowed.sql
+create or replace function api.oauth_authorize(client_id text, redirect_uri text, scope text default 'all')
+returns text
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  client auth.oauth_clients;
+  scopes text[] := string_to_array(coalesce(nullif(btrim(scope), ''), 'all'), ' ');
+  code text := encode(extensions.gen_random_bytes(24), 'hex');
+begin
+  if auth.user_id() is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.* into client from auth.oauth_clients as c where c.client_id = oauth_authorize.client_id and c.active;
+  if client.client_id is null then
+    raise sqlstate 'PT400' using message = 'invalid_client';
+  end if;
+  if not app.redirect_allowed(client.redirect_uris, redirect_uri) then
+    raise sqlstate 'PT400' using message = 'invalid_redirect_uri';
+  end if;
+  if not scopes <@ client.default_scopes or not scopes <@ array['all', 'email'] then
+    raise sqlstate 'PT400' using message = 'invalid_scope';
+  end if;
+  insert into auth.oauth_grants (client_id, user_id, code_hash, redirect_uri, scopes, expires_at)
+  values (client.client_id, auth.user_id(), encode(extensions.digest(code, 'sha256'), 'hex'), redirect_uri, scopes,
+          now() + interval '5 minutes');
+  return code;
+end;
+$$;
+
+revoke all on function api.oauth_authorize(text, text, text) from public;
+grant execute on function api.oauth_authorize(text, text, text) to ok_user;
+comment on function api.oauth_authorize(text, text, text) is 'Issue an authorization code to the signed-in user.';

@@ -1,0 +1,161 @@
+"""Signing in to the web pages.
+
+- OpenID Connect through Authlib: a Google preset (OK_GOOGLE_CLIENT_ID/SECRET) or any issuer
+  (OK_OIDC_ISSUER, OK_OIDC_CLIENT_ID, OK_OIDC_CLIENT_SECRET). Users are matched by verified
+  email and created on first login (api.login).
+- A development login (only when OK_ENV is development or test): one-click demo users and a
+  free email box.
+- POST /logout/ (CSRF-checked); /sudo/<email> for site admins, audited by api.sudo.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import psycopg2
+from authlib.integrations.flask_client import OAuth
+from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
+
+from web.request_db import api_request, current_claims
+
+blueprint = Blueprint("login", __name__, template_folder="templates")
+AUTH_CLAIMS = {"role": "ok_auth", "actor": "login"}
+DEMO_USERS = (
+    "admin@example.edu", "instructor@example.edu", "ta@example.edu", "reader@example.edu",
+    "lab@example.edu", "student01@example.edu", "student02@example.edu",
+)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths: an open redirect would make our login page a phishing tool."""
+    if not target:
+        return url_for("student.index")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("student.index")
+    return target
+
+
+def _sign_in(email: str, name: str | None) -> None:
+    with api_request(AUTH_CLAIMS, read_only=False) as ctx:
+        claims = ctx.call("select api.login(email => %s, name => %s)", (email, name)).fetchone()[0]
+    session.clear()
+    session["claims"] = claims
+
+
+def _dev_login_enabled() -> bool:
+    return current_app.config["OK_ENV"] in ("development", "test")
+
+
+@blueprint.get("/login/")
+def login():
+    next_url = _safe_next(request.args.get("next"))
+    session["after_login"] = next_url
+    provider = current_app.config.get("OK_OIDC_PROVIDER")
+    if provider and not _dev_login_enabled():
+        return redirect(url_for("login.oidc_start", login_hint=request.args.get("login_hint")))
+    if not _dev_login_enabled():
+        abort(503, description="No sign-in provider is configured (set OK_OIDC_ISSUER or OK_GOOGLE_CLIENT_ID).")
+    return render_template(
+        "oauth/login.html", demo_users=DEMO_USERS, login_hint=request.args.get("login_hint") or "",
+        provider=provider, claims=current_claims(),
+    )
+
+
+@blueprint.post("/login/dev")
+def dev_login():
+    if not _dev_login_enabled():
+        abort(404)
+    email = (request.form.get("email") or "").strip()
+    try:
+        _sign_in(email, None)
+    except psycopg2.Error as exc:
+        flash(exc.diag.message_primary or "Could not sign in", "error")
+        return redirect(url_for("login.login", next=session.get("after_login")))
+    return redirect(_safe_next(session.pop("after_login", None)))
+
+
+@blueprint.get("/login/oidc")
+def oidc_start():
+    client = _oidc_client()
+    if client is None:
+        abort(404)
+    extra = {"login_hint": request.args["login_hint"]} if request.args.get("login_hint") else {}
+    return client.authorize_redirect(url_for("login.oidc_callback", _external=True), **extra)
+
+
+@blueprint.get("/login/authorized/")
+def oidc_callback():
+    client = _oidc_client()
+    if client is None:
+        abort(404)
+    after_login = session.get("after_login")
+    try:
+        token = client.authorize_access_token()
+    except Exception as exc:  # Authlib raises several types for a refused or forged callback
+        flash(f"Sign-in failed: {exc}", "error")
+        return redirect(url_for("student.index"))
+    info = token.get("userinfo") or client.userinfo()
+    if not info.get("email") or info.get("email_verified") is False:
+        flash("Your identity provider did not give a verified email address.", "error")
+        return redirect(url_for("student.index"))
+    _sign_in(info["email"], info.get("name"))
+    return redirect(_safe_next(after_login))
+
+
+@blueprint.post("/logout/")
+def logout():
+    session.clear()
+    return redirect(url_for("student.index"))
+
+
+@blueprint.route("/sudo/<email>", methods=["GET", "POST"])
+@blueprint.route("/sudo/<email>/", methods=["GET", "POST"])
+def sudo(email: str):
+    claims = current_claims()
+    if not claims or claims.get("role") != "ok_admin":
+        abort(403)
+    if request.method == "GET":
+        return render_template("oauth/sudo.html", email=email, claims=claims)
+    try:
+        with api_request(read_only=False) as ctx:
+            target = ctx.call("select api.sudo(email => %s)", (email,)).fetchone()[0]
+    except psycopg2.Error as exc:
+        abort(404 if exc.pgcode == "PT404" else 403, description=exc.diag.message_primary)
+    session.clear()
+    session["claims"] = target
+    return redirect(url_for("student.index"))
+
+
+def _oidc_client():
+    return current_app.extensions["okv3_oidc"].create_client("oidc")
+
+
+def _configure_provider(app: Flask, oauth: OAuth) -> None:
+    issuer = os.environ.get("OK_OIDC_ISSUER") or app.config.get("OK_OIDC_ISSUER")
+    client_id = os.environ.get("OK_OIDC_CLIENT_ID") or app.config.get("OK_OIDC_CLIENT_ID")
+    secret = os.environ.get("OK_OIDC_CLIENT_SECRET") or app.config.get("OK_OIDC_CLIENT_SECRET")
+    if os.environ.get("OK_GOOGLE_CLIENT_ID"):
+        issuer = "https://accounts.google.com"
+        client_id = os.environ["OK_GOOGLE_CLIENT_ID"]
+        secret = os.environ.get("OK_GOOGLE_CLIENT_SECRET")
+    if not (issuer and client_id):
+        app.config["OK_OIDC_PROVIDER"] = None
+        return
+    oauth.register(
+        "oidc",
+        client_id=client_id,
+        client_secret=secret,
+        server_metadata_url=issuer.rstrip("/") + "/.well-known/openid-configuration",
+        client_kwargs={"scope": "openid email profile"},
+        overwrite=True,
+    )
+    app.config["OK_OIDC_PROVIDER"] = "Google" if "accounts.google.com" in issuer else urlsplit(issuer).hostname
+
+
+def init_app(app: Flask) -> None:
+    oauth = OAuth(app)  # one registry per app: tests build apps with different providers
+    app.extensions["okv3_oidc"] = oauth
+    _configure_provider(app, oauth)
+    app.register_blueprint(blueprint)
