@@ -41,7 +41,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     def error_page(error: HTTPException):
         if request.path.startswith("/api/"):
             return api_v3.error_envelope(error)
-        return render_template("error.html", code=error.code, name=error.name, description=error.description), error.code
+        page = render_template("error.html", code=error.code, name=error.name, description=error.description)
+        return page, error.code
 
     @app.get("/healthz")
     def healthz() -> Response:
