@@ -19,7 +19,8 @@ DB_START := true
 DB_STOP := true
 endif
 
-.PHONY: help run stop test deps venv node db migrate seed assets lint lint-sql lint-py \
+
+.PHONY: help run stop test deps venv node okpy db migrate seed assets lint lint-sql lint-py \
         test-sql test-py schema-snapshot bench clean
 
 help:
@@ -46,6 +47,17 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 node: node_modules/.installed
+
+# The acceptance client: the real okpy 1.18.1 from PyPI (it runs only on Python <= 3.11).
+OKPY_PYTHON ?= $(shell command -v python3.11 || command -v python3)
+.okpy/.installed:
+	@$(OKPY_PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] > (3, 11))' || \
+	  { echo "okpy 1.18.1 needs Python 3.11 or older; set OKPY_PYTHON"; exit 1; }
+	$(OKPY_PYTHON) -m venv .okpy
+	.okpy/bin/pip install --quiet okpy==1.18.1
+	@touch $@
+
+okpy: .okpy/.installed
 
 db: deps
 	@$(DB_START)
@@ -86,7 +98,7 @@ lint-py: venv
 lint: lint-sql lint-py
 
 # The full suite: lint, then pgTAP and pytest against throwaway databases.
-test: deps venv node db
+test: deps venv node okpy db
 	OK_ENV=test scripts/run-tests.sh
 
 schema-snapshot: venv db
@@ -96,4 +108,4 @@ bench: venv db
 	$(PY) bench/ingest.py
 
 clean: stop
-	rm -rf $(VENV) node_modules $(RUN) web/static/gen
+	rm -rf $(VENV) .okpy node_modules $(RUN) web/static/gen

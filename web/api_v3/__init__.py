@@ -102,6 +102,12 @@ def error_envelope(error: HTTPException):
     return envelope(error.code or 500, error.description or error.name)
 
 
+for _route in ROUTES:
+    _endpoint = f"{_route.function}:{_route.method}:{_route.rule}"
+    _BY_ENDPOINT[f"api_v3.{_endpoint}"] = _route
+    blueprint.add_url_rule(_route.rule, _endpoint, dispatch, methods=[_route.method])
+
+
 def _suggest(path: str) -> str:
     rules = sorted({route.rule for route in ROUTES})
     close = difflib.get_close_matches(path, rules, n=1, cutoff=0.5)
@@ -113,9 +119,5 @@ def init_app(app: Flask) -> None:
 
     register(app)
     app.extensions["okv3_schema_cache"] = postgrest.SchemaCache(app.extensions["okv3_database"])
-    for route in ROUTES:
-        endpoint = f"{route.function}:{route.method}:{route.rule}"
-        _BY_ENDPOINT[f"api_v3.{endpoint}"] = route
-        blueprint.add_url_rule(route.rule, endpoint, dispatch, methods=[route.method])
     csrf.exempt_blueprint("api_v3")
     app.register_blueprint(blueprint)
