@@ -321,11 +321,13 @@ CREATE FUNCTION api.login(email text, name text DEFAULT NULL::text) RETURNS json
     AS $_$
 declare
   person app.users;
+  person_id bigint;
 begin
   if login.email is null or btrim(login.email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
     raise sqlstate 'PT422' using message = format('Malformed email address %L', login.email);
   end if;
-  select u.* into person from app.users as u where u.id = app.ensure_user(btrim(login.email), login.name);
+  person_id := app.ensure_user(btrim(login.email), login.name);
+  select u.* into person from app.users as u where u.id = person_id;
   return app.token_claims(person.id, person.email::text, person.is_admin, null, null, null);
 end;
 $_$;
@@ -1129,13 +1131,16 @@ begin
     return app.v3_reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
   end if;
   select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
-  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
-  if target_assignment.id is null or target_user is null then
-    return app.v3_reply(404, '{}', 'No such assignment or user');
+  if target_assignment.id is null then
+    return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  if target_user <> auth.user_id() and not auth.is_admin()
+  if lower(app.v3_header('x-ok-email')) <> lower(auth.claims() ->> 'email') and not auth.is_admin()
      and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
     return app.v3_reply(403, '{}', 'You can only export your own backups');
+  end if;
+  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  if target_user is null then
+    return app.v3_reply(404, '{}', 'No such user');
   end if;
   select count(*) into total
   from app.backups as b
@@ -1511,25 +1516,29 @@ $$;
 ALTER FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.final_submission_ids(assignment_id bigint) RETURNS bigint[]
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-  with target as (
-    select a.id, a.course_id from app.assignments as a where a.id = final_submission_ids.assignment_id
-  ),
-  units as (
-    select coalesce('g' || gm.group_id, 'u' || e.user_id) as unit, coalesce(mates.user_id, e.user_id) as user_id
-    from target as t
-    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
-    left join app.group_members as gm on gm.assignment_id = t.id and gm.user_id = e.user_id and gm.status = 'active'
-    left join app.group_members as mates on mates.group_id = gm.group_id and mates.status = 'active'
-  ),
-  chosen as (
-    select distinct on (u.unit) b.id
-    from units as u
-    inner join app.backups as b on b.submitter_id = u.user_id and b.assignment_id = final_submission_ids.assignment_id
-    order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
-  )
-  select coalesce(array_agg(c.id order by c.id), '{}') from chosen as c
+begin
+  return (
+    with target as (
+      select a.id, a.course_id from app.assignments as a where a.id = final_submission_ids.assignment_id
+    ),
+    units as (
+      select coalesce('g' || gm.group_id, 'u' || e.user_id) as unit, coalesce(mates.user_id, e.user_id) as user_id
+      from target as t
+      inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
+      left join app.group_members as gm on gm.assignment_id = t.id and gm.user_id = e.user_id and gm.status = 'active'
+      left join app.group_members as mates on mates.group_id = gm.group_id and mates.status = 'active'
+    ),
+    chosen as (
+      select distinct on (u.unit) b.id
+      from units as u
+      inner join app.backups as b on b.submitter_id = u.user_id and b.assignment_id = final_submission_ids.assignment_id
+      order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
+    )
+    select coalesce(array_agg(c.id order by c.id), '{}') from chosen as c
+  );
+end;
 $$;
 
 ALTER FUNCTION app.final_submission_ids(assignment_id bigint) OWNER TO ok_owner;
@@ -1936,45 +1945,49 @@ $$;
 ALTER FUNCTION app.v3_auth_error(required_scope text) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean DEFAULT true) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-  select coalesce(jsonb_agg(
-    jsonb_build_object(
-      'id', app.hashid_encode(b.id),
-      'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
-      'assignment', jsonb_build_object(
-        'name', a.name,
-        'course', jsonb_build_object(
-          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-          'active', c.active, 'timezone', c.timezone
+begin
+  return (
+    select coalesce(jsonb_agg(
+      jsonb_build_object(
+        'id', app.hashid_encode(b.id),
+        'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
+        'assignment', jsonb_build_object(
+          'name', a.name,
+          'course', jsonb_build_object(
+            'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+            'active', c.active, 'timezone', c.timezone
+          )
+        ),
+        'messages', case when include_messages then (
+          select coalesce(jsonb_agg(jsonb_build_object(
+            'kind', m.kind, 'contents', m.contents, 'created', app.v3_time(m.created_at)
+          ) order by m.kind), '[]'::jsonb)
+          from app.messages as m where m.backup_id = b.id
+        ) end,
+        'created', app.v3_time(b.created_at),
+        'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
+        'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
+          and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
+        'submit', b.submit,
+        'flagged', b.flagged,
+        'external_files', '[]'::jsonb,
+        'group', (
+          select coalesce(jsonb_agg(jsonb_build_object('id', app.hashid_encode(gu.id), 'email', gu.email)
+            order by gu.email), '[]'::jsonb)
+          from app.users as gu
+          where gu.id = any(app.group_member_ids(b.assignment_id, b.submitter_id))
         )
-      ),
-      'messages', case when include_messages then (
-        select coalesce(jsonb_agg(jsonb_build_object(
-          'kind', m.kind, 'contents', m.contents, 'created', app.v3_time(m.created_at)
-        ) order by m.kind), '[]'::jsonb)
-        from app.messages as m where m.backup_id = b.id
-      ) end,
-      'created', app.v3_time(b.created_at),
-      'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
-      'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
-        and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
-      'submit', b.submit,
-      'flagged', b.flagged,
-      'external_files', '[]'::jsonb,
-      'group', (
-        select coalesce(jsonb_agg(jsonb_build_object('id', app.hashid_encode(gu.id), 'email', gu.email)
-          order by gu.email), '[]'::jsonb)
-        from app.users as gu
-        where gu.id = any(app.group_member_ids(b.assignment_id, b.submitter_id))
-      )
-    ) order by ids.n
-  ), '[]'::jsonb)
-  from unnest(backup_ids) with ordinality as ids (id, n)
-  inner join app.backups as b on ids.id = b.id
-  inner join app.assignments as a on b.assignment_id = a.id
-  inner join app.courses as c on a.course_id = c.id
-  left join app.users as u on b.submitter_id = u.id
+      ) order by ids.n
+    ), '[]'::jsonb)
+    from unnest(backup_ids) with ordinality as ids (id, n)
+    inner join app.backups as b on ids.id = b.id
+    inner join app.assignments as a on b.assignment_id = a.id
+    inner join app.courses as c on a.course_id = c.id
+    left join app.users as u on b.submitter_id = u.id
+  );
+end;
 $$;
 
 ALTER FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) OWNER TO ok_owner;
@@ -3474,6 +3487,7 @@ GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_anon;
 GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_anon;
 GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) FROM PUBLIC;

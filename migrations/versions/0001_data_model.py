@@ -396,13 +396,15 @@ create trigger _900_audit after insert or update or delete on app.users
 for each row execute function app.tg__audit();
 """
 
+# cascade: functions in sql/ that return a table's row type depend on it; at base they go
+# too, and the next upgrade re-applies them.
 DOWNGRADE = r"""
-drop table auth.oauth_tokens, auth.oauth_grants, auth.oauth_clients;
+drop table auth.oauth_tokens, auth.oauth_grants, auth.oauth_clients cascade;
 drop table app.audit_log, app.email_outbox, app.jobs, app.client_versions, app.grading_tasks,
 app.comments, app.scores, app.extension_requests, app.extensions, app.group_actions,
 app.group_members, app.groups, app.messages, app.backups, app.assignments, app.enrollments,
-app.courses, app.users;
-drop type app.mail_status, app.job_status, app.request_status, app.member_status, app.course_role;
+app.courses, app.users cascade;
+drop type app.mail_status, app.job_status, app.request_status, app.member_status, app.course_role cascade;
 """
 
 

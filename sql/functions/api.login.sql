@@ -13,11 +13,13 @@ set search_path = ''
 as $$
 declare
   person app.users;
+  person_id bigint;
 begin
   if login.email is null or btrim(login.email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
     raise sqlstate 'PT422' using message = format('Malformed email address %L', login.email);
   end if;
-  select u.* into person from app.users as u where u.id = app.ensure_user(btrim(login.email), login.name);
+  person_id := app.ensure_user(btrim(login.email), login.name);
+  select u.* into person from app.users as u where u.id = person_id;
   return app.token_claims(person.id, person.email::text, person.is_admin, null, null, null);
 end;
 $$;

@@ -25,13 +25,16 @@ begin
     return app.v3_reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
   end if;
   select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
-  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
-  if target_assignment.id is null or target_user is null then
-    return app.v3_reply(404, '{}', 'No such assignment or user');
+  if target_assignment.id is null then
+    return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  if target_user <> auth.user_id() and not auth.is_admin()
+  if lower(app.v3_header('x-ok-email')) <> lower(auth.claims() ->> 'email') and not auth.is_admin()
      and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
     return app.v3_reply(403, '{}', 'You can only export your own backups');
+  end if;
+  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  if target_user is null then
+    return app.v3_reply(404, '{}', 'No such user');
   end if;
   select count(*) into total
   from app.backups as b

@@ -5,50 +5,56 @@
 -- A backup is late when its submission time (a staff override, else its creation) is after
 -- the due date and no extension covered the submitter's group when it was made.
 -- Called by: api.v3_backup_get, api.v3_export_get, api.v3_submissions_get.
+-- plpgsql rather than SQL on purpose: its query plans are re-made when the request role
+-- changes; a SQL function's plan cached inside a caller's expression is not.
 -- Security: invoker: rows the caller may not see are simply absent. Raises nothing.
 -- requires: app.v3_time.sql, app.extension_for.sql, app.group_member_ids.sql, app.hashid_encode.sql
 create or replace function app.v3_backups_json(backup_ids bigint[], include_messages boolean default true)
 returns jsonb
-language sql
+language plpgsql
 stable
 as $$
-  select coalesce(jsonb_agg(
-    jsonb_build_object(
-      'id', app.hashid_encode(b.id),
-      'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
-      'assignment', jsonb_build_object(
-        'name', a.name,
-        'course', jsonb_build_object(
-          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-          'active', c.active, 'timezone', c.timezone
+begin
+  return (
+    select coalesce(jsonb_agg(
+      jsonb_build_object(
+        'id', app.hashid_encode(b.id),
+        'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
+        'assignment', jsonb_build_object(
+          'name', a.name,
+          'course', jsonb_build_object(
+            'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
+            'active', c.active, 'timezone', c.timezone
+          )
+        ),
+        'messages', case when include_messages then (
+          select coalesce(jsonb_agg(jsonb_build_object(
+            'kind', m.kind, 'contents', m.contents, 'created', app.v3_time(m.created_at)
+          ) order by m.kind), '[]'::jsonb)
+          from app.messages as m where m.backup_id = b.id
+        ) end,
+        'created', app.v3_time(b.created_at),
+        'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
+        'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
+          and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
+        'submit', b.submit,
+        'flagged', b.flagged,
+        'external_files', '[]'::jsonb,
+        'group', (
+          select coalesce(jsonb_agg(jsonb_build_object('id', app.hashid_encode(gu.id), 'email', gu.email)
+            order by gu.email), '[]'::jsonb)
+          from app.users as gu
+          where gu.id = any(app.group_member_ids(b.assignment_id, b.submitter_id))
         )
-      ),
-      'messages', case when include_messages then (
-        select coalesce(jsonb_agg(jsonb_build_object(
-          'kind', m.kind, 'contents', m.contents, 'created', app.v3_time(m.created_at)
-        ) order by m.kind), '[]'::jsonb)
-        from app.messages as m where m.backup_id = b.id
-      ) end,
-      'created', app.v3_time(b.created_at),
-      'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
-      'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
-        and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
-      'submit', b.submit,
-      'flagged', b.flagged,
-      'external_files', '[]'::jsonb,
-      'group', (
-        select coalesce(jsonb_agg(jsonb_build_object('id', app.hashid_encode(gu.id), 'email', gu.email)
-          order by gu.email), '[]'::jsonb)
-        from app.users as gu
-        where gu.id = any(app.group_member_ids(b.assignment_id, b.submitter_id))
-      )
-    ) order by ids.n
-  ), '[]'::jsonb)
-  from unnest(backup_ids) with ordinality as ids (id, n)
-  inner join app.backups as b on ids.id = b.id
-  inner join app.assignments as a on b.assignment_id = a.id
-  inner join app.courses as c on a.course_id = c.id
-  left join app.users as u on b.submitter_id = u.id
+      ) order by ids.n
+    ), '[]'::jsonb)
+    from unnest(backup_ids) with ordinality as ids (id, n)
+    inner join app.backups as b on ids.id = b.id
+    inner join app.assignments as a on b.assignment_id = a.id
+    inner join app.courses as c on a.course_id = c.id
+    left join app.users as u on b.submitter_id = u.id
+  );
+end;
 $$;
 
 revoke all on function app.v3_backups_json(bigint[], boolean) from public;

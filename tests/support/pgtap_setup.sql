@@ -100,3 +100,44 @@ end;
 $$;
 
 grant execute on all functions in schema tests to public;
+
+-- tests.v3(who, call, headers): run one /api/v3 function the way a request would: as `who`
+-- (an email; null for anonymous), with the given request headers (x-ok-* path parts), and
+-- return the envelope's code. `call` is a constant expression written in the test file.
+create or replace function tests.v3(who text, call text, headers jsonb default '{}')
+returns integer
+language plpgsql
+volatile
+as $$
+declare
+  reply jsonb;
+begin
+  if who is null then
+    perform tests.act_as_anon();
+  else
+    perform tests.act_as(who);
+  end if;
+  perform set_config('request.headers', headers::text, true);
+  execute 'select ' || call into reply;
+  if (reply ->> 'code')::integer is distinct from nullif(current_setting('response.status', true), '')::integer then
+    raise exception 'response.status % differs from the envelope code %',
+      current_setting('response.status', true), reply ->> 'code';
+  end if;
+  return (reply ->> 'code')::integer;
+end;
+$$;
+
+-- tests.act_as_role(role): a request role with no user (ok_auth: the web app's sign-in steps).
+create or replace function tests.act_as_role(request_role text)
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform set_config('role', 'none', true);
+  perform set_config('role', request_role, true);
+  perform set_config('request.jwt.claims', jsonb_build_object('role', request_role)::text, true);
+end;
+$$;
+
+grant execute on all functions in schema tests to public;
