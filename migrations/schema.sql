@@ -2060,6 +2060,9 @@ CREATE FUNCTION app.v3_reply(status integer, data jsonb DEFAULT '{}'::jsonb, mes
     AS $$
 begin
   perform set_config('response.status', status::text, true);
+  if lower(app.v3_header('x-ok-envelope')) = 'false' then
+    return coalesce(data, '{}'::jsonb);
+  end if;
   return jsonb_build_object('code', status, 'message', message, 'data', coalesce(data, '{}'::jsonb));
 end;
 $$;

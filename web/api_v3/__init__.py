@@ -70,7 +70,7 @@ def dispatch(**path_parts):
         return envelope(401, token_error)
     headers = {name: request.headers[name] for name in _PASSED_HEADERS if name in request.headers}
     headers.update({f"x-ok-{part.replace('_', '-')}": value for part, value in path_parts.items()})
-    for option in route.query:
+    for option in route.query + ("envelope",):
         if option in request.args:
             headers[f"x-ok-{option.replace('_', '-')}"] = request.args[option]
     try:
@@ -83,11 +83,8 @@ def dispatch(**path_parts):
     except psycopg2.Error as exc:
         status = http_status_for(exc.pgcode, claims is not None)
         return envelope(status, exc.diag.message_primary or "Database error")
-    body = result.body
+    response = jsonify(result.body)
     status = result.status or 200
-    if request.args.get("envelope", "").lower() == "false" and isinstance(body, dict) and "data" in body:
-        body = body["data"]
-    response = jsonify(body)
     response.status_code = status
     for header in result.headers:
         response.headers.extend(header)
@@ -106,6 +103,39 @@ for _route in ROUTES:
     _endpoint = f"{_route.function}:{_route.method}:{_route.rule}"
     _BY_ENDPOINT[f"api_v3.{_endpoint}"] = _route
     blueprint.add_url_rule(_route.rule, _endpoint, dispatch, methods=[_route.method])
+
+
+@blueprint.route("/rpc/<function>", methods=["GET", "POST"])
+def rpc(function: str):
+    """PostgREST's /rpc/<function>, for development and tests where PostgREST is not installed
+    (deploy/nginx.conf is tested against it). Off in production, where PostgREST serves it."""
+    if current_app.config["OK_ENV"] == "production":
+        return envelope(404, "Not found")
+    header = request.headers.get("Authorization", "")
+    claims = None
+    if header.lower().startswith("bearer "):
+        try:
+            claims = tokens.verify(header[7:].strip())
+        except jwt.InvalidTokenError as exc:
+            return jsonify({"code": "PGRST301", "message": str(exc), "details": None, "hint": None}), 401
+    arguments = request.args.to_dict() if request.method == "GET" else _arguments()
+    try:
+        result = postgrest.call(
+            database(), current_app.extensions["okv3_schema_cache"], function, arguments,
+            claims=claims, method=request.method, path=request.path,
+            headers={name.lower(): value for name, value in request.headers.items()},
+        )
+    except postgrest.UnknownFunction:
+        return jsonify({"code": "PGRST202", "message": f"Could not find the function api.{function}"}), 404
+    except postgrest.UnexpectedArguments as exc:
+        return jsonify({"code": "PGRST202", "message": str(exc)}), 404
+    except psycopg2.Error as exc:
+        status = http_status_for(exc.pgcode, claims is not None)
+        return jsonify({"code": exc.pgcode, "message": exc.diag.message_primary, "details": exc.diag.message_detail,
+                        "hint": exc.diag.message_hint}), status
+    response = jsonify(result.body)
+    response.status_code = result.status or 200
+    return response
 
 
 def _suggest(path: str) -> str:
