@@ -105,6 +105,7 @@ schema-snapshot: venv db
 	$(PY) -m tests.py.schema_snapshot --write
 
 bench: venv db
+	OK_EXTRA_APT=wrk scripts/system-deps.sh
 	$(PY) bench/ingest.py
 
 clean: stop

@@ -19,12 +19,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import psycopg2
-import psycopg2.extras
-import psycopg2.pool
+import psycopg2.extensions
+
+# One round trip opens a request: begin with the access mode, the settings in PostgREST's
+# order (transaction-local), then the pre-request hook.
+_SETTINGS = (
+    "select count(set_config(s.name, s.value, true)) "
+    "from unnest(%s::text[], %s::text[]) with ordinality as s(name, value, n); "
+    "select auth.check_request()"
+)
+_BEGIN_READ_ONLY = "begin read only; " + _SETTINGS
+_BEGIN_READ_WRITE = "begin read write; " + _SETTINGS
 
 REQUEST_ROLES = ("ok_anon", "ok_user", "ok_admin", "ok_worker", "ok_auth")
 ANON_ROLE = "ok_anon"
-PRE_REQUEST = "auth.check_request"
 EXPOSED_SCHEMAS = "api"
 
 # PostgREST's SQLSTATE -> HTTP table (docs/references/errors.rst), for PT codes and the rest.
@@ -55,21 +63,69 @@ class RequestContext:
     role: str
     response_status: int | None = None
     response_headers: list = field(default_factory=list)
+    response_read: bool = False  # set when the caller read response.* in its own query
+
+    def read_response(self, status: str | None, headers: str | None) -> None:
+        self.response_status = int(status) if status else None
+        self.response_headers = json.loads(headers) if headers else []
+        self.response_read = True
 
     def call(self, sql: str, params: dict | tuple | None = None):
         self.cursor.execute(sql, params)
         return self.cursor
 
 
+class _Pool:
+    """Keeps up to `size` idle connections, opened lazily (psycopg2's pools close every
+    connection above `minconn` when it is returned, and open `minconn` eagerly)."""
+
+    def __init__(self, dsn: str, size: int):
+        self._dsn = dsn
+        self._idle: list = []
+        self._slots = threading.BoundedSemaphore(size)
+        self._lock = threading.Lock()
+
+    def get(self):
+        self._slots.acquire()
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        try:
+            conn = psycopg2.connect(self._dsn)
+        except BaseException:
+            self._slots.release()
+            raise
+        conn.autocommit = True  # transactions are begun explicitly, with their access mode
+        return conn
+
+    def put(self, conn, discard: bool = False) -> None:
+        try:
+            if discard or conn.closed:
+                conn.close()
+            else:
+                with self._lock:
+                    self._idle.append(conn)
+        finally:
+            self._slots.release()
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._idle:
+                conn.close()
+            self._idle.clear()
+
+
 class Database:
     def __init__(self, dsn: str, *, max_connections: int = 8, min_connections: int = 0):
         self.dsn = dsn
-        self._pool = psycopg2.pool.ThreadedConnectionPool(min_connections, max_connections, dsn)
+        self._pool = _Pool(dsn, max_connections)
         self._role_settings: dict[str, list[tuple[str, str]]] | None = None
         self._lock = threading.Lock()
+        if min_connections:  # connect now, so that an unreachable database shows at once
+            self._pool.put(self._pool.get())
 
     def close(self) -> None:
-        self._pool.closeall()
+        self._pool.close()
 
     def _settings_of_roles(self, cur) -> dict[str, list[tuple[str, str]]]:
         """ALTER ROLE ... SET values, which PostgREST applies itself when it switches role."""
@@ -111,13 +167,14 @@ class Database:
         claims["role"] = role
         if read_only is None:
             read_only = method in ("GET", "HEAD")
-        conn = self._pool.getconn()
+        conn = self._pool.get()
+        in_transaction = False
         try:
             with conn.cursor() as cur:
-                cur.execute("start transaction read only" if read_only else "start transaction read write")
+                role_settings = self._settings_of_roles(cur)
                 names = ["search_path"]
                 values = [EXPOSED_SCHEMAS]
-                for name, value in self._settings_of_roles(cur).get(role, []):
+                for name, value in role_settings.get(role, []):
                     names.append(name)
                     values.append(value)
                 names += ["role", "request.jwt.claims", "request.method", "request.path",
@@ -130,29 +187,28 @@ class Database:
                     json.dumps({k.lower(): v for k, v in (headers or {}).items()}),
                     json.dumps(cookies or {}),
                 ]
-                cur.execute(
-                    "select count(set_config(s.name, s.value, true)) "
-                    "from unnest(%s::text[], %s::text[]) with ordinality as s(name, value, n)",
-                    (names, values),
-                )
-                cur.execute(f"select {PRE_REQUEST}()")
+                in_transaction = True
+                cur.execute(_BEGIN_READ_ONLY if read_only else _BEGIN_READ_WRITE, (names, values))
                 ctx = RequestContext(cursor=cur, role=role)
                 yield ctx
-                cur.execute(
-                    "select nullif(current_setting('response.status', true), ''), "
-                    "nullif(current_setting('response.headers', true), '')"
-                )
-                status, response_headers = cur.fetchone()
-                ctx.response_status = int(status) if status else None
-                ctx.response_headers = json.loads(response_headers) if response_headers else []
-            conn.commit()
+                if not ctx.response_read:
+                    cur.execute(
+                        "select nullif(current_setting('response.status', true), ''), "
+                        "nullif(current_setting('response.headers', true), '')"
+                    )
+                    ctx.read_response(*cur.fetchone())
+                cur.execute("commit")
+                in_transaction = False
         except BaseException:
-            if not conn.closed:
-                conn.rollback()
+            if in_transaction and not conn.closed:
+                try:
+                    conn.cursor().execute("rollback")
+                except psycopg2.Error:
+                    conn.close()
             raise
         finally:
             # A connection the server dropped is discarded rather than handed out again.
-            self._pool.putconn(conn, close=bool(conn.closed))
+            self._pool.put(conn, discard=bool(conn.closed))
 
     def healthy(self) -> bool:
         try:

@@ -10,6 +10,7 @@ never from the request; the body travels as one bound JSON value.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from dataclasses import dataclass
@@ -18,12 +19,20 @@ from psycopg2 import sql
 
 from web.db import Database
 
+RESPONSE_SETTINGS = sql.SQL(
+    "nullif(current_setting('response.status', true), ''), nullif(current_setting('response.headers', true), '')"
+)
+
 
 @dataclass(frozen=True)
 class Function:
     name: str
-    parameters: dict[str, str]  # name -> SQL type, in declaration order
+    parameters: tuple[tuple[str, str], ...]  # (name, SQL type), in declaration order
     volatile: bool
+
+    @property
+    def types(self) -> dict[str, str]:
+        return dict(self.parameters)
 
 
 class UnknownFunction(LookupError):
@@ -81,9 +90,27 @@ class SchemaCache:
                 """
             ).fetchall()
         return {
-            name: Function(name, dict(zip(names, types, strict=True)), volatile)
+            name: Function(name, tuple(zip(names, types, strict=True)), volatile)
             for name, volatile, names, types in rows
         }
+
+
+@functools.lru_cache(maxsize=512)
+def _query(function: Function, used: tuple[str, ...]) -> sql.Composed:
+    """The statement for a call with these arguments (composed once, then reused)."""
+    target = sql.Identifier("api", function.name)
+    if not used:
+        return sql.SQL("select {target}(), {response}").format(target=target, response=RESPONSE_SETTINGS)
+    return sql.SQL("select {target}({args}), {response} from json_to_record(%s::json) as _({columns})").format(
+        target=target,
+        response=RESPONSE_SETTINGS,
+        args=sql.SQL(", ").join(sql.SQL("{0} := _.{0}").format(sql.Identifier(name)) for name in used),
+        columns=sql.SQL(", ").join(
+            # the type names come from pg_catalog.format_type, not from the request
+            sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(function.types[name]))
+            for name in used
+        ),
+    )
 
 
 def call(
@@ -92,32 +119,25 @@ def call(
     function_name: str,
     args: dict,
     *,
+    raw_body: bytes | None = None,
     claims: dict | None,
     method: str,
     path: str,
     headers: dict,
 ) -> Result:
     function = cache.get(function_name)
-    unexpected = sorted(set(args) - set(function.parameters))
+    types = function.types
+    unexpected = sorted(set(args) - set(types))
     if unexpected:
         raise UnexpectedArguments(unexpected)
-    used = [name for name in function.parameters if name in args]
-    target = sql.Identifier("api", function.name)
+    used = tuple(name for name in types if name in args)
+    params = None
     if used:
-        query = sql.SQL("select {target}({args}) from json_to_record(%s::json) as _({columns})").format(
-            target=target,
-            args=sql.SQL(", ").join(sql.SQL("{0} := _.{0}").format(sql.Identifier(name)) for name in used),
-            columns=sql.SQL(", ").join(
-                # the type names come from pg_catalog.format_type, not from the request
-                sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(function.parameters[name]))
-                for name in used
-            ),
-        )
-        params = (json.dumps({name: args[name] for name in used}),)
-    else:
-        query = sql.SQL("select {target}()").format(target=target)
-        params = None
+        # The body as received (like PostgREST) unless it must be rebuilt from form fields.
+        params = (raw_body.decode() if raw_body is not None else json.dumps({name: args[name] for name in used}),)
     read_only = method in ("GET", "HEAD") or not function.volatile
     with database.request(claims, method=method, path=path, headers=headers, read_only=read_only) as ctx:
-        body = ctx.call(query, params).fetchone()[0]
+        # The response settings are read in the same statement, after the call (left to right).
+        body, status, response_headers = ctx.call(_query(function, used), params).fetchone()
+        ctx.read_response(status, response_headers)
     return Result(body=body, status=ctx.response_status, headers=ctx.response_headers)

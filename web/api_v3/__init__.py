@@ -76,6 +76,7 @@ def dispatch(**path_parts):
     try:
         result = postgrest.call(
             database(), current_app.extensions["okv3_schema_cache"], route.function, _arguments(),
+            raw_body=request.get_data() if request.method == "POST" and request.is_json else None,
             claims=claims, method=request.method, path=request.path, headers=headers,
         )
     except (ValueError, postgrest.UnexpectedArguments) as exc:
