@@ -210,6 +210,7 @@ COMMENT ON FUNCTION api.create_course(offering text, display_name text, timezone
 CREATE FUNCTION api.create_user(email text, name text DEFAULT NULL::text, is_admin boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
     AS $_$
+#variable_conflict use_column
 declare
   created app.users;
 begin
@@ -218,8 +219,8 @@ begin
     raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
   end if;
   insert into app.users (email, name, is_admin)
-  values (btrim(email), nullif(btrim(name), ''), coalesce(is_admin, false))
-  on conflict on constraint users_email_key do nothing
+  values (btrim(create_user.email), nullif(btrim(create_user.name), ''), coalesce(create_user.is_admin, false))
+  on conflict (lower(email)) do nothing
   returning * into created;
   if created.id is null then
     raise sqlstate 'PT409' using message = format('User %s already exists', btrim(email));
@@ -298,7 +299,7 @@ begin
      or refresh_expires_in is null or refresh_expires_in not between 60 and 31536000 then
     raise sqlstate 'PT422' using message = 'Token lifetimes must be between 60 seconds and one year';
   end if;
-  select u.* into holder from app.users as u where u.email = issue_token.email::extensions.citext;
+  select u.* into holder from app.users as u where lower(u.email) = lower(issue_token.email);
   if holder.id is null then
     raise sqlstate 'PT404' using message = format('No user %s', email);
   end if;
@@ -631,7 +632,7 @@ declare
   person app.users;
 begin
   perform app.require_admin();
-  select u.* into person from app.users as u where u.email = sudo.email::extensions.citext;
+  select u.* into person from app.users as u where lower(u.email) = lower(sudo.email);
   if person.id is null then
     raise sqlstate 'PT404' using message = format('No user %s', email);
   end if;
@@ -1089,7 +1090,7 @@ begin
   if lower(wanted) <> lower(auth.claims() ->> 'email') and not auth.is_admin() then
     return app.v3_reply(403, '{}', 'You can only list your own enrollments');
   end if;
-  if not exists (select 1 from app.users as u where u.email = wanted::extensions.citext) then
+  if not exists (select 1 from app.users as u where lower(u.email) = lower(wanted)) then
     return app.v3_reply(404, '{}', format('No user %s', wanted));
   end if;
   select coalesce(jsonb_agg(jsonb_build_object(
@@ -1104,7 +1105,7 @@ begin
   from app.enrollments as e
   inner join app.courses as c on e.course_id = c.id
   inner join app.users as u on e.user_id = u.id
-  where u.email = wanted::extensions.citext;
+  where lower(u.email) = lower(wanted);
   return app.v3_reply(200, jsonb_build_object('courses', courses));
 end;
 $$;
@@ -1138,7 +1139,7 @@ begin
      and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
     return app.v3_reply(403, '{}', 'You can only export your own backups');
   end if;
-  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
   if target_user is null then
     return app.v3_reply(404, '{}', 'No such user');
   end if;
@@ -1182,7 +1183,7 @@ begin
   if target_assignment.id is null then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
   if target_user is null then
     return app.v3_reply(case when auth.is_admin() then 404 else 403 end, '{}', 'No such user');
   end if;
@@ -1367,7 +1368,7 @@ begin
   )
   into found_user
   from app.users as u
-  where u.email = wanted::extensions.citext;
+  where lower(u.email) = lower(wanted);
   if found_user is null then
     return app.v3_reply(404, '{}', format('No user %s', wanted));
   end if;
@@ -1455,12 +1456,13 @@ CREATE FUNCTION app.ensure_user(email text, name text DEFAULT NULL::text) RETURN
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
+#variable_conflict use_column
 declare
   found_id bigint;
 begin
   insert into app.users as u (email, name)
   values (btrim(ensure_user.email), nullif(btrim(ensure_user.name), ''))
-  on conflict on constraint users_email_key
+  on conflict (lower(email))
   do update set name = coalesce(u.name, excluded.name)
   returning u.id into found_id;
   return found_id;
@@ -2457,7 +2459,7 @@ ALTER TABLE app.courses ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 CREATE TABLE app.email_outbox (
     id bigint NOT NULL,
     course_id bigint,
-    to_address extensions.citext NOT NULL,
+    to_address text NOT NULL,
     subject text NOT NULL,
     body_text text NOT NULL,
     body_html text,
@@ -2675,11 +2677,11 @@ ALTER TABLE app.scores ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 CREATE TABLE app.users (
     id bigint NOT NULL,
-    email extensions.citext NOT NULL,
+    email text NOT NULL,
     name text,
     is_admin boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT users_email_format CHECK ((((email)::text ~ '^[^@\s]+@[^@\s]+$'::text) AND (length((email)::text) <= 254)))
+    CONSTRAINT users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 254)))
 );
 
 ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
@@ -2802,9 +2804,6 @@ ALTER TABLE ONLY app.scores
     ADD CONSTRAINT scores_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY app.users
-    ADD CONSTRAINT users_email_key UNIQUE (email);
-
-ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY auth.oauth_clients
@@ -2858,6 +2857,8 @@ CREATE INDEX jobs_queued_idx ON app.jobs USING btree (id) WHERE (status = 'queue
 CREATE INDEX scores_assignment_user_idx ON app.scores USING btree (assignment_id, user_id) WHERE (NOT archived);
 
 CREATE UNIQUE INDEX scores_one_active_per_kind_idx ON app.scores USING btree (backup_id, kind) WHERE (NOT archived);
+
+CREATE UNIQUE INDEX users_email_key ON app.users USING btree (lower(email));
 
 CREATE INDEX oauth_tokens_user_idx ON auth.oauth_tokens USING btree (user_id);
 

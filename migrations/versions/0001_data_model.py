@@ -24,13 +24,16 @@ create type app.mail_status as enum ('queued', 'sending', 'sent', 'failed');
 -- People. Identity is the login provider's verified email; no passwords.
 create table app.users (
     id bigint generated always as identity primary key,
-    email extensions.citext not null,
+    email text not null,
     name text,
     is_admin boolean not null default false,
     created_at timestamptz not null default now(),
-    constraint users_email_key unique (email),
     constraint users_email_format check (email ~ '^[^@\s]+@[^@\s]+$' and length(email) <= 254)
 );
+-- Emails are unique whatever their case; look users up with lower(email) = lower($1).
+-- (Not citext: its operators live in a schema that is not on every search_path, and a
+-- lookup that silently falls back to case-sensitive text comparison is worse than none.)
+create unique index users_email_key on app.users (lower(email));
 
 create table app.courses (
     id bigint generated always as identity primary key,
@@ -296,7 +299,7 @@ create index jobs_queued_idx on app.jobs (id) where status = 'queued';
 create table app.email_outbox (
     id bigint generated always as identity primary key,
     course_id bigint references app.courses (id) on delete set null,
-    to_address extensions.citext not null,
+    to_address text not null,
     subject text not null,
     body_text text not null,
     body_html text,

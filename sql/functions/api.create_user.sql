@@ -6,6 +6,7 @@ returns jsonb
 language plpgsql
 volatile
 as $$
+#variable_conflict use_column
 declare
   created app.users;
 begin
@@ -14,8 +15,8 @@ begin
     raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
   end if;
   insert into app.users (email, name, is_admin)
-  values (btrim(email), nullif(btrim(name), ''), coalesce(is_admin, false))
-  on conflict on constraint users_email_key do nothing
+  values (btrim(create_user.email), nullif(btrim(create_user.name), ''), coalesce(create_user.is_admin, false))
+  on conflict (lower(email)) do nothing
   returning * into created;
   if created.id is null then
     raise sqlstate 'PT409' using message = format('User %s already exists', btrim(email));

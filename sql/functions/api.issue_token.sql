@@ -29,7 +29,7 @@ begin
      or refresh_expires_in is null or refresh_expires_in not between 60 and 31536000 then
     raise sqlstate 'PT422' using message = 'Token lifetimes must be between 60 seconds and one year';
   end if;
-  select u.* into holder from app.users as u where u.email = issue_token.email::extensions.citext;
+  select u.* into holder from app.users as u where lower(u.email) = lower(issue_token.email);
   if holder.id is null then
     raise sqlstate 'PT404' using message = format('No user %s', email);
   end if;

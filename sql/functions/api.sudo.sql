@@ -14,7 +14,7 @@ declare
   person app.users;
 begin
   perform app.require_admin();
-  select u.* into person from app.users as u where u.email = sudo.email::extensions.citext;
+  select u.* into person from app.users as u where lower(u.email) = lower(sudo.email);
   if person.id is null then
     raise sqlstate 'PT404' using message = format('No user %s', email);
   end if;

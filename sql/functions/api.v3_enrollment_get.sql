@@ -19,7 +19,7 @@ begin
   if lower(wanted) <> lower(auth.claims() ->> 'email') and not auth.is_admin() then
     return app.v3_reply(403, '{}', 'You can only list your own enrollments');
   end if;
-  if not exists (select 1 from app.users as u where u.email = wanted::extensions.citext) then
+  if not exists (select 1 from app.users as u where lower(u.email) = lower(wanted)) then
     return app.v3_reply(404, '{}', format('No user %s', wanted));
   end if;
   select coalesce(jsonb_agg(jsonb_build_object(
@@ -34,7 +34,7 @@ begin
   from app.enrollments as e
   inner join app.courses as c on e.course_id = c.id
   inner join app.users as u on e.user_id = u.id
-  where u.email = wanted::extensions.citext;
+  where lower(u.email) = lower(wanted);
   return app.v3_reply(200, jsonb_build_object('courses', courses));
 end;
 $$;

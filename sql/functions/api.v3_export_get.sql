@@ -32,7 +32,7 @@ begin
      and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
     return app.v3_reply(403, '{}', 'You can only export your own backups');
   end if;
-  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
   if target_user is null then
     return app.v3_reply(404, '{}', 'No such user');
   end if;

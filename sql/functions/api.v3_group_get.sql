@@ -25,7 +25,7 @@ begin
   if target_assignment.id is null then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  select u.id into target_user from app.users as u where u.email = app.v3_header('x-ok-email')::extensions.citext;
+  select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
   if target_user is null then
     return app.v3_reply(case when auth.is_admin() then 404 else 403 end, '{}', 'No such user');
   end if;

@@ -37,7 +37,7 @@ begin
   )
   into found_user
   from app.users as u
-  where u.email = wanted::extensions.citext;
+  where lower(u.email) = lower(wanted);
   if found_user is null then
     return app.v3_reply(404, '{}', format('No user %s', wanted));
   end if;

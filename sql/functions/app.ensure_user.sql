@@ -12,12 +12,13 @@ volatile
 security definer
 set search_path = ''
 as $$
+#variable_conflict use_column
 declare
   found_id bigint;
 begin
   insert into app.users as u (email, name)
   values (btrim(ensure_user.email), nullif(btrim(ensure_user.name), ''))
-  on conflict on constraint users_email_key
+  on conflict (lower(email))
   do update set name = coalesce(u.name, excluded.name)
   returning u.id into found_id;
   return found_id;

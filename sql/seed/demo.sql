@@ -25,12 +25,12 @@ begin
   ('ta@example.edu', 'Tara Assistant', false),
   ('reader@example.edu', 'Rhea Reader', false),
   ('lab@example.edu', 'Lars Lab', false)
-  on conflict on constraint users_email_key do nothing;
+  on conflict (lower(email)) do nothing;
 
   insert into app.users (email, name)
   select format('student%s@example.edu', lpad(n::text, 2, '0')), format('Student %s', n)
   from generate_series(1, 30) as n
-  on conflict on constraint users_email_key do nothing;
+  on conflict (lower(email)) do nothing;
 
   insert into app.enrollments (user_id, course_id, role, sid, section)
   select

@@ -3,7 +3,7 @@
 -- tests.v3() runs the function as that caller with the route's x-ok-* headers and returns the
 -- envelope code (checking response.status carries the same code).
 begin;
-select plan(193);
+select plan(195);
 select tests.fixture();
 insert into app.client_versions (name, current_version, download_link) values ('ok-client', 'v1.18.1', 'https://x.org/ok');
 select app.hashid_encode(b.id) as s1_key
@@ -73,6 +73,11 @@ order by c.ord;
 select is(tests.v3(c.who, 'api.v3_user_get()'), case when c.who is null then 401 else 200 end,
   'v3_user_get of oneself as ' || c.label)
 from cast_of as c order by c.ord;
+
+select is(tests.v3('admin@x.edu', 'api.v3_user_get()', '{"x-ok-email": "S2@A.EDU"}'), 200,
+  'emails are looked up whatever their case (search_path = api, as under PostgREST)');
+select is(tests.v3('s2@a.edu', 'api.v3_enrollment_get()', '{"x-ok-email": "S2@a.edu"}'), 200,
+  'one''s own email in another case is still one''s own');
 
 -- GET /api/v3/enrollment/<email>/: the user themself and admins.
 select is(tests.v3(c.who, 'api.v3_enrollment_get()', '{"x-ok-email": "s1@a.edu"}'), e.code,

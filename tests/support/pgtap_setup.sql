@@ -16,7 +16,7 @@ declare
   person app.users;
 begin
   perform set_config('role', 'none', true);
-  select u.* into strict person from app.users as u where u.email = who::extensions.citext;
+  select u.* into strict person from app.users as u where lower(u.email) = lower(who);
   perform set_config('role', case when person.is_admin then 'ok_admin' else 'ok_user' end, true);
   perform set_config('request.jwt.claims', jsonb_build_object(
     'role', case when person.is_admin then 'ok_admin' else 'ok_user' end,
@@ -53,7 +53,7 @@ language sql
 stable
 security definer
 set search_path = ''
-as $$ select u.id from app.users as u where u.email = who::extensions.citext $$;
+as $$ select u.id from app.users as u where lower(u.email) = lower(who) $$;
 
 -- Two courses; in A one user per course role; in B a student and a TA; one site admin.
 -- Each student of A has a backup and a submission of A's hw01; B's student one backup.
@@ -111,6 +111,7 @@ volatile
 as $$
 declare
   reply jsonb;
+  outer_path text := current_setting('search_path');
 begin
   if who is null then
     perform tests.act_as_anon();
@@ -118,7 +119,9 @@ begin
     perform tests.act_as(who);
   end if;
   perform set_config('request.headers', headers::text, true);
+  perform set_config('search_path', 'api', true);  -- what PostgREST sets
   execute 'select ' || call into reply;
+  perform set_config('search_path', outer_path, true);
   if (reply ->> 'code')::integer is distinct from nullif(current_setting('response.status', true), '')::integer then
     raise exception 'response.status % differs from the envelope code %',
       current_setting('response.status', true), reply ->> 'code';

@@ -8,6 +8,7 @@ parameters, and signs the claims the database returns into JWTs (web/tokens.py).
 
 from __future__ import annotations
 
+import os
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import jwt
@@ -187,8 +188,10 @@ def revoke():
 def init_app(app: Flask) -> None:
     from web.oauth import login
 
-    app.config.setdefault("OK_ACCESS_TOKEN_LIFETIME", 28800 if app.config["OK_ENV"] == "production" else 3600)
-    app.config.setdefault("OK_REFRESH_TOKEN_LIFETIME", 180 * 24 * 3600)
+    access_default = 28800 if app.config["OK_ENV"] == "production" else 3600
+    app.config.setdefault("OK_ACCESS_TOKEN_LIFETIME", int(os.environ.get("OK_ACCESS_TOKEN_LIFETIME", access_default)))
+    app.config.setdefault("OK_REFRESH_TOKEN_LIFETIME",
+                          int(os.environ.get("OK_REFRESH_TOKEN_LIFETIME", 180 * 24 * 3600)))
     csrf.exempt_blueprint("oauth_token")
     app.register_blueprint(blueprint)
     app.register_blueprint(token_endpoint)

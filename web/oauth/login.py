@@ -68,12 +68,13 @@ def dev_login():
     if not _dev_login_enabled():
         abort(404)
     email = (request.form.get("email") or "").strip()
+    after_login = session.get("after_login")
     try:
         _sign_in(email, None)
     except psycopg2.Error as exc:
         flash(exc.diag.message_primary or "Could not sign in", "error")
-        return redirect(url_for("login.login", next=session.get("after_login")))
-    return redirect(_safe_next(session.pop("after_login", None)))
+        return redirect(url_for("login.login", next=after_login))
+    return redirect(_safe_next(after_login))
 
 
 @blueprint.get("/login/oidc")
