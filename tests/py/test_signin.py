@@ -18,6 +18,10 @@ from web import create_app
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 SECRET = "EWKtcCp5nICeYgVyCPypjs3aLORqQ3H"  # the secret ok-client ships
+S1_SUBMISSION_KEY = (
+    "select app.hashid_encode(b.id) from app.backups b join app.users u on u.id = b.submitter_id "
+    "where u.email = 's1@a.edu' and b.submit"
+)
 
 
 def _csrf(response) -> str:
@@ -165,8 +169,7 @@ def test_signed_in_devices_page_revokes_one_device(app):
 
 
 def test_landing_pages_for_owner_staff_and_strangers(app, admin_conn):
-    key = scalar(admin_conn, "select app.hashid_encode(b.id) from app.backups b join app.users u on u.id = b.submitter_id "
-                             "where u.email = 's1@a.edu' and b.submit")
+    key = scalar(admin_conn, S1_SUBMISSION_KEY)
     client = app.test_client()
     assert client.get("/cal/cs61a/fa26/hw01/").status_code == 302  # sign in first
     for email, status in (("s1@a.edu", 200), ("reader@a.edu", 200), ("s2@a.edu", 404), ("s1@b.edu", 404)):
@@ -187,8 +190,7 @@ def test_comments_render_sanitised_markdown(app, admin_conn):
             "'**Good** <script>alert(1)</script> [x](javascript:alert(2))' "
             "from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit"
         )
-    key = scalar(admin_conn, "select app.hashid_encode(b.id) from app.backups b join app.users u on u.id = b.submitter_id "
-                             "where u.email = 's1@a.edu' and b.submit")
+    key = scalar(admin_conn, S1_SUBMISSION_KEY)
     client = app.test_client()
     sign_in(client, "s1@a.edu")
     html = client.get(f"/cal/cs61a/fa26/hw01/submissions/{key}/").get_data(as_text=True)
