@@ -1,0 +1,28 @@
+-- api.deny_extension_request(assignment, email): staff turn down a student's pending request.
+-- Security: invoker (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no pending request.
+-- requires: app.assignment_for_change.sql
+create or replace function api.deny_extension_request(assignment text, email text)
+returns void
+language plpgsql
+volatile
+as $$
+declare
+  target record := app.assignment_for_change(assignment);
+begin
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can decide extension requests';
+  end if;
+  update app.extension_requests as r
+  set status = 'denied', decided_by = auth.user_id(), decided_at = now()
+  from app.users as u
+  where r.user_id = u.id and r.assignment_id = target.assignment_id and r.status = 'pending'
+    and lower(u.email) = lower(deny_extension_request.email);
+  if not found then
+    raise sqlstate 'PT404' using message = format('%s has no pending request for this assignment', email);
+  end if;
+end;
+$$;
+
+revoke all on function api.deny_extension_request(text, text) from public;
+grant execute on function api.deny_extension_request(text, text) to ok_user;
+comment on function api.deny_extension_request(text, text) is 'Deny a pending extension request (TAs, instructors).';

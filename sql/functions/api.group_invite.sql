@@ -1,0 +1,62 @@
+-- api.group_invite(assignment, email): invite a classmate into the caller's group (created on
+-- the first invitation, with the caller active). Rules: the assignment is open (before its
+-- lock date); the caller is an active member of their group, or in none; the group's size
+-- counting pending invitations stays within the assignment's limit; the invitee is enrolled in
+-- the course and in no group for the assignment. The invitee's membership is pending.
+-- Called by: the assignment page. Security: definer (group tables are not writable by users).
+-- Raises: PT401; PT404 unknown assignment; PT403 closed, or the caller's invitation pending;
+-- PT422 self, not enrolled, already grouped, group full.
+-- requires: app.assignment_for_change.sql, app.group_change.sql, app.user_in_course.sql
+create or replace function api.group_invite(assignment text, email text)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  target record := app.assignment_for_change(assignment);
+  invitee bigint;
+  mine app.group_members;
+  gid bigint;
+  before jsonb;
+begin
+  if not target.is_open then
+    raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
+  end if;
+  invitee := app.user_in_course(email, target.course_id);
+  if invitee is null then
+    raise sqlstate 'PT422' using message = format('%s is not enrolled in this course', email);
+  end if;
+  if invitee = auth.user_id() then
+    raise sqlstate 'PT422' using message = 'You cannot invite yourself';
+  end if;
+  if exists (select 1 from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = invitee) then
+    raise sqlstate 'PT422' using message = format('%s is already in a group for this assignment', email);
+  end if;
+  select m.* into mine from app.group_members as m
+  where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
+  if mine.group_id is null then
+    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
+    returning id into gid;
+    insert into app.group_members (assignment_id, user_id, group_id, status)
+    values (target.assignment_id, auth.user_id(), gid, 'active');
+    before := null;
+  elsif mine.status <> 'active' then
+    raise sqlstate 'PT403' using message = 'Accept or decline your own invitation first';
+  else
+    gid := mine.group_id;
+    before := app.group_snapshot(gid);
+  end if;
+  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
+    raise sqlstate 'PT422' using message = format('Groups have at most %s members, invitations included', target.max_group_size);
+  end if;
+  insert into app.group_members (assignment_id, user_id, group_id, status)
+  values (target.assignment_id, invitee, gid, 'pending');
+  return app.group_change(target.assignment_id, 'invite', invitee, gid, before);
+end;
+$$;
+
+revoke all on function api.group_invite(text, text) from public;
+grant execute on function api.group_invite(text, text) to ok_user;
+comment on function api.group_invite(text, text) is 'Invite a classmate into one''s group.';

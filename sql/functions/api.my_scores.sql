@@ -1,0 +1,23 @@
+-- api.my_scores(assignment): the scores a student sees: only published kinds, active (not
+-- archived) scores of any member of their current group, the best per kind. Tie rule: the
+-- highest value wins; between equal values the newest score, then the highest id.
+-- Called by: the assignment page. Security: invoker; RLS on app.scores already limits students
+-- to published, active scores of their group. Raises nothing.
+create or replace function api.my_scores(assignment text)
+returns table (kind text, score numeric, message text, backup_key text, graded_at timestamptz)
+language sql
+stable
+as $$
+  select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
+  from app.scores as s
+  inner join app.assignments as a on s.assignment_id = a.id
+  where a.name = my_scores.assignment
+    and not s.archived
+    and s.kind = any(a.published_score_kinds)
+    and s.user_id = any(app.group_member_ids(a.id, auth.user_id()))
+  order by s.kind, s.value desc, s.created_at desc, s.id desc
+$$;
+
+revoke all on function api.my_scores(text) from public;
+grant execute on function api.my_scores(text) to ok_user;
+comment on function api.my_scores(text) is 'Published scores of the caller''s group, best per kind.';

@@ -1,0 +1,27 @@
+-- api.revoke_extension(assignment, email): take an extension back. Nothing else changes: no
+-- backup was stamped when it was granted, and staff overrides of submission times stay.
+-- Security: invoker (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no extension.
+-- requires: app.assignment_for_change.sql
+create or replace function api.revoke_extension(assignment text, email text)
+returns void
+language plpgsql
+volatile
+as $$
+declare
+  target record := app.assignment_for_change(assignment);
+begin
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can revoke extensions';
+  end if;
+  delete from app.extensions as x
+  using app.users as u
+  where x.user_id = u.id and x.assignment_id = target.assignment_id and lower(u.email) = lower(revoke_extension.email);
+  if not found then
+    raise sqlstate 'PT404' using message = format('%s has no extension for this assignment', email);
+  end if;
+end;
+$$;
+
+revoke all on function api.revoke_extension(text, text) from public;
+grant execute on function api.revoke_extension(text, text) to ok_user;
+comment on function api.revoke_extension(text, text) is 'Revoke an extension (TAs, instructors).';

@@ -1,0 +1,34 @@
+-- api.set_submission_time(key, at): staff override when one backup counts as submitted (null
+-- clears the override). Separate from extensions: granting or revoking an extension never
+-- touches it. Audited by the trigger on app.backups.
+-- Security: invoker (RLS: staff update their course's backups). Raises: PT401, PT404 unknown
+-- key or not staff of its course (indistinguishable on purpose), PT422 bad date.
+-- requires: app.parse_course_time.sql
+create or replace function api.set_submission_time(key text, at text default null)
+returns void
+language plpgsql
+volatile
+as $$
+declare
+  target app.backups;
+  tz text;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select b.* into target from app.backups as b
+  where b.id = app.hashid_decode(key)
+    and (auth.is_admin() or b.course_id = any(auth.course_ids('reader', 'ta', 'instructor')));
+  if target.id is null then
+    raise sqlstate 'PT404' using message = 'No backup with that key in your courses';
+  end if;
+  select c.timezone into tz from app.courses as c where c.id = target.course_id;
+  update app.backups as b
+  set custom_submission_time = case when at is null then null else app.parse_course_time(at, tz) end
+  where b.id = target.id;
+end;
+$$;
+
+revoke all on function api.set_submission_time(text, text) from public;
+grant execute on function api.set_submission_time(text, text) to ok_user;
+comment on function api.set_submission_time(text, text) is 'Override when one backup counts as submitted (staff).';

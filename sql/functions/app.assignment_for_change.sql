@@ -1,0 +1,40 @@
+-- app.assignment_for_change(name): the assignment a course-rule function acts on, locked for
+-- this transaction (app.lock_assignment), with the caller's standing in its course:
+-- is_staff (reader, TA or instructor), is_grader_plus (TA or instructor), is_admin, open (now
+-- before the lock date).
+-- Called by: flag, group, extension and grading functions. Security: definer (reads the
+-- assignment whatever its visibility). Raises: PT401 not signed in, PT404 unknown assignment.
+-- requires: app.lock_assignment.sql
+create or replace function app.assignment_for_change(
+  name text,
+  out assignment_id bigint, out course_id bigint, out assignment_name text, out due_at timestamptz,
+  out lock_at timestamptz, out max_group_size integer, out is_staff boolean, out is_ta boolean,
+  out is_admin boolean, out is_open boolean
+)
+returns record
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size
+  into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size
+  from app.assignments as a
+  where a.name = assignment_for_change.name;
+  if assignment_id is null then
+    raise sqlstate 'PT404' using message = format('No assignment %s', name);
+  end if;
+  perform app.lock_assignment(assignment_id);
+  is_admin := auth.is_admin();
+  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
+  is_ta := is_admin or course_id = any(auth.course_ids('ta', 'instructor'));
+  is_open := now() <= lock_at;
+end;
+$$;
+
+revoke all on function app.assignment_for_change(text) from public;
+grant execute on function app.assignment_for_change(text) to ok_user;

@@ -1,0 +1,27 @@
+-- analytics.assignment_progress: per assignment, how many enrolled students have started (sent
+-- a backup), submitted, or not started, and how many extensions were granted or requested.
+-- Read by: Metabase. Security: owner rights.
+create view analytics.assignment_progress
+with (security_barrier = true)
+as
+select
+  a.id as assignment_id,
+  a.name as assignment,
+  count(e.user_id) as students,
+  count(e.user_id) filter (where w.started) as started,
+  count(e.user_id) filter (where w.submitted) as submitted,
+  count(e.user_id) filter (where not coalesce(w.started, false)) as not_started,
+  (select count(*) from app.extensions as x where x.assignment_id = a.id) as extensions_granted,
+  (select count(*) from app.extension_requests as r where r.assignment_id = a.id) as extensions_requested
+from app.assignments as a
+inner join app.enrollments as e on e.course_id = a.course_id and e.role = 'student'
+left join lateral (
+  select true as started, bool_or(b.submit) as submitted
+  from app.backups as b
+  where b.assignment_id = a.id and b.submitter_id = e.user_id
+  having count(*) > 0
+) as w on true
+group by a.id, a.name;
+
+grant select on analytics.assignment_progress to ok_analytics;
+comment on view analytics.assignment_progress is 'Students started, submitted and not started, and extension counts, per assignment.';

@@ -1,0 +1,23 @@
+-- analytics.score_distribution: how an assignment's scores of each kind are spread: count,
+-- mean, quartiles, min and max of active scores. Read by: Metabase. Security: owner rights.
+create view analytics.score_distribution
+with (security_barrier = true)
+as
+select
+  a.id as assignment_id,
+  a.name as assignment,
+  s.kind,
+  count(*) as scores,
+  avg(s.value) as mean,
+  min(s.value) as minimum,
+  percentile_cont(0.25) within group (order by s.value) as p25,
+  percentile_cont(0.5) within group (order by s.value) as median,
+  percentile_cont(0.75) within group (order by s.value) as p75,
+  max(s.value) as maximum
+from app.scores as s
+inner join app.assignments as a on s.assignment_id = a.id
+where not s.archived
+group by a.id, a.name, s.kind;
+
+grant select on analytics.score_distribution to ok_analytics;
+comment on view analytics.score_distribution is 'Spread of active scores per assignment and kind.';

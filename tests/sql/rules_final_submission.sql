@@ -1,0 +1,74 @@
+-- Final submissions: flagged, else newest submission of any current member, else (marked)
+-- the newest backup; lateness against the group's effective deadline; a reason per row;
+-- students see their own row, staff the course.
+begin;
+select plan(11);
+select tests.fixture();
+insert into app.users (email) values ('s3@a.edu');
+insert into app.enrollments (user_id, course_id, role)
+select u.id, c.id, 'student' from app.users u, app.courses c where u.email = 's3@a.edu' and c.offering = 'cal/cs61a/fa26';
+-- s2 submits again, late (after the due date); s1's newest backup is a plain one.
+update app.assignments set due_at = now() - interval '3 hours', lock_at = now() + interval '1 day'
+where name = 'cal/cs61a/fa26/hw01';
+update app.backups set created_at = now() - interval '5 hours' where course_id = (select id from app.courses where offering = 'cal/cs61a/fa26');
+insert into app.backups (assignment_id, course_id, submitter_id, submit, created_at)
+select a.id, a.course_id, tests.user_id('s2@a.edu'), true, now() - interval '1 hour'
+from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+insert into app.backups (assignment_id, course_id, submitter_id, submit, created_at)
+select a.id, a.course_id, tests.user_id('s1@a.edu'), false, now()
+from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+
+select tests.act_as('reader@a.edu');
+select is((select count(*)::int from api.final_submissions('cal/cs61a/fa26/hw01')), 3,
+  'staff see one row per student (s3 never started)');
+select is((select reason from api.final_submissions('cal/cs61a/fa26/hw01') where submitter = 's1@a.edu'),
+  'latest submission, on time', 'a newer plain backup does not replace a submission');
+select is((select reason from api.final_submissions('cal/cs61a/fa26/hw01') where submitter = 's2@a.edu'),
+  'latest submission, 2 h late', 'the newest submission counts, with its lateness');
+select is((select reason from api.final_submissions('cal/cs61a/fa26/hw01') where members = array['s3@a.edu']),
+  'no backups yet', 'a student who never started is listed');
+
+-- An extension moves the group's effective deadline: the late submission is on time.
+select tests.act_as('ta@a.edu');
+select api.grant_extension('cal/cs61a/fa26/hw01', 's2@a.edu', (now() + interval '1 day')::text);
+select tests.act_as('reader@a.edu');
+select is((select reason from api.final_submissions('cal/cs61a/fa26/hw01') where submitter = 's2@a.edu'),
+  'latest submission, on time', 'inside an extension a submission counts as on time');
+
+-- Groups: the group's flagged submission wins for every member.
+reset role;
+insert into app.groups (assignment_id, course_id) select a.id, a.course_id from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+insert into app.group_members (assignment_id, user_id, group_id, status)
+select g.assignment_id, u.id, g.id, 'active' from app.groups g, app.users u where u.email in ('s1@a.edu', 's2@a.edu');
+update app.backups set flagged = true, flagged_by = tests.user_id('s1@a.edu'), flagged_at = now()
+where submitter_id = tests.user_id('s1@a.edu') and submit;
+select tests.act_as('reader@a.edu');
+select is((select count(*)::int from api.final_submissions('cal/cs61a/fa26/hw01')), 2, 'a pair counts once');
+select matches((select reason from api.final_submissions('cal/cs61a/fa26/hw01') where members = array['s1@a.edu', 's2@a.edu']),
+  '^flagged by s1@a\.edu on ', 'the flag decides, and says who flagged');
+
+-- Only plain backups: staff see the newest one, marked as such.
+reset role;
+insert into app.backups (assignment_id, course_id, submitter_id, submit)
+select a.id, a.course_id, tests.user_id('s3@a.edu'), false from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+select tests.act_as('instructor@a.edu');
+select is((select reason from api.final_submissions('cal/cs61a/fa26/hw01') where members = array['s3@a.edu']),
+  'no submission: latest backup', 'a group that never submitted shows its latest backup');
+
+-- Students see their own row only; other courses see nothing.
+select tests.act_as('s3@a.edu');
+select is((select array_agg(members[1]) from api.final_submissions('cal/cs61a/fa26/hw01')), array['s3@a.edu'],
+  'a student sees only their own row');
+select tests.act_as('ta@b.edu');
+select is((select count(*)::int from api.final_submissions('cal/cs61a/fa26/hw01')), 0, 'another course''s staff see nothing');
+
+-- Unenrolled submitters are shown to staff, never dropped.
+reset role;
+insert into app.backups (assignment_id, course_id, submitter_id, submit)
+select a.id, a.course_id, tests.user_id('s1@b.edu'), true from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+select tests.act_as('reader@a.edu');
+select is((select enrolled from api.final_submissions('cal/cs61a/fa26/hw01') where members = array['s1@b.edu']), false,
+  'a submitter who is not enrolled is listed as such');
+
+select * from finish();
+rollback;
