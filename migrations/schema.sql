@@ -61,6 +61,62 @@ CREATE TYPE app.request_status AS ENUM (
 
 ALTER TYPE app.request_status OWNER TO ok_owner;
 
+CREATE FUNCTION analytics.student_key(user_id bigint) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select left(encode(extensions.hmac(user_id::text, s.value, 'sha256'), 'hex'), 20)
+  from auth.settings as s
+  where s.name = 'analytics_salt'
+$$;
+
+ALTER FUNCTION analytics.student_key(user_id bigint) OWNER TO ok_analytics_owner;
+
+COMMENT ON FUNCTION analytics.student_key(user_id bigint) IS 'Pseudonymous student key (HMAC with a secret salt).';
+
+CREATE FUNCTION api.assign_grading(assignment text, graders text[], kind text DEFAULT 'composition'::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  grader_ids bigint[];
+  given jsonb;
+begin
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can assign grading';
+  end if;
+  select array_agg(u.id order by lower(u.email)) into grader_ids
+  from app.users as u
+  inner join app.enrollments as e on e.user_id = u.id and e.course_id = target.course_id
+    and e.role in ('reader', 'ta', 'instructor')
+  where lower(u.email) = any(select lower(g) from unnest(graders) as g);
+  if grader_ids is null or cardinality(grader_ids) <> (select count(distinct lower(g)) from unnest(graders) as g) then
+    raise sqlstate 'PT422' using message = 'Every grader must be staff of the course';
+  end if;
+  with todo as (
+    select f.backup_id, row_number() over (order by f.backup_id) - 1 as n, count(*) over () as total
+    from app.final_submissions(target.assignment_id) as f
+    where f.backup_id is not null
+      and not exists (select 1 from app.grading_tasks as t where t.backup_id = f.backup_id)
+  ),
+  inserted as (
+    insert into app.grading_tasks (assignment_id, course_id, backup_id, grader_id, kind)
+    select target.assignment_id, target.course_id, d.backup_id,
+           grader_ids[1 + (d.n * cardinality(grader_ids)) / d.total], lower(btrim(assign_grading.kind))
+    from todo as d
+    returning grader_id
+  )
+  select coalesce(jsonb_object_agg(u.email, c.n), '{}') into given
+  from (select i.grader_id, count(*) as n from inserted as i group by i.grader_id) as c
+  inner join app.users as u on c.grader_id = u.id;
+  return given;
+end;
+$$;
+
+ALTER FUNCTION api.assign_grading(assignment text, graders text[], kind text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.assign_grading(assignment text, graders text[], kind text) IS 'Split final submissions among graders (TAs, instructors).';
+
 CREATE FUNCTION api.assignment_page(name text) RETURNS jsonb
     LANGUAGE sql STABLE
     AS $$
@@ -96,6 +152,41 @@ $$;
 ALTER FUNCTION api.assignment_page(name text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.assignment_page(name text) IS 'A student''s view of an assignment and their group''s backups.';
+
+CREATE FUNCTION api.assignment_scores(assignment text) RETURNS TABLE(email text, sid text, section text, backup_key text, scores jsonb)
+    LANGUAGE sql STABLE
+    AS $$
+  with target as (select a.* from app.assignments as a where a.name = assignment_scores.assignment),
+  students as (
+    select u.id, u.email, e.sid, e.section
+    from target as t
+    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
+    inner join app.users as u on e.user_id = u.id
+  ),
+  finals as (select f.* from target as t cross join lateral app.final_submissions(t.id) as f),
+  owners as (
+    select s.id as student_id, m.member_id
+    from students as s
+    left join finals as f on s.id = any(f.member_ids)
+    cross join lateral unnest(coalesce(f.member_ids, array[s.id])) as m (member_id)
+  ),
+  best as (
+    select o.student_id, sc.kind, max(sc.value) as value
+    from owners as o
+    cross join target as t
+    inner join app.scores as sc on sc.assignment_id = t.id and sc.user_id = o.member_id and not sc.archived
+    group by o.student_id, sc.kind
+  )
+  select s.email, s.sid, s.section, app.hashid_encode(f.backup_id),
+         coalesce((select jsonb_object_agg(b.kind, b.value) from best as b where b.student_id = s.id), '{}')
+  from students as s
+  left join finals as f on s.id = any(f.member_ids)
+  order by s.email
+$$;
+
+ALTER FUNCTION api.assignment_scores(assignment text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.assignment_scores(assignment text) IS 'Best score per kind for every student of an assignment (staff).';
 
 CREATE FUNCTION api.backup_page(name text, key text) RETURNS jsonb
     LANGUAGE sql STABLE
@@ -235,6 +326,71 @@ ALTER FUNCTION api.create_user(email text, name text, is_admin boolean) OWNER TO
 
 COMMENT ON FUNCTION api.create_user(email text, name text, is_admin boolean) IS 'Register a user by email (admins).';
 
+CREATE FUNCTION api.deadlines(assignment text) RETURNS TABLE(email text, due_at timestamp with time zone, lock_at timestamp with time zone, extended_until timestamp with time zone, extension_reason text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with target as (
+    select a.* from app.assignments as a where a.name = deadlines.assignment
+  ),
+  students as (
+    select u.id, u.email
+    from target as t
+    inner join app.enrollments as e on e.course_id = t.course_id and e.role in ('student', 'lab_assistant')
+    inner join app.users as u on e.user_id = u.id
+    where auth.is_admin()
+       or t.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+       or u.id = auth.user_id()
+  ),
+  mates as (
+    select s.id as student_id, coalesce(other.user_id, s.id) as mate_id
+    from students as s
+    cross join target as t
+    left join app.group_members as mine on mine.assignment_id = t.id and mine.user_id = s.id and mine.status = 'active'
+    left join app.group_members as other on other.group_id = mine.group_id and other.status = 'active'
+  ),
+  best as (
+    select distinct on (m.student_id) m.student_id, x.expires_at, x.reason
+    from mates as m
+    cross join target as t
+    inner join app.extensions as x on x.assignment_id = t.id and x.user_id = m.mate_id
+    order by m.student_id, x.expires_at desc
+  )
+  select s.email, greatest(t.due_at, b.expires_at), greatest(t.lock_at, b.expires_at), b.expires_at, b.reason
+  from students as s
+  cross join target as t
+  left join best as b on b.student_id = s.id
+  order by s.email
+$$;
+
+ALTER FUNCTION api.deadlines(assignment text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.deadlines(assignment text) IS 'Effective due and lock dates per student (extensions applied).';
+
+CREATE FUNCTION api.deny_extension_request(assignment text, email text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+begin
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can decide extension requests';
+  end if;
+  update app.extension_requests as r
+  set status = 'denied', decided_by = auth.user_id(), decided_at = now()
+  from app.users as u
+  where r.user_id = u.id and r.assignment_id = target.assignment_id and r.status = 'pending'
+    and lower(u.email) = lower(deny_extension_request.email);
+  if not found then
+    raise sqlstate 'PT404' using message = format('%s has no pending request for this assignment', email);
+  end if;
+end;
+$$;
+
+ALTER FUNCTION api.deny_extension_request(assignment text, email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.deny_extension_request(assignment text, email text) IS 'Deny a pending extension request (TAs, instructors).';
+
 CREATE FUNCTION api.enroll(offering text, email text, role text, sid text DEFAULT NULL::text, section text DEFAULT NULL::text, name text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql
     AS $_$
@@ -284,6 +440,341 @@ $_$;
 ALTER FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) IS 'Enroll a user in a course with one role (instructors and admins).';
+
+CREATE FUNCTION api.final_submissions(assignment text) RETURNS TABLE(members text[], enrolled boolean, backup_key text, submitter text, is_submission boolean, flagged boolean, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select
+    (select array_agg(u.email order by u.email) from app.users as u where u.id = any(f.member_ids)),
+    f.enrolled, app.hashid_encode(f.backup_id),
+    (select u.email from app.users as u where u.id = f.submitter_id),
+    f.is_submission, f.flagged, f.submission_time, f.effective_due, f.late_by, f.reason
+  from app.assignments as a
+  cross join lateral app.final_submissions(a.id) as f
+  where a.name = final_submissions.assignment
+  order by 1
+$$;
+
+ALTER FUNCTION api.final_submissions(assignment text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.final_submissions(assignment text) IS 'The backup that counts for each student or group, and why.';
+
+CREATE FUNCTION api.flag_backup(key text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target app.backups;
+  assignment record;
+  members bigint[];
+begin
+  select b.* into target from app.backups as b where b.id = app.hashid_decode(key);
+  if target.id is null then
+    raise sqlstate 'PT404' using message = 'No backup with that key';
+  end if;
+  select a.name into assignment from app.assignments as a where a.id = target.assignment_id;
+  assignment := app.assignment_for_change(assignment.name);
+  members := app.group_member_ids(target.assignment_id, coalesce(auth.user_id(), 0));
+  if not assignment.is_staff then
+    if not target.submitter_id = any(members) then
+      raise sqlstate 'PT403' using message = 'You can only flag a backup of your own group';
+    end if;
+    if not assignment.is_open then
+      raise sqlstate 'PT403' using message = 'The assignment is closed: ask your course staff to change your flag';
+    end if;
+  else
+    members := app.group_member_ids(target.assignment_id, target.submitter_id);
+  end if;
+  update app.backups as b
+  set flagged = false, flagged_by = null, flagged_at = null
+  where b.assignment_id = target.assignment_id and b.submitter_id = any(members) and b.flagged and b.id <> target.id;
+  update app.backups as b
+  set flagged = true, submit = true, flagged_by = auth.user_id(), flagged_at = now()
+  where b.id = target.id;
+  return jsonb_build_object('key', key, 'flagged', true);
+end;
+$$;
+
+ALTER FUNCTION api.flag_backup(key text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.flag_backup(key text) IS 'Flag a backup as the group''s final submission.';
+
+CREATE FUNCTION api.gradebook(offering text) RETURNS TABLE(email text, sid text, section text, scores jsonb, total numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with course as (
+    select c.id from app.courses as c
+    where c.offering = gradebook.offering
+      and (auth.is_admin() or c.id = any(auth.course_ids('reader', 'ta', 'instructor')))
+  ),
+  published as (
+    select a.id, a.name, a.published_score_kinds as kinds
+    from course as c inner join app.assignments as a on a.course_id = c.id
+    where cardinality(a.published_score_kinds) > 0
+  ),
+  students as (
+    select u.id, u.email, e.sid, e.section
+    from course as c
+    inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
+    inner join app.users as u on e.user_id = u.id
+  ),
+  owners as (
+    select s.id as student_id, p.id as assignment_id, coalesce(mates.user_id, s.id) as owner_id
+    from students as s
+    cross join published as p
+    left join app.group_members as mine on mine.assignment_id = p.id and mine.user_id = s.id and mine.status = 'active'
+    left join app.group_members as mates on mates.group_id = mine.group_id and mates.status = 'active'
+  ),
+  best as (
+    select o.student_id, p.name, sc.kind, max(sc.value) as value
+    from owners as o
+    inner join published as p on o.assignment_id = p.id
+    inner join app.scores as sc
+      on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived and sc.kind = any(p.kinds)
+    group by o.student_id, p.name, sc.kind
+  ),
+  per_assignment as (
+    select b.student_id, b.name, jsonb_object_agg(b.kind, b.value) as kinds, sum(b.value) as subtotal
+    from best as b
+    group by b.student_id, b.name
+  ),
+  per_student as (
+    select p.student_id, jsonb_object_agg(p.name, p.kinds) as scores, sum(p.subtotal) as total
+    from per_assignment as p
+    group by p.student_id
+  )
+  select s.email, s.sid, s.section, coalesce(ps.scores, '{}'), coalesce(ps.total, 0)
+  from students as s
+  left join per_student as ps on ps.student_id = s.id
+  order by s.email
+$$;
+
+ALTER FUNCTION api.gradebook(offering text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.gradebook(offering text) IS 'The course gradebook: published scores per student and total (staff).';
+
+CREATE FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text DEFAULT NULL::text, reason text DEFAULT ''::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  tz text := (select c.timezone from app.courses as c where c.id = target.course_id);
+  student bigint;
+  expires_at timestamptz;
+  custom_at timestamptz;
+  saved app.extensions;
+begin
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can grant extensions';
+  end if;
+  student := app.user_in_course(email, target.course_id);
+  if student is null then
+    raise sqlstate 'PT404' using message = format('%s is not enrolled in this course', email);
+  end if;
+  expires_at := app.parse_course_time(expires, tz);
+  if expires_at <= target.due_at then
+    raise sqlstate 'PT422' using message = 'An extension must end after the due date';
+  end if;
+  if custom_submission_time is not null then
+    custom_at := app.parse_course_time(custom_submission_time, tz);
+  end if;
+  insert into app.extensions as x
+    (assignment_id, course_id, user_id, staff_id, reason, expires_at, custom_submission_time)
+  values (target.assignment_id, target.course_id, student, auth.user_id(), coalesce(reason, ''), expires_at, custom_at)
+  on conflict on constraint extensions_assignment_user_key do update
+  set staff_id = excluded.staff_id, reason = excluded.reason, expires_at = excluded.expires_at,
+      custom_submission_time = excluded.custom_submission_time
+  returning x.* into saved;
+  update app.extension_requests as r
+  set status = 'granted', decided_by = auth.user_id(), decided_at = now()
+  where r.assignment_id = target.assignment_id and r.user_id = student and r.status = 'pending';
+  return to_jsonb(saved);
+end;
+$$;
+
+ALTER FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) IS 'Grant or change an extension (TAs, instructors).';
+
+CREATE FUNCTION api.group_invite(assignment text, email text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  invitee bigint;
+  mine app.group_members;
+  gid bigint;
+  before jsonb;
+begin
+  if not target.is_open then
+    raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
+  end if;
+  invitee := app.user_in_course(email, target.course_id);
+  if invitee is null then
+    raise sqlstate 'PT422' using message = format('%s is not enrolled in this course', email);
+  end if;
+  if invitee = auth.user_id() then
+    raise sqlstate 'PT422' using message = 'You cannot invite yourself';
+  end if;
+  if exists (select 1 from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = invitee) then
+    raise sqlstate 'PT422' using message = format('%s is already in a group for this assignment', email);
+  end if;
+  select m.* into mine from app.group_members as m
+  where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
+  if mine.group_id is null then
+    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
+    returning id into gid;
+    insert into app.group_members (assignment_id, user_id, group_id, status)
+    values (target.assignment_id, auth.user_id(), gid, 'active');
+    before := null;
+  elsif mine.status <> 'active' then
+    raise sqlstate 'PT403' using message = 'Accept or decline your own invitation first';
+  else
+    gid := mine.group_id;
+    before := app.group_snapshot(gid);
+  end if;
+  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
+    raise sqlstate 'PT422' using message = format('Groups have at most %s members, invitations included', target.max_group_size);
+  end if;
+  insert into app.group_members (assignment_id, user_id, group_id, status)
+  values (target.assignment_id, invitee, gid, 'pending');
+  return app.group_change(target.assignment_id, 'invite', invitee, gid, before);
+end;
+$$;
+
+ALTER FUNCTION api.group_invite(assignment text, email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.group_invite(assignment text, email text) IS 'Invite a classmate into one''s group.';
+
+CREATE FUNCTION api.group_remove(assignment text, email text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  victim app.group_members;
+  mine app.group_members;
+  before jsonb;
+  action text;
+begin
+  select m.* into victim from app.group_members as m
+  inner join app.users as u on m.user_id = u.id
+  where m.assignment_id = target.assignment_id and lower(u.email) = lower(group_remove.email);
+  if victim.group_id is null then
+    raise sqlstate 'PT404' using message = format('%s is not in a group for this assignment', email);
+  end if;
+  if target.is_staff then
+    action := 'staff_remove';
+  else
+    if not target.is_open then
+      raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
+    end if;
+    select m.* into mine from app.group_members as m
+    where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
+    if mine.group_id is distinct from victim.group_id or mine.status <> 'active' then
+      raise sqlstate 'PT403' using message = 'You can only change your own group';
+    end if;
+    action := case
+      when victim.user_id = auth.user_id() then 'leave'
+      when victim.status = 'pending' then 'revoke'
+      else 'remove'
+    end;
+  end if;
+  before := app.group_snapshot(victim.group_id);
+  delete from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = victim.user_id;
+  return app.group_change(target.assignment_id, action, victim.user_id, victim.group_id, before);
+end;
+$$;
+
+ALTER FUNCTION api.group_remove(assignment text, email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.group_remove(assignment text, email text) IS 'Leave a group, remove a member, or revoke an invitation.';
+
+CREATE FUNCTION api.group_respond(assignment text, accept boolean) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  mine app.group_members;
+  before jsonb;
+begin
+  if not target.is_open then
+    raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
+  end if;
+  select m.* into mine from app.group_members as m
+  where m.assignment_id = target.assignment_id and m.user_id = auth.user_id() and m.status = 'pending';
+  if mine.group_id is null then
+    raise sqlstate 'PT404' using message = 'You have no pending invitation for this assignment';
+  end if;
+  before := app.group_snapshot(mine.group_id);
+  if accept then
+    update app.group_members as m set status = 'active'
+    where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
+    update app.backups as b set flagged = false, flagged_by = null, flagged_at = null
+    where b.assignment_id = target.assignment_id and b.submitter_id = auth.user_id() and b.flagged;
+  else
+    delete from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
+  end if;
+  return app.group_change(target.assignment_id, case when accept then 'accept' else 'decline' end,
+                          auth.user_id(), mine.group_id, before);
+end;
+$$;
+
+ALTER FUNCTION api.group_respond(assignment text, accept boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.group_respond(assignment text, accept boolean) IS 'Accept or decline a group invitation.';
+
+CREATE FUNCTION api.group_staff_add(assignment text, email text, partner_email text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  student bigint;
+  partner bigint;
+  gid bigint;
+  before jsonb;
+begin
+  if not target.is_staff then
+    raise sqlstate 'PT403' using message = 'Only course staff can place students in groups';
+  end if;
+  student := app.user_in_course(email, target.course_id);
+  partner := app.user_in_course(partner_email, target.course_id);
+  if student is null or partner is null then
+    raise sqlstate 'PT422' using message = 'Both students must be enrolled in the course';
+  end if;
+  if student = partner then
+    raise sqlstate 'PT422' using message = 'A student cannot be grouped with themself';
+  end if;
+  if exists (select 1 from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = student) then
+    raise sqlstate 'PT422' using message = format('%s is already in a group for this assignment', email);
+  end if;
+  select m.group_id into gid from app.group_members as m
+  where m.assignment_id = target.assignment_id and m.user_id = partner;
+  if gid is null then
+    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
+    returning id into gid;
+    insert into app.group_members (assignment_id, user_id, group_id, status)
+    values (target.assignment_id, partner, gid, 'active');
+  else
+    before := app.group_snapshot(gid);
+  end if;
+  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
+    raise sqlstate 'PT422' using message = format('Groups have at most %s members', target.max_group_size);
+  end if;
+  insert into app.group_members (assignment_id, user_id, group_id, status)
+  values (target.assignment_id, student, gid, 'active');
+  return app.group_change(target.assignment_id, 'staff_add', student, gid, before);
+end;
+$$;
+
+ALTER FUNCTION api.group_staff_add(assignment text, email text, partner_email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) IS 'Staff put a student into a group.';
 
 CREATE FUNCTION api.issue_token(email text, scope text DEFAULT 'all'::text, expires_in integer DEFAULT 3600, refresh_expires_in integer DEFAULT 15552000, client_id text DEFAULT 'ok-client'::text) RETURNS jsonb
     LANGUAGE plpgsql
@@ -336,6 +827,38 @@ $_$;
 ALTER FUNCTION api.login(email text, name text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.login(email text, name text) IS 'Sign in a verified email; returns session claims (web app only).';
+
+CREATE FUNCTION api.my_scores(assignment text) RETURNS TABLE(kind text, score numeric, message text, backup_key text, graded_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    AS $$
+  select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
+  from app.scores as s
+  inner join app.assignments as a on s.assignment_id = a.id
+  where a.name = my_scores.assignment
+    and not s.archived
+    and s.kind = any(a.published_score_kinds)
+    and s.user_id = any(app.group_member_ids(a.id, auth.user_id()))
+  order by s.kind, s.value desc, s.created_at desc, s.id desc
+$$;
+
+ALTER FUNCTION api.my_scores(assignment text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.my_scores(assignment text) IS 'Published scores of the caller''s group, best per kind.';
+
+CREATE FUNCTION api.next_grading_task(assignment text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select jsonb_build_object('task_id', t.id, 'backup_key', app.hashid_encode(t.backup_id), 'kind', t.kind)
+  from app.grading_tasks as t
+  inner join app.assignments as a on t.assignment_id = a.id
+  where a.name = next_grading_task.assignment and t.grader_id = auth.user_id() and t.score_id is null
+  order by t.id
+  limit 1
+$$;
+
+ALTER FUNCTION api.next_grading_task(assignment text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.next_grading_task(assignment text) IS 'The caller''s next ungraded task.';
 
 CREATE FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text DEFAULT 'all'::text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
@@ -544,6 +1067,55 @@ ALTER FUNCTION api.outbox_finish(outbox_id bigint, error text) OWNER TO ok_owner
 
 COMMENT ON FUNCTION api.outbox_finish(outbox_id bigint, error text) IS 'Record the outcome of sending one email (worker).';
 
+CREATE FUNCTION api.request_extension(assignment text, reason text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  saved app.extension_requests;
+begin
+  if reason is null or btrim(reason) = '' then
+    raise sqlstate 'PT422' using message = 'Please give a reason';
+  end if;
+  if exists (
+    select 1 from app.extension_requests as r
+    where r.assignment_id = target.assignment_id and r.user_id = auth.user_id() and r.status = 'pending'
+  ) then
+    raise sqlstate 'PT409' using message = 'You already have a pending request for this assignment';
+  end if;
+  insert into app.extension_requests (assignment_id, course_id, user_id, reason)
+  values (target.assignment_id, target.course_id, auth.user_id(), btrim(reason))
+  returning * into saved;
+  return to_jsonb(saved);
+end;
+$$;
+
+ALTER FUNCTION api.request_extension(assignment text, reason text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.request_extension(assignment text, reason text) IS 'Ask for an extension (students).';
+
+CREATE FUNCTION api.revoke_extension(assignment text, email text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+begin
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can revoke extensions';
+  end if;
+  delete from app.extensions as x
+  using app.users as u
+  where x.user_id = u.id and x.assignment_id = target.assignment_id and lower(u.email) = lower(revoke_extension.email);
+  if not found then
+    raise sqlstate 'PT404' using message = format('%s has no extension for this assignment', email);
+  end if;
+end;
+$$;
+
+ALTER FUNCTION api.revoke_extension(assignment text, email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.revoke_extension(assignment text, email text) IS 'Revoke an extension (TAs, instructors).';
+
 CREATE FUNCTION api.revoke_my_token(token_id bigint) RETURNS void
     LANGUAGE plpgsql
     AS $$
@@ -624,6 +1196,33 @@ ALTER FUNCTION api.set_client_version(name text, version text, download_link tex
 
 COMMENT ON FUNCTION api.set_client_version(name text, version text, download_link text) IS 'Publish the current version and download link of a client (admins).';
 
+CREATE FUNCTION api.set_submission_time(key text, at text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target app.backups;
+  tz text;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select b.* into target from app.backups as b
+  where b.id = app.hashid_decode(key)
+    and (auth.is_admin() or b.course_id = any(auth.course_ids('reader', 'ta', 'instructor')));
+  if target.id is null then
+    raise sqlstate 'PT404' using message = 'No backup with that key in your courses';
+  end if;
+  select c.timezone into tz from app.courses as c where c.id = target.course_id;
+  update app.backups as b
+  set custom_submission_time = case when at is null then null else app.parse_course_time(at, tz) end
+  where b.id = target.id;
+end;
+$$;
+
+ALTER FUNCTION api.set_submission_time(key text, at text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.set_submission_time(key text, at text) IS 'Override when one backup counts as submitted (staff).';
+
 CREATE FUNCTION api.sudo(email text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
@@ -647,6 +1246,92 @@ $$;
 ALTER FUNCTION api.sudo(email text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.sudo(email text) IS 'Act as another user (admins); audited.';
+
+CREATE FUNCTION api.unflag(assignment text, email text DEFAULT NULL::text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  target record := app.assignment_for_change(assignment);
+  whose bigint := auth.user_id();
+  cleared integer;
+begin
+  if email is not null then
+    if not target.is_staff then
+      raise sqlstate 'PT403' using message = 'Only staff can change another student''s flag';
+    end if;
+    select u.id into whose from app.users as u where lower(u.email) = lower(unflag.email);
+    if whose is null then
+      raise sqlstate 'PT404' using message = format('No user %s', email);
+    end if;
+  elsif not target.is_open and not target.is_staff then
+    raise sqlstate 'PT403' using message = 'The assignment is closed: ask your course staff to change your flag';
+  end if;
+  update app.backups as b
+  set flagged = false, flagged_by = null, flagged_at = null
+  where b.assignment_id = target.assignment_id and b.flagged
+    and b.submitter_id = any(app.group_member_ids(target.assignment_id, whose));
+  get diagnostics cleared = row_count;
+  return cleared;
+end;
+$$;
+
+ALTER FUNCTION api.unflag(assignment text, email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.unflag(assignment text, email text) IS 'Clear a group''s flag.';
+
+CREATE FUNCTION api.unqueued_submissions(assignment text) RETURNS TABLE(members text[], backup_key text, reason text)
+    LANGUAGE sql STABLE
+    AS $$
+  select f.members, f.backup_key, f.reason
+  from api.final_submissions(unqueued_submissions.assignment) as f
+  where f.backup_key is not null
+    and not exists (
+      select 1 from app.grading_tasks as t where t.backup_id = app.hashid_decode(f.backup_key)
+    )
+$$;
+
+ALTER FUNCTION api.unqueued_submissions(assignment text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.unqueued_submissions(assignment text) IS 'Final submissions that are in no grading queue.';
+
+CREATE FUNCTION api.update_course(offering text, display_name text DEFAULT NULL::text, timezone text DEFAULT NULL::text, active boolean DEFAULT NULL::boolean) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  saved app.courses;
+  target_id bigint;
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select c.id into target_id from app.courses as c where c.offering = update_course.offering;
+  if target_id is null then
+    raise sqlstate 'PT404' using message = format('No course %s', offering);
+  end if;
+  if not auth.is_admin() and not target_id = any(auth.course_ids('instructor')) then
+    raise sqlstate 'PT403' using message = 'Only instructors can change course settings';
+  end if;
+  if display_name is not null and btrim(display_name) = '' then
+    raise sqlstate 'PT422' using message = 'A display name is required';
+  end if;
+  if timezone is not null and not exists (select 1 from pg_catalog.pg_timezone_names as z where z.name = timezone) then
+    raise sqlstate 'PT422' using message = format('Unknown timezone %L', timezone);
+  end if;
+  update app.courses as c
+  set display_name = coalesce(btrim(update_course.display_name), c.display_name),
+      timezone = coalesce(update_course.timezone, c.timezone),
+      active = coalesce(update_course.active, c.active)
+  where c.id = target_id
+  returning c.* into saved;
+  return jsonb_build_object('offering', saved.offering, 'display_name', saved.display_name,
+                            'timezone', saved.timezone, 'active', saved.active);
+end;
+$$;
+
+ALTER FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) IS 'Change course settings (instructors).';
 
 CREATE FUNCTION api.v3_assignment_get() RETURNS jsonb
     LANGUAGE plpgsql
@@ -1440,6 +2125,31 @@ $$;
 
 ALTER FUNCTION app.assignment_exists(name text) OWNER TO ok_owner;
 
+CREATE FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size
+  into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size
+  from app.assignments as a
+  where a.name = assignment_for_change.name;
+  if assignment_id is null then
+    raise sqlstate 'PT404' using message = format('No assignment %s', name);
+  end if;
+  perform app.lock_assignment(assignment_id);
+  is_admin := auth.is_admin();
+  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
+  is_ta := is_admin or course_id = any(auth.course_ids('ta', 'instructor'));
+  is_open := now() <= lock_at;
+end;
+$$;
+
+ALTER FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) OWNER TO ok_owner;
+
 CREATE FUNCTION app.csv_field(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -1518,32 +2228,133 @@ $$;
 ALTER FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.final_submission_ids(assignment_id bigint) RETURNS bigint[]
-    LANGUAGE plpgsql STABLE
+    LANGUAGE sql STABLE
     AS $$
-begin
-  return (
-    with target as (
-      select a.id, a.course_id from app.assignments as a where a.id = final_submission_ids.assignment_id
-    ),
-    units as (
-      select coalesce('g' || gm.group_id, 'u' || e.user_id) as unit, coalesce(mates.user_id, e.user_id) as user_id
-      from target as t
-      inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
-      left join app.group_members as gm on gm.assignment_id = t.id and gm.user_id = e.user_id and gm.status = 'active'
-      left join app.group_members as mates on mates.group_id = gm.group_id and mates.status = 'active'
-    ),
-    chosen as (
-      select distinct on (u.unit) b.id
-      from units as u
-      inner join app.backups as b on b.submitter_id = u.user_id and b.assignment_id = final_submission_ids.assignment_id
-      order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
-    )
-    select coalesce(array_agg(c.id order by c.id), '{}') from chosen as c
-  );
-end;
+  select coalesce(array_agg(f.backup_id order by f.backup_id), '{}')
+  from app.final_submissions(final_submission_ids.assignment_id) as f
+  where f.backup_id is not null
 $$;
 
 ALTER FUNCTION app.final_submission_ids(assignment_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.final_submissions(assignment_id bigint) RETURNS TABLE(unit text, group_id bigint, member_ids bigint[], enrolled boolean, backup_id bigint, submitter_id bigint, is_submission boolean, flagged boolean, created_at timestamp with time zone, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with target as (
+    select a.id, a.course_id, a.due_at, c.timezone
+    from app.assignments as a
+    inner join app.courses as c on a.course_id = c.id
+    where a.id = final_submissions.assignment_id
+      and (
+        auth.is_admin()
+        or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+        or a.course_id = any(auth.course_ids('student', 'lab_assistant'))
+        or exists (select 1 from app.backups as mine where mine.assignment_id = a.id and mine.submitter_id = auth.user_id())
+      )
+  ),
+  people as (
+    select e.user_id
+    from target as t
+    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
+    union
+    select distinct b.submitter_id from target as t inner join app.backups as b on b.assignment_id = t.id
+    union
+    select gm.user_id from target as t inner join app.group_members as gm on gm.assignment_id = t.id
+    where gm.status = 'active'
+  ),
+  units as (
+    select p.user_id, gm.group_id, coalesce('g' || gm.group_id, 'u' || p.user_id) as unit
+    from people as p
+    cross join target as t
+    left join app.group_members as gm
+      on gm.assignment_id = t.id and gm.user_id = p.user_id and gm.status = 'active'
+  ),
+  members as (
+    select
+      u.unit, u.group_id, array_agg(u.user_id order by u.user_id) as member_ids,
+      bool_or(exists (
+        select 1 from app.enrollments as e, target as t where e.user_id = u.user_id and e.course_id = t.course_id
+      )) as enrolled
+    from units as u
+    group by u.unit, u.group_id
+  ),
+  extended as (
+    select distinct on (u.unit) u.unit, x.expires_at, x.custom_submission_time
+    from units as u
+    cross join target as t
+    inner join app.extensions as x on x.assignment_id = t.id and x.user_id = u.user_id
+    order by u.unit, x.expires_at desc
+  ),
+  chosen as (
+    select distinct on (u.unit) u.unit, b.*
+    from units as u
+    cross join target as t
+    inner join app.backups as b on b.assignment_id = t.id and b.submitter_id = u.user_id
+    order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
+  ),
+  timed as (
+    select
+      m.*, c.id as backup_id, c.submitter_id, c.submit, c.flagged, c.flagged_by, c.flagged_at,
+      c.created_at,
+      case
+        when c.id is null then null
+        when c.custom_submission_time is not null then c.custom_submission_time
+        when x.custom_submission_time is not null and c.created_at <= x.expires_at then x.custom_submission_time
+        else c.created_at
+      end as submission_time,
+      greatest(t.due_at, x.expires_at) as effective_due,
+      t.timezone
+    from members as m
+    cross join target as t
+    left join chosen as c on c.unit = m.unit
+    left join extended as x on x.unit = m.unit
+  )
+  select
+    tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
+    coalesce(tm.submit, false), coalesce(tm.flagged, false), tm.created_at, tm.submission_time,
+    tm.effective_due,
+    case when tm.submission_time > tm.effective_due then tm.submission_time - tm.effective_due end,
+    case
+      when tm.backup_id is null then 'no backups yet'
+      when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
+        to_char(coalesce(tm.flagged_at, tm.created_at) at time zone tm.timezone, 'Mon FMDD HH24:MI'))
+      when tm.submit then 'latest submission, ' || case
+        when tm.submission_time > tm.effective_due
+          then app.human_interval(tm.submission_time - tm.effective_due) || ' late'
+        else 'on time' end
+      else 'no submission: latest backup'
+    end
+  from timed as tm
+  left join app.users as f on tm.flagged_by = f.id
+  where auth.is_admin()
+     or (select t.course_id from target as t) = any(auth.course_ids('reader', 'ta', 'instructor'))
+     or auth.user_id() = any(tm.member_ids)
+$$;
+
+ALTER FUNCTION app.final_submissions(assignment_id bigint) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION app.final_submissions(assignment_id bigint) IS 'The backup that counts for every student or group of an assignment, with lateness and a reason.';
+
+CREATE FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  after jsonb;
+begin
+  if (select count(*) from app.group_members as m where m.group_id = group_change.group_id) <= 1 then
+    delete from app.groups as g where g.id = group_change.group_id;
+  end if;
+  after := app.group_snapshot(group_id);
+  insert into app.group_actions (assignment_id, course_id, actor_id, target_id, action, group_before, group_after)
+  select a.id, a.course_id, auth.user_id(), target_id, action, before, after
+  from app.assignments as a
+  where a.id = group_change.assignment_id;
+  return coalesce(after, '{"members": []}'::jsonb);
+end;
+$$;
+
+ALTER FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) OWNER TO ok_owner;
 
 CREATE FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) RETURNS bigint[]
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -1564,6 +2375,22 @@ CREATE FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) RETUR
 $$;
 
 ALTER FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.group_snapshot(group_id bigint) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select jsonb_build_object(
+    'id', g.id, 'assignment_id', g.assignment_id,
+    'members', coalesce((
+      select jsonb_agg(jsonb_build_object('user_id', m.user_id, 'status', m.status) order by m.user_id)
+      from app.group_members as m where m.group_id = g.id
+    ), '[]'::jsonb)
+  )
+  from app.groups as g
+  where g.id = group_snapshot.group_id
+$$;
+
+ALTER FUNCTION app.group_snapshot(group_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.hashid_decode(public_key text) RETURNS bigint
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
@@ -1687,6 +2514,27 @@ end;
 $$;
 
 ALTER FUNCTION app.hashid_reorder(alphabet text, salt text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.human_interval(span interval) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case
+    when span < interval '1 hour' then ceil(extract(epoch from span) / 60)::integer || ' min'
+    when span < interval '1 day' then floor(extract(epoch from span) / 3600)::integer || ' h'
+    else floor(extract(epoch from span) / 86400)::integer || ' d'
+      || coalesce(nullif(' ' || floor(mod(extract(epoch from span), 86400) / 3600)::integer || ' h', ' 0 h'), '')
+  end
+$$;
+
+ALTER FUNCTION app.human_interval(span interval) OWNER TO ok_owner;
+
+CREATE FUNCTION app.lock_assignment(assignment_id bigint) RETURNS void
+    LANGUAGE sql
+    AS $$
+  select pg_advisory_xact_lock(4242, (assignment_id % 2147483647)::integer)
+$$;
+
+ALTER FUNCTION app.lock_assignment(assignment_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
@@ -1908,6 +2756,20 @@ $$;
 
 ALTER FUNCTION app.tg_email_outbox__notify() OWNER TO ok_owner;
 
+CREATE FUNCTION app.tg_scores__complete_tasks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  update app.grading_tasks as t
+  set score_id = NEW.id
+  where t.backup_id = NEW.backup_id and t.score_id is null;
+  return null;
+end;
+$$;
+
+ALTER FUNCTION app.tg_scores__complete_tasks() OWNER TO ok_owner;
+
 CREATE FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) RETURNS jsonb
     LANGUAGE sql STABLE
     AS $$
@@ -1923,6 +2785,17 @@ CREATE FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, s
 $$;
 
 ALTER FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) OWNER TO ok_owner;
+
+CREATE FUNCTION app.user_in_course(email text, course_id bigint) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$
+  select u.id
+  from app.users as u
+  inner join app.enrollments as e on e.user_id = u.id and e.course_id = user_in_course.course_id
+  where lower(u.email) = lower(user_in_course.email)
+$$;
+
+ALTER FUNCTION app.user_in_course(email text, course_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_auth_error(required_scope text DEFAULT 'all'::text) RETURNS jsonb
     LANGUAGE plpgsql
@@ -2255,6 +3128,8 @@ CREATE TABLE app.backups (
     client_name text,
     client_version text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    flagged_by bigint,
+    flagged_at timestamp with time zone,
     CONSTRAINT backups_flagged_is_submission CHECK (((NOT flagged) OR submit))
 );
 
@@ -2277,6 +3152,178 @@ ALTER TABLE analytics.assignment_activity_daily OWNER TO ok_analytics_owner;
 
 COMMENT ON VIEW analytics.assignment_activity_daily IS 'Backups, submissions and active students per assignment and UTC day.';
 
+CREATE TABLE app.enrollments (
+    user_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    role app.course_role NOT NULL,
+    sid text,
+    class_account text,
+    section text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.enrollments FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.enrollments OWNER TO ok_owner;
+
+CREATE TABLE app.extension_requests (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    reason text NOT NULL,
+    status app.request_status DEFAULT 'pending'::app.request_status NOT NULL,
+    decided_by bigint,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT extension_requests_decided CHECK (((status = 'pending'::app.request_status) = (decided_at IS NULL))),
+    CONSTRAINT extension_requests_reason_present CHECK ((btrim(reason) <> ''::text))
+);
+
+ALTER TABLE ONLY app.extension_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.extension_requests OWNER TO ok_owner;
+
+CREATE VIEW analytics.assignment_progress WITH (security_barrier='true') AS
+ SELECT a.id AS assignment_id,
+    a.name AS assignment,
+    count(e.user_id) AS students,
+    count(e.user_id) FILTER (WHERE w.started) AS started,
+    count(e.user_id) FILTER (WHERE w.submitted) AS submitted,
+    count(e.user_id) FILTER (WHERE (NOT COALESCE(w.started, false))) AS not_started,
+    ( SELECT count(*) AS count
+           FROM app.extensions x
+          WHERE (x.assignment_id = a.id)) AS extensions_granted,
+    ( SELECT count(*) AS count
+           FROM app.extension_requests r
+          WHERE (r.assignment_id = a.id)) AS extensions_requested
+   FROM ((app.assignments a
+     JOIN app.enrollments e ON (((a.course_id = e.course_id) AND (e.role = 'student'::app.course_role))))
+     LEFT JOIN LATERAL ( SELECT true AS started,
+            bool_or(b.submit) AS submitted
+           FROM app.backups b
+          WHERE ((b.assignment_id = a.id) AND (b.submitter_id = e.user_id))
+         HAVING (count(*) > 0)) w ON (true))
+  GROUP BY a.id, a.name;
+
+ALTER TABLE analytics.assignment_progress OWNER TO ok_analytics_owner;
+
+COMMENT ON VIEW analytics.assignment_progress IS 'Students started, submitted and not started, and extension counts, per assignment.';
+
+CREATE TABLE app.scores (
+    id bigint NOT NULL,
+    backup_id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    grader_id bigint,
+    kind text NOT NULL,
+    value numeric NOT NULL,
+    message text DEFAULT ''::text NOT NULL,
+    archived boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT scores_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
+    CONSTRAINT scores_value_finite CHECK ((value <> 'NaN'::numeric))
+);
+
+ALTER TABLE ONLY app.scores FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.scores OWNER TO ok_owner;
+
+CREATE VIEW analytics.score_distribution WITH (security_barrier='true') AS
+ SELECT a.id AS assignment_id,
+    a.name AS assignment,
+    s.kind,
+    count(*) AS scores,
+    avg(s.value) AS mean,
+    min(s.value) AS minimum,
+    percentile_cont((0.25)::double precision) WITHIN GROUP (ORDER BY ((s.value)::double precision)) AS p25,
+    percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((s.value)::double precision)) AS median,
+    percentile_cont((0.75)::double precision) WITHIN GROUP (ORDER BY ((s.value)::double precision)) AS p75,
+    max(s.value) AS maximum
+   FROM (app.scores s
+     JOIN app.assignments a ON ((s.assignment_id = a.id)))
+  WHERE (NOT s.archived)
+  GROUP BY a.id, a.name, s.kind;
+
+ALTER TABLE analytics.score_distribution OWNER TO ok_analytics_owner;
+
+COMMENT ON VIEW analytics.score_distribution IS 'Spread of active scores per assignment and kind.';
+
+CREATE VIEW analytics.student_scores WITH (security_barrier='true') AS
+ SELECT analytics.student_key(s.user_id) AS student_key,
+    a.id AS assignment_id,
+    a.name AS assignment,
+    s.kind,
+    s.value,
+    s.created_at
+   FROM (app.scores s
+     JOIN app.assignments a ON ((s.assignment_id = a.id)))
+  WHERE (NOT s.archived);
+
+ALTER TABLE analytics.student_scores OWNER TO ok_analytics_owner;
+
+COMMENT ON VIEW analytics.student_scores IS 'Active scores per pseudonymous student, assignment and kind.';
+
+CREATE VIEW analytics.submissions_before_deadline WITH (security_barrier='true') AS
+ SELECT a.id AS assignment_id,
+    a.name AS assignment,
+    (floor((EXTRACT(epoch FROM (a.due_at - b.created_at)) / (3600)::numeric)))::integer AS hours_before_due,
+    count(*) AS submissions,
+    count(DISTINCT b.submitter_id) AS students
+   FROM (app.backups b
+     JOIN app.assignments a ON ((b.assignment_id = a.id)))
+  WHERE b.submit
+  GROUP BY a.id, a.name, ((floor((EXTRACT(epoch FROM (a.due_at - b.created_at)) / (3600)::numeric)))::integer);
+
+ALTER TABLE analytics.submissions_before_deadline OWNER TO ok_analytics_owner;
+
+COMMENT ON VIEW analytics.submissions_before_deadline IS 'Submissions per hour before (or after) the due date.';
+
+CREATE TABLE app.grading_tasks (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    backup_id bigint NOT NULL,
+    grader_id bigint NOT NULL,
+    kind text DEFAULT 'composition'::text NOT NULL,
+    score_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.grading_tasks FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.grading_tasks OWNER TO ok_owner;
+
+CREATE TABLE app.users (
+    id bigint NOT NULL,
+    email text NOT NULL,
+    name text,
+    is_admin boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 254)))
+);
+
+ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.users OWNER TO ok_owner;
+
+CREATE VIEW api.grading_progress WITH (security_invoker='true') AS
+ SELECT a.name AS assignment,
+    u.email AS grader,
+    count(*) AS tasks,
+    count(*) FILTER (WHERE (t.score_id IS NOT NULL)) AS done,
+    count(*) FILTER (WHERE (t.score_id IS NULL)) AS remaining
+   FROM ((app.grading_tasks t
+     JOIN app.assignments a ON ((t.assignment_id = a.id)))
+     JOIN app.users u ON ((t.grader_id = u.id)))
+  GROUP BY a.name, u.email
+  ORDER BY a.name, (count(*) FILTER (WHERE (t.score_id IS NULL))) DESC, u.email;
+
+ALTER TABLE api.grading_progress OWNER TO ok_owner;
+
+COMMENT ON VIEW api.grading_progress IS 'Grading tasks per assignment and grader: done and left.';
+
 CREATE TABLE app.courses (
     id bigint NOT NULL,
     offering text NOT NULL,
@@ -2297,20 +3344,6 @@ CREATE TABLE app.courses (
 ALTER TABLE ONLY app.courses FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.courses OWNER TO ok_owner;
-
-CREATE TABLE app.enrollments (
-    user_id bigint NOT NULL,
-    course_id bigint NOT NULL,
-    role app.course_role NOT NULL,
-    sid text,
-    class_account text,
-    section text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY app.enrollments FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.enrollments OWNER TO ok_owner;
 
 CREATE VIEW api.my_enrollments WITH (security_invoker='true') AS
  SELECT c.id AS course_id,
@@ -2484,24 +3517,6 @@ ALTER TABLE app.email_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
-CREATE TABLE app.extension_requests (
-    id bigint NOT NULL,
-    assignment_id bigint NOT NULL,
-    course_id bigint NOT NULL,
-    user_id bigint NOT NULL,
-    reason text NOT NULL,
-    status app.request_status DEFAULT 'pending'::app.request_status NOT NULL,
-    decided_by bigint,
-    decided_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT extension_requests_decided CHECK (((status = 'pending'::app.request_status) = (decided_at IS NULL))),
-    CONSTRAINT extension_requests_reason_present CHECK ((btrim(reason) <> ''::text))
-);
-
-ALTER TABLE ONLY app.extension_requests FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.extension_requests OWNER TO ok_owner;
-
 ALTER TABLE app.extension_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.extension_requests_id_seq
     START WITH 1
@@ -2519,21 +3534,6 @@ ALTER TABLE app.extensions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
-
-CREATE TABLE app.grading_tasks (
-    id bigint NOT NULL,
-    assignment_id bigint NOT NULL,
-    course_id bigint NOT NULL,
-    backup_id bigint NOT NULL,
-    grader_id bigint NOT NULL,
-    kind text DEFAULT 'composition'::text NOT NULL,
-    score_id bigint,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY app.grading_tasks FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.grading_tasks OWNER TO ok_owner;
 
 ALTER TABLE app.grading_tasks ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.grading_tasks_id_seq
@@ -2646,26 +3646,6 @@ ALTER TABLE ONLY app.messages FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.messages OWNER TO ok_owner;
 
-CREATE TABLE app.scores (
-    id bigint NOT NULL,
-    backup_id bigint NOT NULL,
-    assignment_id bigint NOT NULL,
-    course_id bigint NOT NULL,
-    user_id bigint NOT NULL,
-    grader_id bigint,
-    kind text NOT NULL,
-    value numeric NOT NULL,
-    message text DEFAULT ''::text NOT NULL,
-    archived boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT scores_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
-    CONSTRAINT scores_value_finite CHECK ((value <> 'NaN'::numeric))
-);
-
-ALTER TABLE ONLY app.scores FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.scores OWNER TO ok_owner;
-
 ALTER TABLE app.scores ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.scores_id_seq
     START WITH 1
@@ -2674,19 +3654,6 @@ ALTER TABLE app.scores ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
-
-CREATE TABLE app.users (
-    id bigint NOT NULL,
-    email text NOT NULL,
-    name text,
-    is_admin boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 254)))
-);
-
-ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.users OWNER TO ok_owner;
 
 ALTER TABLE app.users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.users_id_seq
@@ -2730,6 +3697,15 @@ ALTER TABLE auth.oauth_tokens ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+CREATE TABLE auth.settings (
+    name text NOT NULL,
+    value text NOT NULL
+);
+
+ALTER TABLE ONLY auth.settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.settings OWNER TO ok_owner;
 
 ALTER TABLE ONLY app.assignments
     ADD CONSTRAINT assignments_id_course_key UNIQUE (id, course_id);
@@ -2824,6 +3800,9 @@ ALTER TABLE ONLY auth.oauth_tokens
 ALTER TABLE ONLY auth.oauth_tokens
     ADD CONSTRAINT oauth_tokens_refresh_token_hash_key UNIQUE (refresh_token_hash);
 
+ALTER TABLE ONLY auth.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (name);
+
 CREATE INDEX assignments_course_idx ON app.assignments USING btree (course_id);
 
 CREATE INDEX audit_log_course_idx ON app.audit_log USING btree (course_id, created_at);
@@ -2831,6 +3810,8 @@ CREATE INDEX audit_log_course_idx ON app.audit_log USING btree (course_id, creat
 CREATE INDEX backups_assignment_submitter_created_idx ON app.backups USING btree (assignment_id, submitter_id, created_at DESC);
 
 CREATE INDEX backups_course_created_idx ON app.backups USING btree (course_id, created_at);
+
+CREATE INDEX backups_flagged_idx ON app.backups USING btree (assignment_id) WHERE flagged;
 
 CREATE UNIQUE INDEX backups_one_flag_per_submitter_idx ON app.backups USING btree (assignment_id, submitter_id) WHERE flagged;
 
@@ -2845,6 +3826,8 @@ CREATE INDEX email_outbox_queued_idx ON app.email_outbox USING btree (id) WHERE 
 CREATE INDEX enrollments_course_role_idx ON app.enrollments USING btree (course_id, role);
 
 CREATE UNIQUE INDEX extension_requests_one_pending_idx ON app.extension_requests USING btree (assignment_id, user_id) WHERE (status = 'pending'::app.request_status);
+
+CREATE INDEX grading_tasks_backup_idx ON app.grading_tasks USING btree (backup_id);
 
 CREATE INDEX grading_tasks_queue_idx ON app.grading_tasks USING btree (assignment_id, grader_id, id) WHERE (score_id IS NULL);
 
@@ -2872,11 +3855,23 @@ CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.comments FOR EACH ROW EX
 
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
+CREATE TRIGGER _200_complete_tasks AFTER INSERT ON app.scores FOR EACH ROW EXECUTE FUNCTION app.tg_scores__complete_tasks();
+
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER UPDATE OF flagged, submit, custom_submission_time ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.courses FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.enrollments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.extension_requests FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.extensions FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.group_members FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.scores FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
@@ -2893,6 +3888,9 @@ ALTER TABLE ONLY app.backups
 
 ALTER TABLE ONLY app.backups
     ADD CONSTRAINT backups_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.backups
+    ADD CONSTRAINT backups_flagged_by_fkey FOREIGN KEY (flagged_by) REFERENCES app.users(id);
 
 ALTER TABLE ONLY app.backups
     ADD CONSTRAINT backups_submitter_id_fkey FOREIGN KEY (submitter_id) REFERENCES app.users(id);
@@ -3195,7 +4193,9 @@ CREATE POLICY scores_insert ON app.scores FOR INSERT TO ok_user WITH CHECK (((co
 
 CREATE POLICY scores_owner_all ON app.scores TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((user_id = ( SELECT auth.user_id() AS user_id)) AND (NOT archived) AND (kind = ANY (( SELECT a.published_score_kinds
+CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((NOT archived) AND ((user_id = ( SELECT auth.user_id() AS user_id)) OR ((assignment_id, user_id) IN ( SELECT g.assignment_id,
+    g.user_id
+   FROM auth.group_mates() g(assignment_id, user_id)))) AND (kind = ANY (( SELECT a.published_score_kinds
    FROM app.assignments a
   WHERE (a.id = scores.assignment_id))::text[])))));
 
@@ -3233,6 +4233,12 @@ CREATE POLICY oauth_tokens_revoke ON auth.oauth_tokens FOR UPDATE TO ok_user USI
 
 CREATE POLICY oauth_tokens_select ON auth.oauth_tokens FOR SELECT TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id)));
 
+ALTER TABLE auth.settings ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY settings_analytics_salt ON auth.settings FOR SELECT TO ok_analytics_owner USING ((name = 'analytics_salt'::text));
+
+CREATE POLICY settings_owner_all ON auth.settings TO ok_owner USING (true) WITH CHECK (true);
+
 GRANT USAGE ON SCHEMA analytics TO ok_analytics;
 
 GRANT USAGE ON SCHEMA api TO ok_anon;
@@ -3259,8 +4265,17 @@ GRANT USAGE ON SCHEMA extensions TO ok_worker;
 GRANT USAGE ON SCHEMA extensions TO ok_auth;
 GRANT USAGE ON SCHEMA extensions TO ok_analytics_owner;
 
+REVOKE ALL ON FUNCTION analytics.student_key(user_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION analytics.student_key(user_id bigint) TO ok_analytics;
+
+REVOKE ALL ON FUNCTION api.assign_grading(assignment text, graders text[], kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.assign_grading(assignment text, graders text[], kind text) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.assignment_page(name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.assignment_page(name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.assignment_scores(assignment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.assignment_scores(assignment text) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.backup_page(name text, key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.backup_page(name text, key text) TO ok_user;
@@ -3274,14 +4289,50 @@ GRANT ALL ON FUNCTION api.create_course(offering text, display_name text, timezo
 REVOKE ALL ON FUNCTION api.create_user(email text, name text, is_admin boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.create_user(email text, name text, is_admin boolean) TO ok_admin;
 
+REVOKE ALL ON FUNCTION api.deadlines(assignment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.deadlines(assignment text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.deny_extension_request(assignment text, email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.deny_extension_request(assignment text, email text) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.final_submissions(assignment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.final_submissions(assignment text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.flag_backup(key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.flag_backup(key text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.gradebook(offering text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.gradebook(offering text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.group_invite(assignment text, email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.group_invite(assignment text, email text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.group_remove(assignment text, email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.group_remove(assignment text, email text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.group_respond(assignment text, accept boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.group_respond(assignment text, accept boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) TO ok_admin;
 
 REVOKE ALL ON FUNCTION api.login(email text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.login(email text, name text) TO ok_auth;
+
+REVOKE ALL ON FUNCTION api.my_scores(assignment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.my_scores(assignment text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.next_grading_task(assignment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.next_grading_task(assignment text) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) TO ok_user;
@@ -3305,6 +4356,12 @@ GRANT ALL ON FUNCTION api.outbox_claim(batch_size integer) TO ok_worker;
 REVOKE ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.outbox_finish(outbox_id bigint, error text) TO ok_worker;
 
+REVOKE ALL ON FUNCTION api.request_extension(assignment text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.request_extension(assignment text, reason text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.revoke_extension(assignment text, email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_extension(assignment text, email text) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.revoke_my_token(token_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.revoke_my_token(token_id bigint) TO ok_user;
 
@@ -3314,8 +4371,20 @@ GRANT ALL ON FUNCTION api.rotate_export_token(offering text, active boolean) TO 
 REVOKE ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_link text) TO ok_admin;
 
+REVOKE ALL ON FUNCTION api.set_submission_time(key text, at text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_submission_time(key text, at text) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.sudo(email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sudo(email text) TO ok_admin;
+
+REVOKE ALL ON FUNCTION api.unflag(assignment text, email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.unflag(assignment text, email text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.unqueued_submissions(assignment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.unqueued_submissions(assignment text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.v3_assignment_get() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.v3_assignment_get() TO ok_anon;
@@ -3400,6 +4469,9 @@ GRANT ALL ON FUNCTION api.v3_version_post(current_version text, download_link te
 REVOKE ALL ON FUNCTION app.assignment_exists(name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_user;
 
+REVOKE ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) TO ok_user;
+
 REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_anon;
 GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_user;
@@ -3420,8 +4492,15 @@ GRANT ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigi
 REVOKE ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_user;
 
+REVOKE ALL ON FUNCTION app.final_submissions(assignment_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.group_snapshot(group_id bigint) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.hashid_decode(public_key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_anon;
@@ -3437,6 +4516,12 @@ REVOKE ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_anon;
 GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_user;
 GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_worker;
+
+REVOKE ALL ON FUNCTION app.human_interval(span interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.human_interval(span interval) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.lock_assignment(assignment_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.lock_assignment(assignment_id bigint) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) TO ok_user;
@@ -3471,9 +4556,14 @@ REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
 
+REVOKE ALL ON FUNCTION app.tg_scores__complete_tasks() FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) TO ok_user;
 GRANT ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) TO ok_auth;
+
+REVOKE ALL ON FUNCTION app.user_in_course(email text, course_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.user_in_course(email text, course_id bigint) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.v3_auth_error(required_scope text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_anon;
@@ -3560,14 +4650,38 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.backups TO ok_admin;
 
 GRANT SELECT ON TABLE analytics.assignment_activity_daily TO ok_analytics;
 
+GRANT SELECT ON TABLE app.enrollments TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_admin;
+
+GRANT SELECT ON TABLE app.extension_requests TO ok_analytics_owner;
+GRANT SELECT,INSERT,UPDATE ON TABLE app.extension_requests TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extension_requests TO ok_admin;
+
+GRANT SELECT ON TABLE analytics.assignment_progress TO ok_analytics;
+
+GRANT SELECT ON TABLE app.scores TO ok_analytics_owner;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_admin;
+
+GRANT SELECT ON TABLE analytics.score_distribution TO ok_analytics;
+
+GRANT SELECT ON TABLE analytics.student_scores TO ok_analytics;
+
+GRANT SELECT ON TABLE analytics.submissions_before_deadline TO ok_analytics;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
+
+GRANT SELECT ON TABLE app.users TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
+
+GRANT SELECT ON TABLE api.grading_progress TO ok_user;
+
 GRANT SELECT ON TABLE app.courses TO ok_analytics_owner;
 GRANT SELECT,UPDATE ON TABLE app.courses TO ok_user;
 GRANT SELECT ON TABLE app.courses TO ok_anon;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.courses TO ok_admin;
-
-GRANT SELECT ON TABLE app.enrollments TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_admin;
 
 GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
 
@@ -3592,13 +4706,6 @@ GRANT SELECT ON TABLE app.email_outbox TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.email_outbox TO ok_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE app.email_outbox TO ok_worker;
 
-GRANT SELECT ON TABLE app.extension_requests TO ok_analytics_owner;
-GRANT SELECT,INSERT,UPDATE ON TABLE app.extension_requests TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extension_requests TO ok_admin;
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
-
 GRANT SELECT ON TABLE app.group_actions TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.group_actions TO ok_admin;
 
@@ -3617,12 +4724,7 @@ GRANT SELECT,UPDATE ON TABLE app.jobs TO ok_worker;
 GRANT SELECT,INSERT ON TABLE app.messages TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.messages TO ok_admin;
 
-GRANT SELECT ON TABLE app.scores TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_admin;
-
-GRANT SELECT ON TABLE app.users TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
-
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_grants TO ok_admin;
 GRANT SELECT ON TABLE auth.oauth_grants TO ok_user;
+
+GRANT SELECT ON TABLE auth.settings TO ok_analytics_owner;

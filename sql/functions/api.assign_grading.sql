@@ -6,7 +6,7 @@
 -- Raises: PT401; PT404 unknown assignment; PT403 not a TA or instructor; PT422 no graders, or
 -- a grader who is not staff of the course.
 -- requires: app.assignment_for_change.sql, app.final_submissions.sql
-create or replace function api.assign_grading(assignment text, graders text [], kind text default 'composition')
+create or replace function api.assign_grading(assignment text, graders text[], kind text default 'composition')
 returns jsonb
 language plpgsql
 volatile
@@ -47,6 +47,6 @@ begin
 end;
 $$;
 
-revoke all on function api.assign_grading(text, text [], text) from public;
-grant execute on function api.assign_grading(text, text [], text) to ok_user;
-comment on function api.assign_grading(text, text [], text) is 'Split final submissions among graders (TAs, instructors).';
+revoke all on function api.assign_grading(text, text[], text) from public;
+grant execute on function api.assign_grading(text, text[], text) to ok_user;
+comment on function api.assign_grading(text, text[], text) is 'Split final submissions among graders (TAs, instructors).';

@@ -7,7 +7,7 @@
 -- requires: app.final_submissions.sql
 create or replace function api.final_submissions(assignment text)
 returns table (
-  members text [], enrolled boolean, backup_key text, submitter text, is_submission boolean,
+  members text[], enrolled boolean, backup_key text, submitter text, is_submission boolean,
   flagged boolean, submission_time timestamptz, effective_due timestamptz, late_by interval, reason text
 )
 language sql

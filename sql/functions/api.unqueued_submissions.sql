@@ -3,7 +3,7 @@
 -- Security: invoker over app.final_submissions; staff see the course. Raises nothing.
 -- requires: api.final_submissions.sql
 create or replace function api.unqueued_submissions(assignment text)
-returns table (members text [], backup_key text, reason text)
+returns table (members text[], backup_key text, reason text)
 language sql
 stable
 as $$

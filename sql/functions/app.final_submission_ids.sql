@@ -4,7 +4,7 @@
 -- shows staff every unit and students their own.
 -- requires: app.final_submissions.sql
 create or replace function app.final_submission_ids(assignment_id bigint)
-returns bigint []
+returns bigint[]
 language sql
 stable
 as $$

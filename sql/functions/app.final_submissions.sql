@@ -1,7 +1,8 @@
 -- app.final_submissions(assignment_id): the backup that counts for every student or group of
 -- an assignment, in one set-based query (no per-student loop):
 --   * units: each current active group, and each student not in one; every enrolled student
---     is listed, and so is anyone who sent a backup without being enrolled (enrolled = false);
+--     and every group member is listed, and so is anyone who sent a backup without being
+--     enrolled (enrolled = false);
 --   * chosen backup: the group's flagged submission, else its newest submission, else (staff
 --     see it marked as such) its newest plain backup; null when the unit sent nothing;
 --   * lateness against the group's effective deadline: the due date, pushed to the latest
@@ -19,7 +20,7 @@ create or replace function app.final_submissions(assignment_id bigint)
 returns table (
   unit text,
   group_id bigint,
-  member_ids bigint [],
+  member_ids bigint[],
   enrolled boolean,
   backup_id bigint,
   submitter_id bigint,
@@ -54,6 +55,9 @@ as $$
     inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
     union
     select distinct b.submitter_id from target as t inner join app.backups as b on b.assignment_id = t.id
+    union
+    select gm.user_id from target as t inner join app.group_members as gm on gm.assignment_id = t.id
+    where gm.status = 'active'
   ),
   units as (
     select p.user_id, gm.group_id, coalesce('g' || gm.group_id, 'u' || p.user_id) as unit

@@ -11,12 +11,20 @@ select
   count(e.user_id) filter (where w.started) as started,
   count(e.user_id) filter (where w.submitted) as submitted,
   count(e.user_id) filter (where not coalesce(w.started, false)) as not_started,
-  (select count(*) from app.extensions as x where x.assignment_id = a.id) as extensions_granted,
-  (select count(*) from app.extension_requests as r where r.assignment_id = a.id) as extensions_requested
+  (
+    select count(*) from app.extensions as x
+    where x.assignment_id = a.id
+  ) as extensions_granted,
+  (
+    select count(*) from app.extension_requests as r
+    where r.assignment_id = a.id
+  ) as extensions_requested
 from app.assignments as a
-inner join app.enrollments as e on e.course_id = a.course_id and e.role = 'student'
+inner join app.enrollments as e on a.course_id = e.course_id and e.role = 'student'
 left join lateral (
-  select true as started, bool_or(b.submit) as submitted
+  select
+    true as started,
+    bool_or(b.submit) as submitted
   from app.backups as b
   where b.assignment_id = a.id and b.submitter_id = e.user_id
   having count(*) > 0

@@ -13,7 +13,7 @@ from app.grading_tasks as t
 inner join app.assignments as a on t.assignment_id = a.id
 inner join app.users as u on t.grader_id = u.id
 group by a.name, u.email
-order by a.name, remaining desc, u.email;
+order by a.name asc, remaining desc, u.email asc;
 
 grant select on api.grading_progress to ok_user;
 comment on view api.grading_progress is 'Grading tasks per assignment and grader: done and left.';

@@ -1,0 +1,93 @@
+"""Invariants under concurrent requests, with real concurrent sessions: two group-mates
+flagging different backups at the same moment leave exactly one flag; two students racing to
+put the same classmate into their groups leave that classmate in one group."""
+
+from __future__ import annotations
+
+import threading
+
+import psycopg2
+import pytest
+
+from tests.py import dbutil
+from tests.py.conftest import scalar
+from web.db import Database
+
+
+@pytest.fixture
+def setup(db, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+        cur.execute("update app.assignments set max_group_size = 2 where name = 'cal/cs61a/fa26/hw01'")
+        cur.execute("insert into app.users (email) values ('s3@a.edu')")
+        cur.execute("insert into app.enrollments (user_id, course_id, role) select u.id, c.id, 'student' "
+                    "from app.users u, app.courses c where u.email = 's3@a.edu' and c.offering = 'cal/cs61a/fa26'")
+    database = Database(dbutil.authenticator_url_for(db[0]), max_connections=8)
+    yield database
+    database.close()
+
+
+def _claims(admin_conn, email):
+    return {"role": "ok_user", "sub": str(scalar(admin_conn, "select id from app.users where email = %s", (email,))),
+            "email": email}
+
+
+def _race(calls):
+    """Run the calls at the same moment on separate connections; collect errors."""
+    barrier = threading.Barrier(len(calls))
+    errors = []
+
+    def run(call):
+        barrier.wait()
+        try:
+            call()
+        except psycopg2.Error as exc:
+            errors.append(exc.pgcode)
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return errors
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_two_members_flagging_at_once_leave_one_flag(setup, admin_conn, attempt):
+    with admin_conn.cursor() as cur:
+        cur.execute("insert into app.groups (assignment_id, course_id) select id, course_id from app.assignments "
+                    "where name = 'cal/cs61a/fa26/hw01' returning id")
+        gid = cur.fetchone()[0]
+        cur.execute("insert into app.group_members (assignment_id, user_id, group_id, status) "
+                    "select g.assignment_id, u.id, g.id, 'active' from app.groups g, app.users u "
+                    "where g.id = %s and u.email in ('s1@a.edu', 's2@a.edu')", (gid,))
+        cur.execute("select u.email, app.hashid_encode(b.id) from app.backups b join app.users u on u.id = b.submitter_id "
+                    "where u.email in ('s1@a.edu', 's2@a.edu') and b.submit")
+        keys = dict(cur.fetchall())
+
+    def flag(email):
+        def call():
+            with setup.request(_claims(admin_conn, email), method="POST") as ctx:
+                # Each flags their own backup: without the lock both would stay flagged.
+                ctx.call("select api.flag_backup(key => %s)", (keys[email],))
+        return call
+
+    assert _race([flag("s1@a.edu"), flag("s2@a.edu")]) == []
+    flagged = scalar(admin_conn, "select count(*) from app.backups b join app.users u on u.id = b.submitter_id "
+                                 "where b.flagged and u.email in ('s1@a.edu', 's2@a.edu')")
+    assert flagged == 1
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_racing_invitations_cannot_put_a_student_in_two_groups(setup, admin_conn, attempt):
+    def invite(inviter):
+        def call():
+            with setup.request(_claims(admin_conn, inviter), method="POST") as ctx:
+                ctx.call("select api.group_invite(assignment => 'cal/cs61a/fa26/hw01', email => 's3@a.edu')")
+        return call
+
+    errors = _race([invite("s1@a.edu"), invite("s2@a.edu")])
+    assert errors == ["PT422"], "one invitation wins; the other is told s3 is already in a group"
+    assert scalar(admin_conn, "select count(*) from app.group_members m join app.users u on u.id = m.user_id "
+                              "where u.email = 's3@a.edu'") == 1
+    assert scalar(admin_conn, "select count(*) from app.groups") == 1, "the loser's new group was rolled back"

@@ -1,0 +1,42 @@
+-- Rollups: the assignment score table and the course gradebook for staff, in one query each;
+-- analytics views with pseudonymous keys, readable by the analytics login only.
+begin;
+select plan(12);
+select tests.fixture();
+update app.assignments set published_score_kinds = array['total', 'composition'] where name = 'cal/cs61a/fa26/hw01';
+insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
+select b.id, b.assignment_id, b.course_id, b.submitter_id, k.kind, k.value
+from app.backups b
+cross join (values ('total', 8), ('composition', 2), ('private', 1)) as k (kind, value)
+where b.submit and b.submitter_id = tests.user_id('s1@a.edu');
+
+select tests.act_as('reader@a.edu');
+select is((select scores from api.assignment_scores('cal/cs61a/fa26/hw01') where email = 's1@a.edu'),
+  '{"total": 8, "private": 1, "composition": 2}'::jsonb, 'staff see every kind in the score table');
+select is((select scores from api.assignment_scores('cal/cs61a/fa26/hw01') where email = 's2@a.edu'), '{}'::jsonb,
+  'unscored students are listed');
+select is((select total from api.gradebook('cal/cs61a/fa26') where email = 's1@a.edu'), 10::numeric,
+  'the gradebook totals published kinds only');
+select is((select scores from api.gradebook('cal/cs61a/fa26') where email = 's1@a.edu'),
+  '{"cal/cs61a/fa26/hw01": {"total": 8, "composition": 2}}'::jsonb, 'one entry per assignment and published kind');
+select is((select count(*)::int from api.gradebook('cal/cs61a/fa26')), 2, 'one row per student');
+select tests.act_as('ta@b.edu');
+select is((select count(*)::int from api.gradebook('cal/cs61a/fa26')), 0, 'another course''s staff get nothing');
+select tests.act_as('s1@a.edu');
+select is((select count(*)::int from api.gradebook('cal/cs61a/fa26')), 0, 'students get nothing');
+
+-- Analytics: pseudonymous keys, no identities, the analytics login only.
+reset role;
+set local role ok_analytics;
+select is((select count(distinct student_key)::int from analytics.student_scores), 1, 'scores per pseudonymous student');
+select ok((select student_key !~ '@' and length(student_key) = 20 from analytics.student_scores limit 1),
+  'the key is not an email');
+select is((select students::int || '/' || started || '/' || submitted || '/' || not_started
+  from analytics.assignment_progress where assignment = 'cal/cs61a/fa26/hw01'), '2/2/2/0',
+  'students, started, submitted, not started');
+select is((select sum(submissions)::int from analytics.submissions_before_deadline where assignment = 'cal/cs61a/fa26/hw01'), 2,
+  'submissions per hour before the deadline');
+select throws_ok($$ select count(*) from app.scores $$, '42501', null, 'the analytics login cannot read app tables');
+
+select * from finish();
+rollback;
