@@ -61,7 +61,8 @@ def test_two_members_flagging_at_once_leave_one_flag(setup, admin_conn, attempt)
         cur.execute("insert into app.group_members (assignment_id, user_id, group_id, status) "
                     "select g.assignment_id, u.id, g.id, 'active' from app.groups g, app.users u "
                     "where g.id = %s and u.email in ('s1@a.edu', 's2@a.edu')", (gid,))
-        cur.execute("select u.email, app.hashid_encode(b.id) from app.backups b join app.users u on u.id = b.submitter_id "
+        cur.execute("select u.email, app.hashid_encode(b.id) from app.backups b "
+                    "join app.users u on u.id = b.submitter_id "
                     "where u.email in ('s1@a.edu', 's2@a.edu') and b.submit")
         keys = dict(cur.fetchall())
 
