@@ -27,7 +27,7 @@ help:
 	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
 	@echo "make stop   stop the app and the private database cluster"
 	@echo "make test   run every check (lint, pgTAP, pytest)"
-	@echo "make migrate | seed | assets | lint | schema-snapshot | bench"
+	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures)"
 
 deps:
 	@scripts/system-deps.sh
@@ -107,6 +107,7 @@ schema-snapshot: venv db
 bench: venv db
 	OK_EXTRA_APT=wrk scripts/system-deps.sh
 	$(PY) bench/ingest.py
+	$(PY) bench/course_scale.py
 
 clean: stop
 	rm -rf $(VENV) .okpy node_modules $(RUN) web/static/gen
