@@ -1,0 +1,75 @@
+"""Real browser tests: Debian's Chromium driven by Playwright against the app on 127.0.0.1.
+A student signs in, finds their submission and its line comment, and authorizes ok-client."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.py import dbutil
+from tests.py.live import LiveServer
+from web import create_app
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def server(db, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+        cur.execute(
+            "insert into app.comments (backup_id, course_id, author_id, filename, line, message) "
+            "select b.id, b.course_id, (select id from app.users where email = 'ta@a.edu'), 'hw01.py', 1, "
+            "'Use a **descriptive** name' from app.backups b join app.users u on u.id = b.submitter_id "
+            "where u.email = 's1@a.edu' and b.submit"
+        )
+    app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "test"})
+    with LiveServer(app) as live:
+        yield live
+    app.extensions["okv3_database"].close()
+
+
+@pytest.fixture
+def page():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
+        context = browser.new_context()
+        yield context.new_page()
+        browser.close()
+
+
+def sign_in(page, base: str, email: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("#email", email)
+    page.click("form >> text=Sign in")
+
+
+def test_a_student_signs_in_and_reads_feedback(server, page):
+    sign_in(page, server.url, "s1@a.edu")
+    expect(page.locator("table")).to_contain_text("cal/cs61a/fa26")
+    page.goto(f"{server.url}/cal/cs61a/fa26/hw01/")
+    expect(page.locator(".app-content-header h3")).to_contain_text("hw01")
+    page.locator("tr", has_text="submission").locator("a").first.click()
+    expect(page.locator(".callout")).to_contain_text("Use a descriptive name")
+    expect(page.locator(".callout strong")).to_have_text("descriptive")  # Markdown, rendered
+    expect(page.locator("pre").first).to_have_text("print(1)")
+
+
+def test_a_student_authorizes_ok_client_in_the_browser(server, page):
+    sign_in(page, server.url, "s1@a.edu")
+    page.goto(f"{server.url}/client/login/")
+    expect(page.locator(".app-content-header h3")).to_contain_text("OK Client wants to access your OK account")
+    page.click("text=Allow")
+    expect(page.locator("#code")).to_have_text(re.compile(r"^[0-9a-f]{48}$"))
+
+
+def test_signing_out_uses_the_csrf_protected_form(server, page):
+    sign_in(page, server.url, "s2@a.edu")
+    expect(page.locator("nav.app-header")).to_contain_text("s2@a.edu")
+    page.click("nav.app-header >> text=Sign out")
+    expect(page.locator("nav.app-header")).to_contain_text("Sign in")
+    page.goto(f"{server.url}/settings/tokens")
+    expect(page).to_have_url(re.compile(r"/login/"))
