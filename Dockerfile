@@ -7,8 +7,8 @@ RUN npm ci --no-audit --no-fund
 
 FROM python:3.11-slim-bookworm
 WORKDIR /app
-COPY requirements.txt pyproject.toml ./
-RUN pip install --no-cache-dir -r requirements.txt
+COPY requirements.txt constraints.txt pyproject.toml ./
+RUN pip install --no-cache-dir -r requirements.txt -c constraints.txt
 COPY . .
 COPY --from=assets /src/node_modules ./node_modules
 RUN pip install --no-cache-dir --no-deps -e . \

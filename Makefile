@@ -32,11 +32,11 @@ help:
 deps:
 	@scripts/system-deps.sh
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Install Python 3.11: sudo apt-get install python3 python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet -r requirements.txt -c constraints.txt
 	$(VENV)/bin/pip install --quiet --no-deps -e .
 	@touch $@
 
