@@ -1348,10 +1348,7 @@ begin
     'max_group_size', a.max_group_size, 'url', coalesce(a.url, ''),
     'files', case when a.template_files = '{}' then null else a.template_files end,
     'revisions_allowed', a.revisions_allowed, 'uploads_enabled', a.uploads_enabled,
-    'course', jsonb_build_object(
-      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-      'active', c.active, 'timezone', c.timezone
-    )
+    'course', app.v3_course(c)
   )
   into found_row
   from app.assignments as a
@@ -1778,18 +1775,8 @@ begin
   if not exists (select 1 from app.users as u where lower(u.email) = lower(wanted)) then
     return app.v3_reply(404, '{}', format('No user %s', wanted));
   end if;
-  select coalesce(jsonb_agg(jsonb_build_object(
-    'course_id', c.id, 'role', app.v3_role_name(e.role::text),
-    'class_account', e.class_account, 'section', e.section,
-    'course', jsonb_build_object(
-      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-      'active', c.active, 'timezone', c.timezone
-    )
-  ) order by c.created_at desc), '[]'::jsonb)
-  into courses
-  from app.enrollments as e
-  inner join app.courses as c on e.course_id = c.id
-  inner join app.users as u on e.user_id = u.id
+  select app.v3_participations(u.id) into courses
+  from app.users as u
   where lower(u.email) = lower(wanted);
   return app.v3_reply(200, jsonb_build_object('courses', courses));
 end;
@@ -2037,19 +2024,7 @@ begin
   end if;
   select jsonb_build_object(
     'id', app.hashid_encode(u.id), 'email', u.email, 'name', u.name, 'is_admin', u.is_admin,
-    'participations', (
-      select coalesce(jsonb_agg(jsonb_build_object(
-        'course_id', c.id, 'role', app.v3_role_name(e.role::text),
-        'class_account', e.class_account, 'section', e.section,
-        'course', jsonb_build_object(
-          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-          'active', c.active, 'timezone', c.timezone
-        )
-      ) order by c.created_at desc), '[]'::jsonb)
-      from app.enrollments as e
-      inner join app.courses as c on e.course_id = c.id
-      where e.user_id = u.id
-    )
+    'participations', app.v3_participations(u.id)
   )
   into found_user
   from app.users as u
@@ -2830,10 +2805,7 @@ begin
         'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
         'assignment', jsonb_build_object(
           'name', a.name,
-          'course', jsonb_build_object(
-            'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-            'active', c.active, 'timezone', c.timezone
-          )
+          'course', app.v3_course(c)
         ),
         'messages', case when include_messages then (
           select coalesce(jsonb_agg(jsonb_build_object(
@@ -2866,6 +2838,38 @@ end;
 $$;
 
 ALTER FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) OWNER TO ok_owner;
+
+CREATE TABLE app.courses (
+    id bigint NOT NULL,
+    offering text NOT NULL,
+    display_name text NOT NULL,
+    institution text DEFAULT ''::text NOT NULL,
+    website text,
+    timezone text DEFAULT 'America/Los_Angeles'::text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    autograder_url text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    export_token_hash text,
+    export_token_active boolean DEFAULT false NOT NULL,
+    CONSTRAINT courses_display_name_present CHECK ((btrim(display_name) <> ''::text)),
+    CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text])))),
+    CONSTRAINT courses_timezone_valid CHECK ((('2000-01-01 00:00:00'::timestamp without time zone AT TIME ZONE timezone) IS NOT NULL))
+);
+
+ALTER TABLE ONLY app.courses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.courses OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_course(course app.courses) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select jsonb_build_object(
+    'id', course.id, 'offering', course.offering, 'display_name', course.display_name,
+    'active', course.active, 'timezone', course.timezone
+  )
+$$;
+
+ALTER FUNCTION app.v3_course(course app.courses) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_course_access() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
@@ -2929,6 +2933,20 @@ end;
 $_$;
 
 ALTER FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) OWNER TO ok_owner;
+
+CREATE FUNCTION app.v3_participations(user_id bigint) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'course_id', c.id, 'role', app.v3_role_name(e.role::text),
+    'class_account', e.class_account, 'section', e.section, 'course', app.v3_course(c)
+  ) order by c.created_at desc), '[]'::jsonb)
+  from app.enrollments as e
+  inner join app.courses as c on e.course_id = c.id
+  where e.user_id = v3_participations.user_id
+$$;
+
+ALTER FUNCTION app.v3_participations(user_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_reply(status integer, data jsonb DEFAULT '{}'::jsonb, message text DEFAULT 'success'::text) RETURNS jsonb
     LANGUAGE plpgsql
@@ -3323,27 +3341,6 @@ CREATE VIEW api.grading_progress WITH (security_invoker='true') AS
 ALTER TABLE api.grading_progress OWNER TO ok_owner;
 
 COMMENT ON VIEW api.grading_progress IS 'Grading tasks per assignment and grader: done and left.';
-
-CREATE TABLE app.courses (
-    id bigint NOT NULL,
-    offering text NOT NULL,
-    display_name text NOT NULL,
-    institution text DEFAULT ''::text NOT NULL,
-    website text,
-    timezone text DEFAULT 'America/Los_Angeles'::text NOT NULL,
-    active boolean DEFAULT true NOT NULL,
-    autograder_url text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    export_token_hash text,
-    export_token_active boolean DEFAULT false NOT NULL,
-    CONSTRAINT courses_display_name_present CHECK ((btrim(display_name) <> ''::text)),
-    CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text])))),
-    CONSTRAINT courses_timezone_valid CHECK ((('2000-01-01 00:00:00'::timestamp without time zone AT TIME ZONE timezone) IS NOT NULL))
-);
-
-ALTER TABLE ONLY app.courses FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.courses OWNER TO ok_owner;
 
 CREATE VIEW api.my_enrollments WITH (security_invoker='true') AS
  SELECT c.id AS course_id,
@@ -4572,6 +4569,15 @@ GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_user;
 REVOKE ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) TO ok_user;
 
+GRANT SELECT ON TABLE app.courses TO ok_analytics_owner;
+GRANT SELECT,UPDATE ON TABLE app.courses TO ok_user;
+GRANT SELECT ON TABLE app.courses TO ok_anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.courses TO ok_admin;
+
+REVOKE ALL ON FUNCTION app.v3_course(course app.courses) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_course(course app.courses) TO ok_anon;
+GRANT ALL ON FUNCTION app.v3_course(course app.courses) TO ok_user;
+
 REVOKE ALL ON FUNCTION app.v3_course_access() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_course_access() TO ok_anon;
 GRANT ALL ON FUNCTION app.v3_course_access() TO ok_user;
@@ -4583,6 +4589,9 @@ GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_user;
 REVOKE ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_anon;
 GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.v3_participations(user_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.v3_participations(user_id bigint) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_anon;
@@ -4677,11 +4686,6 @@ GRANT SELECT ON TABLE app.users TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
 
 GRANT SELECT ON TABLE api.grading_progress TO ok_user;
-
-GRANT SELECT ON TABLE app.courses TO ok_analytics_owner;
-GRANT SELECT,UPDATE ON TABLE app.courses TO ok_user;
-GRANT SELECT ON TABLE app.courses TO ok_anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.courses TO ok_admin;
 
 GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
 

@@ -3,7 +3,7 @@
 -- Needs a login (no scope). Hidden assignments: 403 unless staff of the course.
 -- Security: invoker (RLS hides hidden assignments from all but the course's staff).
 -- Answers: 401, 403 hidden, 404 unknown (data {} so the client carries on).
--- requires: app.v3_reply.sql, app.v3_time.sql, app.assignment_exists.sql
+-- requires: app.v3_course.sql, app.v3_reply.sql, app.v3_time.sql, app.assignment_exists.sql
 create or replace function api.v3_assignment_get()
 returns jsonb
 language plpgsql
@@ -21,10 +21,7 @@ begin
     'max_group_size', a.max_group_size, 'url', coalesce(a.url, ''),
     'files', case when a.template_files = '{}' then null else a.template_files end,
     'revisions_allowed', a.revisions_allowed, 'uploads_enabled', a.uploads_enabled,
-    'course', jsonb_build_object(
-      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-      'active', c.active, 'timezone', c.timezone
-    )
+    'course', app.v3_course(c)
   )
   into found_row
   from app.assignments as a

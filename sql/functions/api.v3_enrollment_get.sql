@@ -2,7 +2,7 @@
 -- of that user (the original returned the requester's whatever email was asked: fixed).
 -- The user themself or a site admin.
 -- Security: invoker. Answers 401, 403 (someone else), 404 (unknown user, admins only).
--- requires: app.v3_auth_error.sql, app.v3_role_name.sql
+-- requires: app.v3_auth_error.sql, app.v3_participations.sql
 create or replace function api.v3_enrollment_get()
 returns jsonb
 language plpgsql
@@ -22,18 +22,8 @@ begin
   if not exists (select 1 from app.users as u where lower(u.email) = lower(wanted)) then
     return app.v3_reply(404, '{}', format('No user %s', wanted));
   end if;
-  select coalesce(jsonb_agg(jsonb_build_object(
-    'course_id', c.id, 'role', app.v3_role_name(e.role::text),
-    'class_account', e.class_account, 'section', e.section,
-    'course', jsonb_build_object(
-      'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-      'active', c.active, 'timezone', c.timezone
-    )
-  ) order by c.created_at desc), '[]'::jsonb)
-  into courses
-  from app.enrollments as e
-  inner join app.courses as c on e.course_id = c.id
-  inner join app.users as u on e.user_id = u.id
+  select app.v3_participations(u.id) into courses
+  from app.users as u
   where lower(u.email) = lower(wanted);
   return app.v3_reply(200, jsonb_build_object('courses', courses));
 end;

@@ -2,7 +2,7 @@
 -- their course participations (no SID). The caller themself (any case of their email), or
 -- any user for site admins. Needs scope email (all also does). ok-client reads data.email.
 -- Security: invoker. Answers 401, 403 (someone else, not an admin), 404 (no such user).
--- requires: app.v3_auth_error.sql, app.v3_role_name.sql
+-- requires: app.v3_auth_error.sql, app.v3_participations.sql
 create or replace function api.v3_user_get()
 returns jsonb
 language plpgsql
@@ -21,19 +21,7 @@ begin
   end if;
   select jsonb_build_object(
     'id', app.hashid_encode(u.id), 'email', u.email, 'name', u.name, 'is_admin', u.is_admin,
-    'participations', (
-      select coalesce(jsonb_agg(jsonb_build_object(
-        'course_id', c.id, 'role', app.v3_role_name(e.role::text),
-        'class_account', e.class_account, 'section', e.section,
-        'course', jsonb_build_object(
-          'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-          'active', c.active, 'timezone', c.timezone
-        )
-      ) order by c.created_at desc), '[]'::jsonb)
-      from app.enrollments as e
-      inner join app.courses as c on e.course_id = c.id
-      where e.user_id = u.id
-    )
+    'participations', app.v3_participations(u.id)
   )
   into found_user
   from app.users as u

@@ -8,7 +8,7 @@
 -- plpgsql rather than SQL on purpose: its query plans are re-made when the request role
 -- changes; a SQL function's plan cached inside a caller's expression is not.
 -- Security: invoker: rows the caller may not see are simply absent. Raises nothing.
--- requires: app.v3_time.sql, app.extension_for.sql, app.group_member_ids.sql, app.hashid_encode.sql
+-- requires: app.v3_course.sql, app.v3_time.sql, app.extension_for.sql, app.group_member_ids.sql, app.hashid_encode.sql
 create or replace function app.v3_backups_json(backup_ids bigint[], include_messages boolean default true)
 returns jsonb
 language plpgsql
@@ -22,10 +22,7 @@ begin
         'submitter', jsonb_build_object('id', app.hashid_encode(u.id), 'email', u.email),
         'assignment', jsonb_build_object(
           'name', a.name,
-          'course', jsonb_build_object(
-            'id', c.id, 'offering', c.offering, 'display_name', c.display_name,
-            'active', c.active, 'timezone', c.timezone
-          )
+          'course', app.v3_course(c)
         ),
         'messages', case when include_messages then (
           select coalesce(jsonb_agg(jsonb_build_object(
