@@ -520,20 +520,11 @@ CREATE FUNCTION api.gradebook(offering text) RETURNS TABLE(email text, sid text,
     inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
     inner join app.users as u on e.user_id = u.id
   ),
-  owners as (
-    select s.id as student_id, p.id as assignment_id, coalesce(mates.user_id, s.id) as owner_id
-    from students as s
-    cross join published as p
-    left join app.group_members as mine on mine.assignment_id = p.id and mine.user_id = s.id and mine.status = 'active'
-    left join app.group_members as mates on mates.group_id = mine.group_id and mates.status = 'active'
-  ),
   best as (
-    select o.student_id, p.name, sc.kind, max(sc.value) as value
-    from owners as o
-    inner join published as p on o.assignment_id = p.id
-    inner join app.scores as sc
-      on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived and sc.kind = any(p.kinds)
-    group by o.student_id, p.name, sc.kind
+    select b.student_id, p.name, b.kind, b.value
+    from course as c
+    cross join lateral app.best_scores(c.id) as b
+    inner join published as p on b.assignment_id = p.id and b.kind = any(p.kinds)
   ),
   per_assignment as (
     select b.student_id, b.name, jsonb_object_agg(b.kind, b.value) as kinds, sum(b.value) as subtotal
@@ -1676,22 +1667,9 @@ begin
     inner join app.users as u on e.user_id = u.id
     where e.course_id = grade_course_id and e.role = 'student'
   ),
-  owners as (
-    -- whose scores count for a student on an assignment: the student and their active group
-    select s.id as student_id, p.id as assignment_id, coalesce(mates.user_id, s.id) as owner_id
-    from students as s
-    cross join published as p
-    left join app.group_members as mine
-      on mine.assignment_id = p.id and mine.user_id = s.id and mine.status = 'active'
-    left join app.group_members as mates
-      on mates.group_id = mine.group_id and mates.status = 'active'
-  ),
   best as (
-    select o.student_id, o.assignment_id, sc.kind, max(sc.value) as value
-    from owners as o
-    inner join app.scores as sc
-      on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived
-    group by o.student_id, o.assignment_id, sc.kind
+    select b.student_id, b.assignment_id, b.kind, b.value
+    from app.best_scores(grade_course_id) as b
   ),
   cells as (
     select s.id as student_id, c.col,
@@ -2124,6 +2102,28 @@ end;
 $$;
 
 ALTER FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) OWNER TO ok_owner;
+
+CREATE FUNCTION app.best_scores(course_id bigint) RETURNS TABLE(student_id bigint, assignment_id bigint, kind text, value numeric)
+    LANGUAGE sql STABLE
+    AS $$
+  with students as (
+    select e.user_id from app.enrollments as e where e.course_id = best_scores.course_id and e.role = 'student'
+  ),
+  owners as (
+    select s.user_id as student_id, a.id as assignment_id, coalesce(mates.user_id, s.user_id) as owner_id
+    from students as s
+    cross join app.assignments as a
+    left join app.group_members as mine on mine.assignment_id = a.id and mine.user_id = s.user_id and mine.status = 'active'
+    left join app.group_members as mates on mates.group_id = mine.group_id and mates.status = 'active'
+    where a.course_id = best_scores.course_id
+  )
+  select o.student_id, o.assignment_id, sc.kind, max(sc.value)
+  from owners as o
+  inner join app.scores as sc on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived
+  group by o.student_id, o.assignment_id, sc.kind
+$$;
+
+ALTER FUNCTION app.best_scores(course_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.csv_field(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -4468,6 +4468,8 @@ GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) TO ok_user;
+
+REVOKE ALL ON FUNCTION app.best_scores(course_id bigint) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_anon;

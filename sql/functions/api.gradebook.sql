@@ -4,6 +4,7 @@
 -- Security: definer, for staff of the course and admins only (others get no rows): it reads
 -- the whole course's groups and scores in one pass instead of per-student RLS checks.
 -- Raises nothing.
+-- requires: app.best_scores.sql
 create or replace function api.gradebook(offering text)
 returns table (email text, sid text, section text, scores jsonb, total numeric)
 language sql
@@ -27,20 +28,11 @@ as $$
     inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
     inner join app.users as u on e.user_id = u.id
   ),
-  owners as (
-    select s.id as student_id, p.id as assignment_id, coalesce(mates.user_id, s.id) as owner_id
-    from students as s
-    cross join published as p
-    left join app.group_members as mine on mine.assignment_id = p.id and mine.user_id = s.id and mine.status = 'active'
-    left join app.group_members as mates on mates.group_id = mine.group_id and mates.status = 'active'
-  ),
   best as (
-    select o.student_id, p.name, sc.kind, max(sc.value) as value
-    from owners as o
-    inner join published as p on o.assignment_id = p.id
-    inner join app.scores as sc
-      on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived and sc.kind = any(p.kinds)
-    group by o.student_id, p.name, sc.kind
+    select b.student_id, p.name, b.kind, b.value
+    from course as c
+    cross join lateral app.best_scores(c.id) as b
+    inner join published as p on b.assignment_id = p.id and b.kind = any(p.kinds)
   ),
   per_assignment as (
     select b.student_id, b.name, jsonb_object_agg(b.kind, b.value) as kinds, sum(b.value) as subtotal

@@ -7,7 +7,7 @@
 -- Values are the best active score of that kind among the student and their current group;
 -- missing values are 0. One set-based query for the whole course.
 -- Security: definer, after app.v3_course_access(). Answers 401/403/404 from it.
--- requires: app.v3_course_access.sql, app.csv_field.sql
+-- requires: app.v3_course_access.sql, app.csv_field.sql, app.best_scores.sql
 create or replace function api.v3_course_grades_get()
 returns jsonb
 language plpgsql
@@ -44,22 +44,9 @@ begin
     inner join app.users as u on e.user_id = u.id
     where e.course_id = grade_course_id and e.role = 'student'
   ),
-  owners as (
-    -- whose scores count for a student on an assignment: the student and their active group
-    select s.id as student_id, p.id as assignment_id, coalesce(mates.user_id, s.id) as owner_id
-    from students as s
-    cross join published as p
-    left join app.group_members as mine
-      on mine.assignment_id = p.id and mine.user_id = s.id and mine.status = 'active'
-    left join app.group_members as mates
-      on mates.group_id = mine.group_id and mates.status = 'active'
-  ),
   best as (
-    select o.student_id, o.assignment_id, sc.kind, max(sc.value) as value
-    from owners as o
-    inner join app.scores as sc
-      on sc.assignment_id = o.assignment_id and sc.user_id = o.owner_id and not sc.archived
-    group by o.student_id, o.assignment_id, sc.kind
+    select b.student_id, b.assignment_id, b.kind, b.value
+    from app.best_scores(grade_course_id) as b
   ),
   cells as (
     select s.id as student_id, c.col,

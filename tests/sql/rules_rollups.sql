@@ -1,7 +1,7 @@
 -- Rollups: the assignment score table and the course gradebook for staff, in one query each;
 -- analytics views with pseudonymous keys, readable by the analytics login only.
 begin;
-select plan(12);
+select plan(13);
 select tests.fixture();
 update app.assignments set published_score_kinds = array['total', 'composition'] where name = 'cal/cs61a/fa26/hw01';
 insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
@@ -20,6 +20,11 @@ select is((select total from api.gradebook('cal/cs61a/fa26') where email = 's1@a
 select is((select scores from api.gradebook('cal/cs61a/fa26') where email = 's1@a.edu'),
   '{"cal/cs61a/fa26/hw01": {"total": 8, "composition": 2}}'::jsonb, 'one entry per assignment and published kind');
 select is((select count(*)::int from api.gradebook('cal/cs61a/fa26')), 2, 'one row per student');
+select is(
+  (api.v3_course_grades_get() -> 'data' ->> 'grades'),
+  E'Email,SID,hw01 (Total),hw01 (Composition),secret (Total)\r\ns1@a.edu,,8,2,0\r\ns2@a.edu,,0,0,0\r\n',
+  'the grades export: okpy/ok''s CSV, same best scores')
+from (select set_config('request.headers', '{"x-ok-offering": "cal/cs61a/fa26"}', true)) as h;
 select tests.act_as('ta@b.edu');
 select is((select count(*)::int from api.gradebook('cal/cs61a/fa26')), 0, 'another course''s staff get nothing');
 select tests.act_as('s1@a.edu');
