@@ -208,6 +208,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--students", type=int, default=500)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (gthread when > 1)")
     parser.add_argument("--concurrency", type=int, default=16, help="client connections")
     args = parser.parse_args()
 
@@ -223,7 +224,7 @@ def main() -> int:
                DATABASE_URL=url, OK_AUTHENTICATOR_URL=dbutil.authenticator_url_for(name))
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-         "--log-level", "warning", "web.wsgi:app"], cwd=ROOT, env=env,
+         "--threads", str(args.threads), "--log-level", "warning", "web.wsgi:app"], cwd=ROOT, env=env,
     )
     try:
         wait_for(port)

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 import psycopg2
 import psycopg2.extensions
+from psycopg2 import sql
 
-# One round trip opens a request: begin with the access mode, the settings in PostgREST's
-# order (transaction-local), then the pre-request hook.
+# A request opens with: begin with the access mode, the settings in PostgREST's order
+# (transaction-local), then the pre-request hook; sent together with the request's first call.
 _SETTINGS = (
     "select count(set_config(s.name, s.value, true)) "
     "from unnest(%s::text[], %s::text[]) with ordinality as s(name, value, n); "
@@ -64,15 +65,30 @@ class RequestContext:
     response_status: int | None = None
     response_headers: list = field(default_factory=list)
     response_read: bool = False  # set when the caller read response.* in its own query
+    # The transaction's opening (begin, settings, pre-request), sent with the first call so
+    # that a request costs two round trips: opening + call, then commit.
+    opening: str | None = None
 
     def read_response(self, status: str | None, headers: str | None) -> None:
         self.response_status = int(status) if status else None
         self.response_headers = json.loads(headers) if headers else []
         self.response_read = True
 
-    def call(self, sql: str, params: dict | tuple | None = None):
-        self.cursor.execute(sql, params)
+    def call(self, query, params: dict | tuple | None = None):
+        if self.opening is not None:
+            text = query.as_string(self.cursor) if isinstance(query, sql.Composable) else query
+            # The opening is already quoted by mogrify; protect its % signs from a second pass.
+            opening = self.opening if params is None else self.opening.replace("%", "%%")
+            self.opening = None
+            query = opening + "; " + text
+        self.cursor.execute(query, params)
         return self.cursor
+
+    def open(self) -> None:
+        """Send the opening now if no call has carried it (so the pre-request check runs)."""
+        if self.opening is not None:
+            self.cursor.execute(self.opening)
+            self.opening = None
 
 
 class _Pool:
@@ -188,9 +204,10 @@ class Database:
                     json.dumps(cookies or {}),
                 ]
                 in_transaction = True
-                cur.execute(_BEGIN_READ_ONLY if read_only else _BEGIN_READ_WRITE, (names, values))
-                ctx = RequestContext(cursor=cur, role=role)
+                opening = cur.mogrify(_BEGIN_READ_ONLY if read_only else _BEGIN_READ_WRITE, (names, values))
+                ctx = RequestContext(cursor=cur, role=role, opening=opening.decode())
                 yield ctx
+                ctx.open()
                 if not ctx.response_read:
                     cur.execute(
                         "select nullif(current_setting('response.status', true), ''), "
