@@ -1,6 +1,6 @@
 -- Sign-in, OAuth provider, token and page functions under each role: allowed and refused.
 begin;
-select plan(34);
+select plan(38);
 select tests.fixture();
 
 -- api.login: only the web app's sign-in role may call it.
@@ -99,6 +99,16 @@ select is(
   api.backup_page('cal/cs61a/fa26/hw01', (select app.hashid_encode(b.id) from app.backups as b
     inner join app.users as u on b.submitter_id = u.id where u.email = 's2@a.edu' limit 1)),
   null, 'another student''s backup page is not found');
+
+-- The email outbox: the worker role only.
+reset role;
+insert into app.email_outbox (to_address, subject, body_text) values ('s1@a.edu', 'Hello', 'Hi');
+select tests.act_as('admin@x.edu');
+select throws_ok($$ select api.outbox_claim() $$, '42501', null, 'not even admins claim mail');
+select tests.act_as_role('ok_worker');
+select is(jsonb_array_length(api.outbox_claim(10)), 1, 'the worker claims queued mail');
+select is(api.outbox_finish((select id from app.email_outbox limit 1), null), 'sent', 'and records it sent');
+select throws_ok($$ select api.outbox_claim(0) $$, 'PT422', null, 'a batch size must be 1..500');
 
 select * from finish();
 rollback;
