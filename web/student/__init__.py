@@ -54,10 +54,46 @@ def assignment(name: str):
     if (response := _require_login()) is not None:
         return response
     with api_request() as ctx:
-        page = ctx.call("select api.assignment_page(name => %s)", (name,)).fetchone()[0]
-    if page is None:
+        page = ctx.call(
+            "select api.assignment_page(name => %(name)s), "
+            "(select coalesce(jsonb_agg(to_jsonb(s)), '[]') from api.my_scores(assignment => %(name)s) as s), "
+            "(select to_jsonb(d) from api.deadlines(assignment => %(name)s) as d "
+            " where lower(d.email) = lower(%(email)s))",
+            {"name": name, "email": current_claims().get("email", "")},
+        ).fetchone()
+    if page[0] is None:
         abort(404)
-    return render_template("student/assignment.html", page=page)
+    return render_template("student/assignment.html", page=page[0], scores=page[1], deadline=page[2])
+
+
+# Student actions on an assignment: each form posts here, the route makes one api call and
+# shows the database's answer (its message on refusal).
+ACTIONS = {
+    "flag": ("select api.flag_backup(key => %(key)s)", "Flagged {key}: it is the submission that will be graded."),
+    "unflag": ("select api.unflag(assignment => %(name)s)", "Flag cleared: your newest submission counts."),
+    "invite": ("select api.group_invite(assignment => %(name)s, email => %(email)s)", "Invited {email}."),
+    "accept": ("select api.group_respond(assignment => %(name)s, accept => true)", "You joined the group."),
+    "decline": ("select api.group_respond(assignment => %(name)s, accept => false)", "Invitation declined."),
+    "remove": ("select api.group_remove(assignment => %(name)s, email => %(email)s)", "{email} is out of the group."),
+    "request_extension": ("select api.request_extension(assignment => %(name)s, reason => %(reason)s)",
+                          "Your request was sent to the course staff."),
+}
+
+
+@blueprint.post("/<assignment:name>/<any(" + ", ".join(ACTIONS) + "):action>")
+def assignment_action(name: str, action: str):
+    if (response := _require_login()) is not None:
+        return response
+    query, done = ACTIONS[action]
+    values = {"name": name, "key": request.form.get("key", ""), "email": request.form.get("email", "").strip(),
+              "reason": request.form.get("reason", "")}
+    try:
+        with api_request(read_only=False) as ctx:
+            ctx.call(query, values)
+        flash(done.format(**values), "success")
+    except psycopg2.Error as exc:
+        flash(exc.diag.message_primary or "That did not work", "error")
+    return redirect(url_for("student.assignment", name=name))
 
 
 @blueprint.get("/<assignment:name>/backups/<key>/", endpoint="backup")
