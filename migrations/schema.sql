@@ -3298,6 +3298,55 @@ ALTER TABLE analytics.submissions_before_deadline OWNER TO ok_analytics_owner;
 
 COMMENT ON VIEW analytics.submissions_before_deadline IS 'Submissions per hour before (or after) the due date.';
 
+CREATE VIEW api.assignments WITH (security_invoker='true') AS
+ SELECT a.name,
+    a.display_name,
+    c.offering,
+    a.due_at,
+    a.lock_at,
+    a.visible,
+    a.max_group_size,
+    a.revisions_allowed,
+    a.published_score_kinds
+   FROM (app.assignments a
+     JOIN app.courses c ON ((a.course_id = c.id)))
+  ORDER BY c.offering, a.due_at, a.name;
+
+ALTER TABLE api.assignments OWNER TO ok_owner;
+
+COMMENT ON VIEW api.assignments IS 'Assignments the caller may see, with dates and settings.';
+
+CREATE TABLE app.users (
+    id bigint NOT NULL,
+    email text NOT NULL,
+    name text,
+    is_admin boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 254)))
+);
+
+ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.users OWNER TO ok_owner;
+
+CREATE VIEW api.extension_requests WITH (security_invoker='true') AS
+ SELECT a.name AS assignment,
+    c.offering,
+    u.email,
+    r.reason,
+    r.status,
+    r.created_at,
+    r.decided_at
+   FROM (((app.extension_requests r
+     JOIN app.assignments a ON ((r.assignment_id = a.id)))
+     JOIN app.courses c ON ((r.course_id = c.id)))
+     LEFT JOIN app.users u ON ((r.user_id = u.id)))
+  ORDER BY (r.status = 'pending'::app.request_status) DESC, r.created_at DESC;
+
+ALTER TABLE api.extension_requests OWNER TO ok_owner;
+
+COMMENT ON VIEW api.extension_requests IS 'Extension requests: staff see their course''s, students their own.';
+
 CREATE TABLE app.grading_tasks (
     id bigint NOT NULL,
     assignment_id bigint NOT NULL,
@@ -3312,19 +3361,6 @@ CREATE TABLE app.grading_tasks (
 ALTER TABLE ONLY app.grading_tasks FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.grading_tasks OWNER TO ok_owner;
-
-CREATE TABLE app.users (
-    id bigint NOT NULL,
-    email text NOT NULL,
-    name text,
-    is_admin boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 254)))
-);
-
-ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.users OWNER TO ok_owner;
 
 CREATE VIEW api.grading_progress WITH (security_invoker='true') AS
  SELECT a.name AS assignment,
@@ -4681,11 +4717,16 @@ GRANT SELECT ON TABLE analytics.student_scores TO ok_analytics;
 
 GRANT SELECT ON TABLE analytics.submissions_before_deadline TO ok_analytics;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
+GRANT SELECT ON TABLE api.assignments TO ok_anon;
+GRANT SELECT ON TABLE api.assignments TO ok_user;
 
 GRANT SELECT ON TABLE app.users TO ok_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
+
+GRANT SELECT ON TABLE api.extension_requests TO ok_user;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
 
 GRANT SELECT ON TABLE api.grading_progress TO ok_user;
 
