@@ -216,9 +216,7 @@ declare
   lock_at timestamptz;
   created app.assignments;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   if name is null or name !~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[a-z]{2}[0-9]{2}/\w+$' then
     raise sqlstate 'PT422' using
       message = format('Malformed assignment name %L: expected <offering>/<word>, e.g. cal/cs61a/fa26/hw01', name);
@@ -400,9 +398,7 @@ declare
   member_id bigint;
   result app.enrollments;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select c.id into course_id from app.courses as c where c.offering = enroll.offering;
   if course_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', offering);
@@ -1134,9 +1130,7 @@ declare
   fresh text := encode(extensions.gen_random_bytes(24), 'hex');
   target_course_id bigint;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select c.id into target_course_id from app.courses as c where c.offering = rotate_export_token.offering;
   if target_course_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', offering);
@@ -1194,9 +1188,7 @@ declare
   target app.backups;
   tz text;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select b.* into target from app.backups as b
   where b.id = app.hashid_decode(key)
     and (auth.is_admin() or b.course_id = any(auth.course_ids('reader', 'ta', 'instructor')));
@@ -1293,9 +1285,7 @@ declare
   saved app.courses;
   target_id bigint;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select c.id into target_id from app.courses as c where c.offering = update_course.offering;
   if target_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', offering);
@@ -2083,9 +2073,7 @@ CREATE FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, O
     SET search_path TO ''
     AS $$
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size
   into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size
   from app.assignments as a
@@ -2646,6 +2634,18 @@ end;
 $$;
 
 ALTER FUNCTION app.require_admin() OWNER TO ok_owner;
+
+CREATE FUNCTION app.require_login() RETURNS void
+    LANGUAGE plpgsql STABLE
+    AS $$
+begin
+  if auth.user_id() is null and not auth.is_admin() then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+end;
+$$;
+
+ALTER FUNCTION app.require_login() OWNER TO ok_owner;
 
 CREATE FUNCTION app.tg__audit() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
@@ -3384,7 +3384,8 @@ CREATE VIEW api.my_enrollments WITH (security_invoker='true') AS
     c.display_name,
     c.active,
     e.role,
-    e.section
+    e.section,
+    (e.role = ANY (ARRAY['reader'::app.course_role, 'ta'::app.course_role, 'instructor'::app.course_role])) AS teaches
    FROM (app.enrollments e
      JOIN app.courses c ON ((e.course_id = c.id)))
   WHERE (e.user_id = ( SELECT auth.user_id() AS user_id))
@@ -3393,6 +3394,17 @@ CREATE VIEW api.my_enrollments WITH (security_invoker='true') AS
 ALTER TABLE api.my_enrollments OWNER TO ok_owner;
 
 COMMENT ON VIEW api.my_enrollments IS 'Courses of the signed-in user, with role and section.';
+
+CREATE VIEW api.my_teaching WITH (security_invoker='true') AS
+ SELECT e.offering,
+    e.display_name,
+    e.role
+   FROM api.my_enrollments e
+  WHERE e.teaches;
+
+ALTER TABLE api.my_teaching OWNER TO ok_owner;
+
+COMMENT ON VIEW api.my_teaching IS 'Courses the signed-in user teaches, with their role.';
 
 CREATE TABLE auth.oauth_tokens (
     id bigint NOT NULL,
@@ -4581,6 +4593,10 @@ REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.require_admin() TO ok_anon;
 GRANT ALL ON FUNCTION app.require_admin() TO ok_user;
 
+REVOKE ALL ON FUNCTION app.require_login() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.require_login() TO ok_anon;
+GRANT ALL ON FUNCTION app.require_login() TO ok_user;
+
 REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
@@ -4731,6 +4747,8 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
 GRANT SELECT ON TABLE api.grading_progress TO ok_user;
 
 GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
+
+GRANT SELECT ON TABLE api.my_teaching TO ok_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_tokens TO ok_admin;
 GRANT SELECT ON TABLE auth.oauth_tokens TO ok_user;

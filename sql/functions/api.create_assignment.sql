@@ -5,7 +5,7 @@
 -- Security: invoker; site admins, or TAs and instructors of the course.
 -- Raises: PT401 not logged in; PT404 no course for the name's offering; PT403 not staff of it;
 -- PT422 malformed name, bad dates, lock before due, group size below 1; PT409 name taken.
--- requires: app.parse_course_time.sql
+-- requires: app.require_login.sql, app.parse_course_time.sql
 create or replace function api.create_assignment(
   name text,
   display_name text,
@@ -25,9 +25,7 @@ declare
   lock_at timestamptz;
   created app.assignments;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   if name is null or name !~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[a-z]{2}[0-9]{2}/\w+$' then
     raise sqlstate 'PT422' using
       message = format('Malformed assignment name %L: expected <offering>/<word>, e.g. cal/cs61a/fa26/hw01', name);

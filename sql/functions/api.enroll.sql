@@ -5,7 +5,7 @@
 -- change enrollment, unlike the original).
 -- Raises: PT401 not logged in; PT404 unknown course; PT403 not an instructor of it;
 -- PT422 unknown role or malformed email.
--- requires: app.ensure_user.sql
+-- requires: app.require_login.sql, app.ensure_user.sql
 create or replace function api.enroll(
   offering text,
   email text,
@@ -24,9 +24,7 @@ declare
   member_id bigint;
   result app.enrollments;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select c.id into course_id from app.courses as c where c.offering = enroll.offering;
   if course_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', offering);

@@ -3,6 +3,7 @@
 -- only its SHA-256 is kept. Instructors of the course and admins.
 -- Called by: the course settings page, okadmin. Security: invoker (RLS: instructors update
 -- their course). Raises: PT401, PT403 (not an instructor), PT404 (unknown course).
+-- requires: app.require_login.sql
 create or replace function api.rotate_export_token(offering text, active boolean default true)
 returns text
 language plpgsql
@@ -12,9 +13,7 @@ declare
   fresh text := encode(extensions.gen_random_bytes(24), 'hex');
   target_course_id bigint;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select c.id into target_course_id from app.courses as c where c.offering = rotate_export_token.offering;
   if target_course_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', offering);

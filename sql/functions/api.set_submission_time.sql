@@ -3,7 +3,7 @@
 -- touches it. Audited by the trigger on app.backups.
 -- Security: invoker (RLS: staff update their course's backups). Raises: PT401, PT404 unknown
 -- key or not staff of its course (indistinguishable on purpose), PT422 bad date.
--- requires: app.parse_course_time.sql
+-- requires: app.require_login.sql, app.parse_course_time.sql
 create or replace function api.set_submission_time(key text, at text default null)
 returns void
 language plpgsql
@@ -13,9 +13,7 @@ declare
   target app.backups;
   tz text;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select b.* into target from app.backups as b
   where b.id = app.hashid_decode(key)
     and (auth.is_admin() or b.course_id = any(auth.course_ids('reader', 'ta', 'instructor')));

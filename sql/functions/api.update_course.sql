@@ -2,6 +2,7 @@
 -- Instructors of the course and admins only (okpy/ok let readers and TAs do it).
 -- Security: invoker (RLS: courses_update is for instructors). Raises: PT401; PT404 unknown
 -- course; PT403 not an instructor; PT422 empty name or unknown timezone.
+-- requires: app.require_login.sql
 create or replace function api.update_course(
   offering text, display_name text default null, timezone text default null, active boolean default null
 )
@@ -13,9 +14,7 @@ declare
   saved app.courses;
   target_id bigint;
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select c.id into target_id from app.courses as c where c.offering = update_course.offering;
   if target_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', offering);

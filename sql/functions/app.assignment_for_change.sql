@@ -4,7 +4,7 @@
 -- before the lock date).
 -- Called by: flag, group, extension and grading functions. Security: definer (reads the
 -- assignment whatever its visibility). Raises: PT401 not signed in, PT404 unknown assignment.
--- requires: app.lock_assignment.sql
+-- requires: app.require_login.sql, app.lock_assignment.sql
 create or replace function app.assignment_for_change(
   name text,
   out assignment_id bigint, out course_id bigint, out assignment_name text, out due_at timestamptz,
@@ -18,9 +18,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  if auth.user_id() is null and not auth.is_admin() then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size
   into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size
   from app.assignments as a

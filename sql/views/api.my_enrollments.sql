@@ -1,4 +1,5 @@
--- api.my_enrollments: the signed-in user's courses with their role, newest first.
+-- api.my_enrollments: the signed-in user's courses with their role, newest first; teaches
+-- says whether that role is a staff role (reader, TA, instructor).
 -- Called by: the student dashboard. Security: invoker (RLS on app.enrollments shows the
 -- caller's own rows; staff would also see their students', hence the user filter).
 create view api.my_enrollments
@@ -10,7 +11,8 @@ select
   c.display_name,
   c.active,
   e.role,
-  e.section
+  e.section,
+  e.role in ('reader', 'ta', 'instructor') as teaches
 from app.enrollments as e
 inner join app.courses as c on e.course_id = c.id
 where e.user_id = (select auth.user_id())

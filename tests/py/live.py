@@ -53,6 +53,18 @@ def csrf_token(html: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
+def client_sign_in(client, email: str):
+    """Sign a Flask test client in through the development login; the login's response."""
+    page = client.get("/login/")
+    return client.post("/login/dev", data={"csrf_token": csrf_token(page.get_data(as_text=True)), "email": email})
+
+
+def signed_in_client(app, email: str):
+    client = app.test_client()
+    client_sign_in(client, email)
+    return client
+
+
 def browser_sign_in(session: requests.Session, base: str, email: str) -> None:
     page = session.get(f"{base}/login/")
     session.post(f"{base}/login/dev", data={"csrf_token": csrf_token(page.text), "email": email})

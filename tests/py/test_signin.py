@@ -14,6 +14,7 @@ from oidc_provider_mock import User, run_server_in_thread
 
 from tests.py import dbutil
 from tests.py.conftest import scalar
+from tests.py.live import client_sign_in, csrf_token
 from web import create_app
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
@@ -25,7 +26,7 @@ S1_SUBMISSION_KEY = (
 
 
 def _csrf(response) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True)).group(1)
+    return csrf_token(response.get_data(as_text=True))
 
 
 @pytest.fixture
@@ -37,9 +38,7 @@ def app(db, admin_conn):
     app.extensions["okv3_database"].close()
 
 
-def sign_in(client, email: str):
-    page = client.get("/login/")
-    return client.post("/login/dev", data={"csrf_token": _csrf(page), "email": email})
+sign_in = client_sign_in
 
 
 def test_development_login_creates_users_and_returns_to_next(app, admin_conn):

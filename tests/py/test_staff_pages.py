@@ -3,12 +3,11 @@ the course's staff only; actions are api calls whose refusals are shown."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.py import dbutil
 from tests.py.conftest import scalar
+from tests.py.live import csrf_token, signed_in_client
 from web import create_app
 
 COURSE = "/staff/cal/cs61a/fa26/"
@@ -30,45 +29,37 @@ def app(db, admin_conn):
     app.extensions["okv3_database"].close()
 
 
-def signed_in(app, email):
-    client = app.test_client()
-    page = client.get("/login/")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    client.post("/login/dev", data={"csrf_token": token, "email": email})
-    return client
-
-
 def post(client, path, page, **fields):
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).get_data(as_text=True)).group(1)
+    token = csrf_token(client.get(page).get_data(as_text=True))
     return client.post(path, data={"csrf_token": token, **fields}, follow_redirects=True).get_data(as_text=True)
 
 
 def test_staff_see_the_course_and_its_requests(app):
-    html = signed_in(app, "reader@a.edu").get(COURSE).get_data(as_text=True)
+    html = signed_in_client(app, "reader@a.edu").get(COURSE).get_data(as_text=True)
     assert "hw01" in html and "secret" in html and "(hidden)" in html
     assert "Sick" in html and "s2@a.edu" in html
 
 
 def test_the_assignment_page_explains_each_final_submission(app):
-    html = signed_in(app, "reader@a.edu").get(HW).get_data(as_text=True)
+    html = signed_in_client(app, "reader@a.edu").get(HW).get_data(as_text=True)
     assert html.count("latest submission, on time") == 2
     assert "2 final submissions in no queue" in html
 
 
 def test_students_and_other_courses_are_refused(app):
-    assert signed_in(app, "s1@a.edu").get(COURSE).status_code == 403
-    assert signed_in(app, "ta@b.edu").get(HW).status_code == 403
-    assert signed_in(app, "lab@a.edu").get("/staff/cal/cs61a/fa26/gradebook").status_code == 403
+    assert signed_in_client(app, "s1@a.edu").get(COURSE).status_code == 403
+    assert signed_in_client(app, "ta@b.edu").get(HW).status_code == 403
+    assert signed_in_client(app, "lab@a.edu").get("/staff/cal/cs61a/fa26/gradebook").status_code == 403
     assert app.test_client().get(COURSE).status_code == 302  # sign in first
 
 
 def test_gradebook(app):
-    html = signed_in(app, "instructor@a.edu").get("/staff/cal/cs61a/fa26/gradebook").get_data(as_text=True)
+    html = signed_in_client(app, "instructor@a.edu").get("/staff/cal/cs61a/fa26/gradebook").get_data(as_text=True)
     assert "s1@a.edu" in html and "<strong>7</strong>" in html
 
 
 def test_granting_a_request_and_splitting_the_queue(app, admin_conn):
-    ta = signed_in(app, "ta@a.edu")
+    ta = signed_in_client(app, "ta@a.edu")
     html = post(ta, "/staff/cal/cs61a/fa26/hw01/grant_extension", COURSE, email="s2@a.edu",
                 expires="2099-01-01T23:59", reason="Sick", back=COURSE)
     assert "Extension granted to s2@a.edu" in html
@@ -81,7 +72,7 @@ def test_granting_a_request_and_splitting_the_queue(app, admin_conn):
 
 
 def test_a_reader_is_refused_by_the_database(app, admin_conn):
-    html = post(signed_in(app, "reader@a.edu"), "/staff/cal/cs61a/fa26/hw01/grant_extension", HW,
+    html = post(signed_in_client(app, "reader@a.edu"), "/staff/cal/cs61a/fa26/hw01/grant_extension", HW,
                 email="s2@a.edu", expires="2099-01-01T23:59")
     assert "Only TAs and instructors can grant extensions" in html
     assert scalar(admin_conn, "select count(*) from app.extensions") == 0

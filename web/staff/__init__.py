@@ -11,7 +11,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
-STAFF_ROLES = ("reader", "ta", "instructor")
 
 
 def _rows(cur) -> list[dict]:
@@ -29,8 +28,8 @@ def require_staff():
     offering = args.get("offering") or (args["name"].rsplit("/", 1)[0] if "name" in args else None)
     if offering and current_claims().get("role") != "ok_admin":
         with api_request() as ctx:
-            staff = ctx.call("select exists (select 1 from api.my_enrollments where offering = %s "
-                             "and role::text = any(%s))", (offering, list(STAFF_ROLES))).fetchone()[0]
+            staff = ctx.call("select exists (select 1 from api.my_teaching where offering = %s)",
+                             (offering,)).fetchone()[0]
         if not staff:
             abort(403)
     return None
@@ -39,8 +38,7 @@ def require_staff():
 @blueprint.get("/")
 def courses():
     with api_request() as ctx:
-        rows = _rows(ctx.call("select offering, display_name, role from api.my_enrollments where role::text = any(%s)",
-                              (list(STAFF_ROLES),)))
+        rows = _rows(ctx.call("select offering, display_name, role from api.my_teaching"))
     return render_template("staff/courses.html", courses=rows)
 
 

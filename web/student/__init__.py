@@ -44,7 +44,7 @@ def index():
     if current_claims():
         with api_request() as ctx:
             enrollments = _rows(ctx.call(
-                "select offering, display_name, active, role, section from api.my_enrollments"
+                "select offering, display_name, active, role, section, teaches from api.my_enrollments"
             ))
     return render_template("student/index.html", enrollments=enrollments)
 
