@@ -63,7 +63,7 @@ ALTER TYPE app.request_status OWNER TO ok_owner;
 
 CREATE FUNCTION analytics.student_key(user_id bigint) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select left(encode(extensions.hmac(user_id::text, s.value, 'sha256'), 'hex'), 20)
   from auth.settings as s
@@ -326,7 +326,7 @@ COMMENT ON FUNCTION api.create_user(email text, name text, is_admin boolean) IS 
 
 CREATE FUNCTION api.deadlines(assignment text) RETURNS TABLE(email text, due_at timestamp with time zone, lock_at timestamp with time zone, extended_until timestamp with time zone, extension_reason text)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with target as (
     select a.* from app.assignments as a where a.name = deadlines.assignment
@@ -439,7 +439,7 @@ COMMENT ON FUNCTION api.enroll(offering text, email text, role text, sid text, s
 
 CREATE FUNCTION api.final_submissions(assignment text) RETURNS TABLE(members text[], enrolled boolean, backup_key text, submitter text, is_submission boolean, flagged boolean, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select
     (select array_agg(u.email order by u.email) from app.users as u where u.id = any(f.member_ids)),
@@ -458,7 +458,7 @@ COMMENT ON FUNCTION api.final_submissions(assignment text) IS 'The backup that c
 
 CREATE FUNCTION api.flag_backup(key text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target app.backups;
@@ -498,7 +498,7 @@ COMMENT ON FUNCTION api.flag_backup(key text) IS 'Flag a backup as the group''s 
 
 CREATE FUNCTION api.gradebook(offering text) RETURNS TABLE(email text, sid text, section text, scores jsonb, total numeric)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with course as (
     select c.id from app.courses as c
@@ -587,7 +587,7 @@ COMMENT ON FUNCTION api.grant_extension(assignment text, email text, expires tex
 
 CREATE FUNCTION api.group_invite(assignment text, email text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -638,7 +638,7 @@ COMMENT ON FUNCTION api.group_invite(assignment text, email text) IS 'Invite a c
 
 CREATE FUNCTION api.group_remove(assignment text, email text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -682,7 +682,7 @@ COMMENT ON FUNCTION api.group_remove(assignment text, email text) IS 'Leave a gr
 
 CREATE FUNCTION api.group_respond(assignment text, accept boolean) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -717,7 +717,7 @@ COMMENT ON FUNCTION api.group_respond(assignment text, accept boolean) IS 'Accep
 
 CREATE FUNCTION api.group_staff_add(assignment text, email text, partner_email text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -796,7 +796,7 @@ COMMENT ON FUNCTION api.issue_token(email text, scope text, expires_in integer, 
 
 CREATE FUNCTION api.login(email text, name text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   person app.users;
@@ -849,7 +849,7 @@ COMMENT ON FUNCTION api.next_grading_task(assignment text) IS 'The caller''s nex
 
 CREATE FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text DEFAULT 'all'::text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   client auth.oauth_clients;
@@ -882,7 +882,7 @@ COMMENT ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope
 
 CREATE FUNCTION api.oauth_client_info(client_id text, redirect_uri text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select jsonb_build_object(
     'client_id', c.client_id, 'name', c.name, 'description', c.description,
@@ -899,7 +899,7 @@ COMMENT ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) IS 
 
 CREATE FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer DEFAULT 3600, refresh_ttl integer DEFAULT 15552000) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   grant_row auth.oauth_grants;
@@ -933,7 +933,7 @@ COMMENT ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, 
 
 CREATE FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer DEFAULT 3600) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   token auth.oauth_tokens;
@@ -972,7 +972,7 @@ COMMENT ON FUNCTION api.oauth_refresh(client_id text, client_secret text, refres
 
 CREATE FUNCTION api.oauth_revoke(client_id text, client_secret text, refresh_token text DEFAULT NULL::text, jti uuid DEFAULT NULL::uuid) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   if (app.oauth_client_check(client_id, client_secret)).client_id is null then
@@ -1208,7 +1208,7 @@ COMMENT ON FUNCTION api.set_submission_time(key text, at text) IS 'Override when
 
 CREATE FUNCTION api.sudo(email text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   person app.users;
@@ -1232,7 +1232,7 @@ COMMENT ON FUNCTION api.sudo(email text) IS 'Act as another user (admins); audit
 
 CREATE FUNCTION api.unflag(assignment text, email text DEFAULT NULL::text) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -1568,7 +1568,7 @@ COMMENT ON FUNCTION api.v3_comments_post(filename text, line integer, message te
 
 CREATE FUNCTION api.v3_course_assignments_get() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   listed_course_id bigint;
@@ -1596,7 +1596,7 @@ COMMENT ON FUNCTION api.v3_course_assignments_get() IS 'GET /api/v3/course/<offe
 
 CREATE FUNCTION api.v3_course_enrollment_get() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   access jsonb := app.v3_course_access();
@@ -1626,7 +1626,7 @@ COMMENT ON FUNCTION api.v3_course_enrollment_get() IS 'GET /api/v3/course/<offer
 
 CREATE FUNCTION api.v3_course_grades_get() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   access jsonb := app.v3_course_access();
@@ -1699,7 +1699,7 @@ COMMENT ON FUNCTION api.v3_course_grades_get() IS 'GET /api/v3/course/<offering>
 
 CREATE FUNCTION api.v3_course_roster_get() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   access jsonb := app.v3_course_access();
@@ -1808,7 +1808,7 @@ COMMENT ON FUNCTION api.v3_export_get() IS 'GET /api/v3/assignment/<name>/export
 
 CREATE FUNCTION api.v3_group_get() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -2061,7 +2061,7 @@ COMMENT ON FUNCTION api.v3_version_post(current_version text, download_link text
 
 CREATE FUNCTION app.assignment_exists(name text) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select exists (select 1 from app.assignments as a where a.name = assignment_exists.name)
 $$;
@@ -2070,7 +2070,7 @@ ALTER FUNCTION app.assignment_exists(name text) OWNER TO ok_owner;
 
 CREATE FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) RETURNS record
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   perform app.require_login();
@@ -2127,7 +2127,7 @@ ALTER FUNCTION app.csv_field(value text) OWNER TO ok_owner;
 
 CREATE FUNCTION app.ensure_user(email text, name text DEFAULT NULL::text) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 declare
@@ -2162,7 +2162,7 @@ ALTER TABLE app.extensions OWNER TO ok_owner;
 
 CREATE FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone DEFAULT now()) RETURNS app.extensions
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select x.*
   from app.extensions as x
@@ -2177,7 +2177,7 @@ ALTER FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time t
 
 CREATE FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select b.id
   from app.backups as b
@@ -2202,7 +2202,7 @@ ALTER FUNCTION app.final_submission_ids(assignment_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.final_submissions(assignment_id bigint) RETURNS TABLE(unit text, group_id bigint, member_ids bigint[], enrolled boolean, backup_id bigint, submitter_id bigint, is_submission boolean, flagged boolean, created_at timestamp with time zone, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with target as (
     select a.id, a.course_id, a.due_at, c.timezone
@@ -2321,7 +2321,7 @@ ALTER FUNCTION app.group_change(assignment_id bigint, action text, target_id big
 
 CREATE FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) RETURNS bigint[]
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select coalesce(
     (
@@ -2501,7 +2501,7 @@ ALTER FUNCTION app.lock_assignment(assignment_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   holder app.users;
@@ -2550,7 +2550,7 @@ ALTER TABLE auth.oauth_clients OWNER TO ok_owner;
 
 CREATE FUNCTION app.oauth_client_check(client_id text, client_secret text) RETURNS auth.oauth_clients
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select c.*
   from auth.oauth_clients as c
@@ -2583,7 +2583,7 @@ ALTER FUNCTION app.parse_course_time(value text, course_timezone text) OWNER TO 
 
 CREATE FUNCTION app.record_revision(backup_id bigint, final_id bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   revised app.backups;
@@ -2649,7 +2649,7 @@ ALTER FUNCTION app.require_login() OWNER TO ok_owner;
 
 CREATE FUNCTION app.tg__audit() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   old_row jsonb := case when TG_OP in ('UPDATE', 'DELETE') then to_jsonb(OLD) end;
@@ -2691,7 +2691,7 @@ ALTER FUNCTION app.tg__set_updated_at() OWNER TO ok_owner;
 
 CREATE FUNCTION app.tg_assignments__check_name() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   course_offering text;
@@ -2733,7 +2733,7 @@ ALTER FUNCTION app.tg_email_outbox__notify() OWNER TO ok_owner;
 
 CREATE FUNCTION app.tg_scores__complete_tasks() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   update app.grading_tasks as t
@@ -2873,7 +2873,7 @@ ALTER FUNCTION app.v3_course(course app.courses) OWNER TO ok_owner;
 
 CREATE FUNCTION app.v3_course_access() RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   course app.courses;
@@ -2999,7 +2999,7 @@ COMMENT ON FUNCTION auth.actor() IS 'Who acts in this request, for audit rows.';
 
 CREATE FUNCTION auth.check_request() RETURNS void
     LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   token_jti text := auth.claims() ->> 'jti';
@@ -3035,7 +3035,7 @@ COMMENT ON FUNCTION auth.claims() IS 'JWT claims of the current request (request
 
 CREATE FUNCTION auth.course_ids(VARIADIC roles text[]) RETURNS bigint[]
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select coalesce(array_agg(e.course_id), '{}')
   from app.enrollments as e
@@ -3049,7 +3049,7 @@ COMMENT ON FUNCTION auth.course_ids(VARIADIC roles text[]) IS 'Courses where the
 
 CREATE FUNCTION auth.group_mates() RETURNS TABLE(assignment_id bigint, user_id bigint)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select other.assignment_id, other.user_id
   from app.group_members as mine
@@ -3085,7 +3085,7 @@ COMMENT ON FUNCTION auth.user_id() IS 'Id of the signed-in user (claim sub), or 
 
 CREATE FUNCTION auth.visible_user_ids() RETURNS SETOF bigint
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select auth.user_id()
   union

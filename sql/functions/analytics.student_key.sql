@@ -7,7 +7,7 @@ returns text
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select left(encode(extensions.hmac(user_id::text, s.value, 'sha256'), 'hex'), 20)
   from auth.settings as s

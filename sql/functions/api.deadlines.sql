@@ -9,7 +9,7 @@ returns table (email text, due_at timestamptz, lock_at timestamptz, extended_unt
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   with target as (
     select a.* from app.assignments as a where a.name = deadlines.assignment

@@ -13,7 +13,7 @@ returns table (
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select
     (select array_agg(u.email order by u.email) from app.users as u where u.id = any(f.member_ids)),

@@ -10,7 +10,7 @@ returns table (email text, sid text, section text, scores jsonb, total numeric)
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   with course as (
     select c.id from app.courses as c

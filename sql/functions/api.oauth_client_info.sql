@@ -8,7 +8,7 @@ returns jsonb
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select jsonb_build_object(
     'client_id', c.client_id, 'name', c.name, 'description', c.description,

@@ -11,7 +11,7 @@ returns boolean
 language plpgsql
 volatile
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 begin
   if (app.oauth_client_check(client_id, client_secret)).client_id is null then

@@ -9,7 +9,7 @@ returns integer
 language plpgsql
 volatile
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   target record := app.assignment_for_change(assignment);

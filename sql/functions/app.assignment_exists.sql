@@ -6,7 +6,7 @@ returns boolean
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select exists (select 1 from app.assignments as a where a.name = assignment_exists.name)
 $$;

@@ -10,7 +10,7 @@ returns app.extensions
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select x.*
   from app.extensions as x

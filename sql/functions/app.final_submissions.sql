@@ -35,7 +35,7 @@ returns table (
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   with target as (
     select a.id, a.course_id, a.due_at, c.timezone

@@ -6,7 +6,7 @@ returns auth.oauth_clients
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select c.*
   from auth.oauth_clients as c

@@ -9,7 +9,7 @@ returns void
 language plpgsql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   token_jti text := auth.claims() ->> 'jti';

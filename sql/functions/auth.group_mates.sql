@@ -9,7 +9,7 @@ returns table (assignment_id bigint, user_id bigint)
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select other.assignment_id, other.user_id
   from app.group_members as mine

@@ -9,7 +9,7 @@ returns setof bigint
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$
   select auth.user_id()
   union
