@@ -95,6 +95,9 @@ def before_migrations(cur) -> None:
     cur.execute("set local check_function_bodies = on")
     cur.execute("drop schema if exists api cascade")
     cur.execute("create schema api authorization ok_owner")
+    # ok_api owns the api functions that run as definers (they are created by ok_owner and
+    # handed over with "alter function ... owner to ok_api", which needs create here).
+    cur.execute("grant usage, create on schema api to ok_api")
     cur.execute("reset role")
     cur.execute("drop schema if exists analytics cascade")
     cur.execute("create schema analytics authorization ok_analytics_owner")

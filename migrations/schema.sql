@@ -75,7 +75,8 @@ ALTER FUNCTION analytics.student_key(user_id bigint) OWNER TO ok_analytics_owner
 COMMENT ON FUNCTION analytics.student_key(user_id bigint) IS 'Pseudonymous student key (HMAC with a secret salt).';
 
 CREATE FUNCTION api.assign_grading(assignment text, graders text[], kind text DEFAULT 'composition'::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -113,12 +114,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.assign_grading(assignment text, graders text[], kind text) OWNER TO ok_owner;
+ALTER FUNCTION api.assign_grading(assignment text, graders text[], kind text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.assign_grading(assignment text, graders text[], kind text) IS 'Split final submissions among graders (TAs, instructors).';
 
 CREATE FUNCTION api.assignment_page(name text) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select jsonb_build_object(
     'name', a.name, 'display_name', a.display_name,
@@ -149,12 +151,13 @@ CREATE FUNCTION api.assignment_page(name text) RETURNS jsonb
   where a.name = assignment_page.name
 $$;
 
-ALTER FUNCTION api.assignment_page(name text) OWNER TO ok_owner;
+ALTER FUNCTION api.assignment_page(name text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.assignment_page(name text) IS 'A student''s view of an assignment and their group''s backups.';
 
 CREATE FUNCTION api.assignment_scores(assignment text) RETURNS TABLE(email text, sid text, section text, backup_key text, scores jsonb)
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with target as (select a.* from app.assignments as a where a.name = assignment_scores.assignment),
   students as (
@@ -184,12 +187,13 @@ CREATE FUNCTION api.assignment_scores(assignment text) RETURNS TABLE(email text,
   order by s.email
 $$;
 
-ALTER FUNCTION api.assignment_scores(assignment text) OWNER TO ok_owner;
+ALTER FUNCTION api.assignment_scores(assignment text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.assignment_scores(assignment text) IS 'Best score per kind for every student of an assignment (staff).';
 
 CREATE FUNCTION api.backup_page(name text, key text) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select shown || jsonb_build_object('comments', (
     select coalesce(jsonb_agg(jsonb_build_object(
@@ -203,12 +207,13 @@ CREATE FUNCTION api.backup_page(name text, key text) RETURNS jsonb
   where shown is not null and shown -> 'assignment' ->> 'name' = backup_page.name
 $$;
 
-ALTER FUNCTION api.backup_page(name text, key text) OWNER TO ok_owner;
+ALTER FUNCTION api.backup_page(name text, key text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.backup_page(name text, key text) IS 'A backup with its comments, for its page (owners, group, staff).';
 
 CREATE FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer DEFAULT 1, revisions_allowed boolean DEFAULT false, visible boolean DEFAULT true) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   course app.courses;
@@ -256,12 +261,13 @@ begin
 end;
 $_$;
 
-ALTER FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.create_assignment(name text, display_name text, due text, lock text, max_group_size integer, revisions_allowed boolean, visible boolean) IS 'Create an assignment; naive dates are course-local (staff and admins).';
 
 CREATE FUNCTION api.create_course(offering text, display_name text, timezone text DEFAULT 'America/Los_Angeles'::text, institution text DEFAULT ''::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   created app.courses;
@@ -292,12 +298,13 @@ exception
 end;
 $_$;
 
-ALTER FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) OWNER TO ok_owner;
+ALTER FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.create_course(offering text, display_name text, timezone text, institution text) IS 'Open a course offering (admins).';
 
 CREATE FUNCTION api.create_user(email text, name text DEFAULT NULL::text, is_admin boolean DEFAULT false) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 #variable_conflict use_column
 declare
@@ -320,7 +327,7 @@ begin
 end;
 $_$;
 
-ALTER FUNCTION api.create_user(email text, name text, is_admin boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.create_user(email text, name text, is_admin boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.create_user(email text, name text, is_admin boolean) IS 'Register a user by email (admins).';
 
@@ -366,7 +373,8 @@ ALTER FUNCTION api.deadlines(assignment text) OWNER TO ok_owner;
 COMMENT ON FUNCTION api.deadlines(assignment text) IS 'Effective due and lock dates per student (extensions applied).';
 
 CREATE FUNCTION api.deny_extension_request(assignment text, email text) RETURNS void
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -385,12 +393,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.deny_extension_request(assignment text, email text) OWNER TO ok_owner;
+ALTER FUNCTION api.deny_extension_request(assignment text, email text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.deny_extension_request(assignment text, email text) IS 'Deny a pending extension request (TAs, instructors).';
 
 CREATE FUNCTION api.enroll(offering text, email text, role text, sid text DEFAULT NULL::text, section text DEFAULT NULL::text, name text DEFAULT NULL::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   course_id bigint;
@@ -433,7 +442,7 @@ begin
 end;
 $_$;
 
-ALTER FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) OWNER TO ok_owner;
+ALTER FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.enroll(offering text, email text, role text, sid text, section text, name text) IS 'Enroll a user in a course with one role (instructors and admins).';
 
@@ -543,7 +552,8 @@ ALTER FUNCTION api.gradebook(offering text) OWNER TO ok_owner;
 COMMENT ON FUNCTION api.gradebook(offering text) IS 'The course gradebook: published scores per student and total (staff).';
 
 CREATE FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text DEFAULT NULL::text, reason text DEFAULT ''::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -581,7 +591,7 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) OWNER TO ok_owner;
+ALTER FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text, reason text) IS 'Grant or change an extension (TAs, instructors).';
 
@@ -764,7 +774,8 @@ ALTER FUNCTION api.group_staff_add(assignment text, email text, partner_email te
 COMMENT ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) IS 'Staff put a student into a group.';
 
 CREATE FUNCTION api.issue_token(email text, scope text DEFAULT 'all'::text, expires_in integer DEFAULT 3600, refresh_expires_in integer DEFAULT 15552000, client_id text DEFAULT 'ok-client'::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   holder app.users;
@@ -790,7 +801,7 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) OWNER TO ok_owner;
+ALTER FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) IS 'Record a token pair for a user and return the claims to sign (admins).';
 
@@ -816,7 +827,8 @@ ALTER FUNCTION api.login(email text, name text) OWNER TO ok_owner;
 COMMENT ON FUNCTION api.login(email text, name text) IS 'Sign in a verified email; returns session claims (web app only).';
 
 CREATE FUNCTION api.my_scores(assignment text) RETURNS TABLE(kind text, score numeric, message text, backup_key text, graded_at timestamp with time zone)
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
   from app.scores as s
@@ -828,12 +840,13 @@ CREATE FUNCTION api.my_scores(assignment text) RETURNS TABLE(kind text, score nu
   order by s.kind, s.value desc, s.created_at desc, s.id desc
 $$;
 
-ALTER FUNCTION api.my_scores(assignment text) OWNER TO ok_owner;
+ALTER FUNCTION api.my_scores(assignment text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.my_scores(assignment text) IS 'Published scores of the caller''s group, best per kind.';
 
 CREATE FUNCTION api.next_grading_task(assignment text) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select jsonb_build_object('task_id', t.id, 'backup_key', app.hashid_encode(t.backup_id), 'kind', t.kind)
   from app.grading_tasks as t
@@ -843,7 +856,7 @@ CREATE FUNCTION api.next_grading_task(assignment text) RETURNS jsonb
   limit 1
 $$;
 
-ALTER FUNCTION api.next_grading_task(assignment text) OWNER TO ok_owner;
+ALTER FUNCTION api.next_grading_task(assignment text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.next_grading_task(assignment text) IS 'The caller''s next ungraded task.';
 
@@ -1055,7 +1068,8 @@ ALTER FUNCTION api.outbox_finish(outbox_id bigint, error text) OWNER TO ok_owner
 COMMENT ON FUNCTION api.outbox_finish(outbox_id bigint, error text) IS 'Record the outcome of sending one email (worker).';
 
 CREATE FUNCTION api.request_extension(assignment text, reason text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -1077,12 +1091,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.request_extension(assignment text, reason text) OWNER TO ok_owner;
+ALTER FUNCTION api.request_extension(assignment text, reason text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.request_extension(assignment text, reason text) IS 'Ask for an extension (students).';
 
 CREATE FUNCTION api.revoke_extension(assignment text, email text) RETURNS void
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -1099,12 +1114,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.revoke_extension(assignment text, email text) OWNER TO ok_owner;
+ALTER FUNCTION api.revoke_extension(assignment text, email text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.revoke_extension(assignment text, email text) IS 'Revoke an extension (TAs, instructors).';
 
 CREATE FUNCTION api.revoke_my_token(token_id bigint) RETURNS void
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   if auth.user_id() is null then
@@ -1119,12 +1135,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.revoke_my_token(token_id bigint) OWNER TO ok_owner;
+ALTER FUNCTION api.revoke_my_token(token_id bigint) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.revoke_my_token(token_id bigint) IS 'Revoke one of the caller''s own tokens.';
 
 CREATE FUNCTION api.rotate_export_token(offering text, active boolean DEFAULT true) RETURNS text
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   fresh text := encode(extensions.gen_random_bytes(24), 'hex');
@@ -1146,12 +1163,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.rotate_export_token(offering text, active boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.rotate_export_token(offering text, active boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.rotate_export_token(offering text, active boolean) IS 'Issue a new course export token (returned once) and enable or disable it (instructors).';
 
 CREATE FUNCTION api.set_client_version(name text, version text, download_link text DEFAULT NULL::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   saved app.client_versions;
@@ -1177,12 +1195,13 @@ begin
 end;
 $_$;
 
-ALTER FUNCTION api.set_client_version(name text, version text, download_link text) OWNER TO ok_owner;
+ALTER FUNCTION api.set_client_version(name text, version text, download_link text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.set_client_version(name text, version text, download_link text) IS 'Publish the current version and download link of a client (admins).';
 
 CREATE FUNCTION api.set_submission_time(key text, at text DEFAULT NULL::text) RETURNS void
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   target app.backups;
@@ -1202,7 +1221,7 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.set_submission_time(key text, at text) OWNER TO ok_owner;
+ALTER FUNCTION api.set_submission_time(key text, at text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.set_submission_time(key text, at text) IS 'Override when one backup counts as submitted (staff).';
 
@@ -1264,7 +1283,8 @@ ALTER FUNCTION api.unflag(assignment text, email text) OWNER TO ok_owner;
 COMMENT ON FUNCTION api.unflag(assignment text, email text) IS 'Clear a group''s flag.';
 
 CREATE FUNCTION api.unqueued_submissions(assignment text) RETURNS TABLE(members text[], backup_key text, reason text)
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select f.members, f.backup_key, f.reason
   from api.final_submissions(unqueued_submissions.assignment) as f
@@ -1274,12 +1294,13 @@ CREATE FUNCTION api.unqueued_submissions(assignment text) RETURNS TABLE(members 
     )
 $$;
 
-ALTER FUNCTION api.unqueued_submissions(assignment text) OWNER TO ok_owner;
+ALTER FUNCTION api.unqueued_submissions(assignment text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.unqueued_submissions(assignment text) IS 'Final submissions that are in no grading queue.';
 
 CREATE FUNCTION api.update_course(offering text, display_name text DEFAULT NULL::text, timezone text DEFAULT NULL::text, active boolean DEFAULT NULL::boolean) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   saved app.courses;
@@ -1310,12 +1331,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.update_course(offering text, display_name text, timezone text, active boolean) IS 'Change course settings (instructors).';
 
 CREATE FUNCTION api.v3_assignment_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   found_row jsonb;
@@ -1345,12 +1367,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_assignment_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_assignment_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_assignment_get() IS 'GET /api/v3/assignment/<name>: due dates and settings.';
 
 CREATE FUNCTION api.v3_assignment_post(display_name text DEFAULT NULL::text, due_date text DEFAULT NULL::text, lock_date text DEFAULT NULL::text, max_group_size integer DEFAULT 1, url text DEFAULT ''::text, revisions_allowed boolean DEFAULT false, autograding_key text DEFAULT NULL::text, continuous_autograding boolean DEFAULT false, uploads_enabled boolean DEFAULT true, upload_info text DEFAULT NULL::text, visible boolean DEFAULT true) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1405,12 +1428,13 @@ begin
 end;
 $_$;
 
-ALTER FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_assignment_post(display_name text, due_date text, lock_date text, max_group_size integer, url text, revisions_allowed boolean, autograding_key text, continuous_autograding boolean, uploads_enabled boolean, upload_info text, visible boolean) IS 'POST /api/v3/assignment/<name>: create or update an assignment (staff).';
 
 CREATE FUNCTION api.v3_backup_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1434,12 +1458,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_backup_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_backup_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_backup_get() IS 'GET /api/v3/backups/<key>/: a backup with its messages.';
 
 CREATE FUNCTION api.v3_backups_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1499,12 +1524,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) IS 'POST /api/v3/backups/: store a backup or submission (ok-client).';
 
 CREATE FUNCTION api.v3_comments_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1532,12 +1558,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_comments_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_comments_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_comments_get() IS 'GET /api/v3/backups/<key>/comment/: comments on a backup.';
 
 CREATE FUNCTION api.v3_comments_post(filename text DEFAULT NULL::text, line integer DEFAULT NULL::integer, message text DEFAULT NULL::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1562,7 +1589,7 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_comments_post(filename text, line integer, message text) OWNER TO ok_owner;
+ALTER FUNCTION api.v3_comments_post(filename text, line integer, message text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_comments_post(filename text, line integer, message text) IS 'POST /api/v3/backups/<key>/comment/: add a line comment.';
 
@@ -1727,7 +1754,8 @@ ALTER FUNCTION api.v3_course_roster_get() OWNER TO ok_owner;
 COMMENT ON FUNCTION api.v3_course_roster_get() IS 'GET /api/v3/course/<offering>/[export/]roster: students as CSV (staff or export token).';
 
 CREATE FUNCTION api.v3_enrollment_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1750,12 +1778,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_enrollment_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_enrollment_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_enrollment_get() IS 'GET /api/v3/enrollment/<email>/: that user''s participations.';
 
 CREATE FUNCTION api.v3_export_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1802,7 +1831,7 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_export_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_export_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_export_get() IS 'GET /api/v3/assignment/<name>/export/<email>: one user''s backups.';
 
@@ -1858,7 +1887,8 @@ ALTER FUNCTION api.v3_group_get() OWNER TO ok_owner;
 COMMENT ON FUNCTION api.v3_group_get() IS 'GET /api/v3/assignment/<name>/group/<email>: a group''s members.';
 
 CREATE FUNCTION api.v3_info() RETURNS jsonb
-    LANGUAGE sql
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select app.v3_reply(200, jsonb_build_object(
     'version', 'v3', 'url', '/api/v3/',
@@ -1866,12 +1896,13 @@ CREATE FUNCTION api.v3_info() RETURNS jsonb
   ))
 $$;
 
-ALTER FUNCTION api.v3_info() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_info() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_info() IS 'GET /api/v3/: API information.';
 
 CREATE FUNCTION api.v3_revision_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   stored jsonb := api.v3_backups_post(assignment, messages, false);
@@ -1894,12 +1925,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_owner;
+ALTER FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_revision_post(assignment text, messages jsonb, submit boolean) IS 'POST /api/v3/revision/: submit a revision.';
 
 CREATE FUNCTION api.v3_score_post(bid text DEFAULT NULL::text, kind text DEFAULT NULL::text, score numeric DEFAULT NULL::numeric, message text DEFAULT NULL::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1937,12 +1969,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) OWNER TO ok_owner;
+ALTER FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_score_post(bid text, kind text, score numeric, message text) IS 'POST /api/v3/score/: record a score.';
 
 CREATE FUNCTION api.v3_submissions_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -1972,12 +2005,13 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_submissions_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_submissions_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_submissions_get() IS 'GET /api/v3/assignment/<name>/submissions/: final submissions, paginated (staff).';
 
 CREATE FUNCTION api.v3_user_get() RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   denied jsonb := app.v3_auth_error('email');
@@ -2009,7 +2043,8 @@ ALTER FUNCTION api.v3_user_get() OWNER TO ok_owner;
 COMMENT ON FUNCTION api.v3_user_get() IS 'GET /api/v3/user/[<email>]: a user and their participations.';
 
 CREATE FUNCTION api.v3_version_get() RETURNS jsonb
-    LANGUAGE sql
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select app.v3_reply(200, jsonb_build_object('results', coalesce(jsonb_agg(
     jsonb_build_object('name', v.name, 'current_version', v.current_version, 'download_link', v.download_link)
@@ -2018,12 +2053,13 @@ CREATE FUNCTION api.v3_version_get() RETURNS jsonb
   where app.v3_header('x-ok-name') is null or v.name = app.v3_header('x-ok-name')
 $$;
 
-ALTER FUNCTION api.v3_version_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_version_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_version_get() IS 'GET /api/v3/version/[<name>]: client versions.';
 
 CREATE FUNCTION api.v3_version_post(current_version text DEFAULT NULL::text, download_link text DEFAULT NULL::text) RETURNS jsonb
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -2055,7 +2091,7 @@ begin
 end;
 $_$;
 
-ALTER FUNCTION api.v3_version_post(current_version text, download_link text) OWNER TO ok_owner;
+ALTER FUNCTION api.v3_version_post(current_version text, download_link text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_version_post(current_version text, download_link text) IS 'POST /api/v3/version/<name>: publish a client version (admins).';
 
@@ -2720,6 +2756,21 @@ $$;
 
 ALTER FUNCTION app.tg_audit_log__append_only() OWNER TO ok_owner;
 
+CREATE FUNCTION app.tg_backups__immutable() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if (NEW.assignment_id, NEW.course_id, NEW.submitter_id, NEW.creator_id, NEW.created_at)
+     is distinct from (OLD.assignment_id, OLD.course_id, OLD.submitter_id, OLD.creator_id, OLD.created_at) then
+    raise sqlstate 'PT409' using message = 'A backup''s assignment, course, submitter and time cannot change',
+      detail = format('backup %s', OLD.id);
+  end if;
+  return NEW;
+end;
+$$;
+
+ALTER FUNCTION app.tg_backups__immutable() OWNER TO ok_owner;
+
 CREATE FUNCTION app.tg_email_outbox__notify() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -2778,7 +2829,7 @@ CREATE FUNCTION app.v3_auth_error(required_scope text DEFAULT 'all'::text) RETUR
 declare
   scopes text[] := string_to_array(auth.claims() ->> 'scope', ' ');
 begin
-  if auth.user_id() is null then
+  if auth.signed_in_id() is null then
     return app.v3_reply(401, '{}', 'Not logged in');
   end if;
   if scopes is null or 'all' = any(scopes) or required_scope = any(scopes) then
@@ -3066,22 +3117,37 @@ COMMENT ON FUNCTION auth.group_mates() IS 'Active group-mates of the caller, per
 CREATE FUNCTION auth.is_admin() RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-  select coalesce(auth.claims() ->> 'role' = 'ok_admin', false)
+  select coalesce(c.claims ->> 'role' = 'ok_admin', false)
+    and (not c.claims ? 'scope' or 'all' = any(string_to_array(c.claims ->> 'scope', ' ')))
+  from (select auth.claims() as claims) as c
 $$;
 
 ALTER FUNCTION auth.is_admin() OWNER TO ok_owner;
 
-COMMENT ON FUNCTION auth.is_admin() IS 'True when the request role is ok_admin.';
+COMMENT ON FUNCTION auth.is_admin() IS 'True when the request role is ok_admin and the scope allows it.';
 
-CREATE FUNCTION auth.user_id() RETURNS bigint
+CREATE FUNCTION auth.signed_in_id() RETURNS bigint
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
   select nullif(auth.claims() ->> 'sub', '')::bigint
 $$;
 
+ALTER FUNCTION auth.signed_in_id() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.signed_in_id() IS 'Id named by the token or session (claim sub) whatever its scope, or null.';
+
+CREATE FUNCTION auth.user_id() RETURNS bigint
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select nullif(c.claims ->> 'sub', '')::bigint
+  from (select auth.claims() as claims) as c
+  where not c.claims ? 'scope'
+    or 'all' = any(string_to_array(c.claims ->> 'scope', ' '))
+$$;
+
 ALTER FUNCTION auth.user_id() OWNER TO ok_owner;
 
-COMMENT ON FUNCTION auth.user_id() IS 'Id of the signed-in user (claim sub), or null.';
+COMMENT ON FUNCTION auth.user_id() IS 'Id of the user the request acts for (claim sub, when the scope allows), or null.';
 
 CREATE FUNCTION auth.visible_user_ids() RETURNS SETOF bigint
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -3896,6 +3962,8 @@ CREATE TRIGGER _001_append_only_truncate BEFORE TRUNCATE ON app.audit_log FOR EA
 
 CREATE TRIGGER _010_check_name BEFORE INSERT OR UPDATE OF name, course_id ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg_assignments__check_name();
 
+CREATE TRIGGER _050_immutable BEFORE UPDATE OF assignment_id, course_id, submitter_id, creator_id, created_at ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__immutable();
+
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
@@ -4044,7 +4112,7 @@ ALTER TABLE ONLY auth.oauth_tokens
 
 ALTER TABLE app.assignments ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY assignments_admin_all ON app.assignments TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY assignments_admin_all ON app.assignments TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY assignments_analytics_read ON app.assignments FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4056,7 +4124,7 @@ CREATE POLICY assignments_write ON app.assignments TO ok_user USING ((course_id 
 
 ALTER TABLE app.audit_log ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY audit_log_admin_select ON app.audit_log FOR SELECT TO ok_admin USING (true);
+CREATE POLICY audit_log_admin_select ON app.audit_log FOR SELECT TO ok_admin USING (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY audit_log_owner_all ON app.audit_log TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4064,7 +4132,7 @@ CREATE POLICY audit_log_select ON app.audit_log FOR SELECT TO ok_user USING ((co
 
 ALTER TABLE app.backups ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY backups_admin_all ON app.backups TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY backups_admin_all ON app.backups TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY backups_analytics_read ON app.backups FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4080,7 +4148,7 @@ CREATE POLICY backups_update ON app.backups FOR UPDATE TO ok_user USING ((course
 
 ALTER TABLE app.client_versions ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY client_versions_admin_all ON app.client_versions TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY client_versions_admin_all ON app.client_versions TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY client_versions_owner_all ON app.client_versions TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4088,7 +4156,7 @@ CREATE POLICY client_versions_select ON app.client_versions FOR SELECT TO ok_ano
 
 ALTER TABLE app.comments ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY comments_admin_all ON app.comments TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY comments_admin_all ON app.comments TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY comments_delete ON app.comments FOR DELETE TO ok_user USING ((author_id = ( SELECT auth.user_id() AS user_id)));
 
@@ -4106,7 +4174,7 @@ CREATE POLICY comments_update ON app.comments FOR UPDATE TO ok_user USING ((auth
 
 ALTER TABLE app.courses ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY courses_admin_all ON app.courses TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY courses_admin_all ON app.courses TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY courses_analytics_read ON app.courses FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4118,7 +4186,7 @@ CREATE POLICY courses_update ON app.courses FOR UPDATE TO ok_user USING ((id = A
 
 ALTER TABLE app.email_outbox ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY email_outbox_admin_all ON app.email_outbox TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY email_outbox_admin_all ON app.email_outbox TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY email_outbox_owner_all ON app.email_outbox TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4126,7 +4194,7 @@ CREATE POLICY email_outbox_worker ON app.email_outbox TO ok_worker USING (true) 
 
 ALTER TABLE app.enrollments ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY enrollments_admin_all ON app.enrollments TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY enrollments_admin_all ON app.enrollments TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY enrollments_analytics_read ON app.enrollments FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4138,7 +4206,7 @@ CREATE POLICY enrollments_write ON app.enrollments TO ok_user USING ((course_id 
 
 ALTER TABLE app.extension_requests ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY extension_requests_admin_all ON app.extension_requests TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY extension_requests_admin_all ON app.extension_requests TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY extension_requests_analytics_read ON app.extension_requests FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4152,7 +4220,7 @@ CREATE POLICY extension_requests_select ON app.extension_requests FOR SELECT TO 
 
 ALTER TABLE app.extensions ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY extensions_admin_all ON app.extensions TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY extensions_admin_all ON app.extensions TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY extensions_analytics_read ON app.extensions FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4164,7 +4232,7 @@ CREATE POLICY extensions_write ON app.extensions TO ok_user USING ((course_id = 
 
 ALTER TABLE app.grading_tasks ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY grading_tasks_admin_all ON app.grading_tasks TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY grading_tasks_admin_all ON app.grading_tasks TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY grading_tasks_owner_all ON app.grading_tasks TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4172,7 +4240,7 @@ CREATE POLICY grading_tasks_staff ON app.grading_tasks TO ok_user USING ((course
 
 ALTER TABLE app.group_actions ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY group_actions_admin_all ON app.group_actions TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY group_actions_admin_all ON app.group_actions TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY group_actions_owner_all ON app.group_actions TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4180,7 +4248,7 @@ CREATE POLICY group_actions_select ON app.group_actions FOR SELECT TO ok_user US
 
 ALTER TABLE app.group_members ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY group_members_admin_all ON app.group_members TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY group_members_admin_all ON app.group_members TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY group_members_analytics_read ON app.group_members FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4192,7 +4260,7 @@ CREATE POLICY group_members_select ON app.group_members FOR SELECT TO ok_user US
 
 ALTER TABLE app.groups ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY groups_admin_all ON app.groups TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY groups_admin_all ON app.groups TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY groups_analytics_read ON app.groups FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4204,7 +4272,7 @@ CREATE POLICY groups_select ON app.groups FOR SELECT TO ok_user USING (((course_
 
 ALTER TABLE app.jobs ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY jobs_admin_all ON app.jobs TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY jobs_admin_all ON app.jobs TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY jobs_owner_all ON app.jobs TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4214,11 +4282,11 @@ CREATE POLICY jobs_worker ON app.jobs TO ok_worker USING (true) WITH CHECK (true
 
 ALTER TABLE app.messages ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY messages_admin_all ON app.messages TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY messages_admin_all ON app.messages TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY messages_insert ON app.messages FOR INSERT TO ok_user WITH CHECK ((EXISTS ( SELECT 1
    FROM app.backups b
-  WHERE (b.id = messages.backup_id))));
+  WHERE ((b.id = messages.backup_id) AND (b.created_at = now()) AND ((b.submitter_id = ( SELECT auth.user_id() AS user_id)) OR (b.creator_id = ( SELECT auth.user_id() AS user_id)))))));
 
 CREATE POLICY messages_owner_all ON app.messages TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4228,7 +4296,7 @@ CREATE POLICY messages_select ON app.messages FOR SELECT TO ok_user USING ((EXIS
 
 ALTER TABLE app.scores ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY scores_admin_all ON app.scores TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY scores_admin_all ON app.scores TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY scores_analytics_read ON app.scores FOR SELECT TO ok_analytics_owner USING (true);
 
@@ -4248,7 +4316,7 @@ CREATE POLICY scores_update ON app.scores FOR UPDATE TO ok_user USING ((course_i
 
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY users_admin_all ON app.users TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY users_admin_all ON app.users TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY users_owner_all ON app.users TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4256,13 +4324,13 @@ CREATE POLICY users_select ON app.users FOR SELECT TO ok_user USING ((id IN ( SE
 
 ALTER TABLE auth.oauth_clients ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY oauth_clients_admin_all ON auth.oauth_clients TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY oauth_clients_admin_all ON auth.oauth_clients TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY oauth_clients_owner_all ON auth.oauth_clients TO ok_owner USING (true) WITH CHECK (true);
 
 ALTER TABLE auth.oauth_grants ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY oauth_grants_admin_all ON auth.oauth_grants TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY oauth_grants_admin_all ON auth.oauth_grants TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY oauth_grants_owner_all ON auth.oauth_grants TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4270,7 +4338,7 @@ CREATE POLICY oauth_grants_select ON auth.oauth_grants FOR SELECT TO ok_user USI
 
 ALTER TABLE auth.oauth_tokens ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY oauth_tokens_admin_all ON auth.oauth_tokens TO ok_admin USING (true) WITH CHECK (true);
+CREATE POLICY oauth_tokens_admin_all ON auth.oauth_tokens TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
 CREATE POLICY oauth_tokens_owner_all ON auth.oauth_tokens TO ok_owner USING (true) WITH CHECK (true);
 
@@ -4286,6 +4354,7 @@ CREATE POLICY settings_owner_all ON auth.settings TO ok_owner USING (true) WITH 
 
 GRANT USAGE ON SCHEMA analytics TO ok_analytics;
 
+GRANT ALL ON SCHEMA api TO ok_api;
 GRANT USAGE ON SCHEMA api TO ok_anon;
 GRANT USAGE ON SCHEMA api TO ok_user;
 GRANT USAGE ON SCHEMA api TO ok_worker;
@@ -4512,90 +4581,92 @@ GRANT ALL ON FUNCTION api.v3_version_post(current_version text, download_link te
 GRANT ALL ON FUNCTION api.v3_version_post(current_version text, download_link text) TO ok_user;
 
 REVOKE ALL ON FUNCTION app.assignment_exists(name text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_user;
+GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) TO ok_user;
+GRANT ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.best_scores(course_id bigint) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_anon;
-GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_user;
+GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_user;
+GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_api;
 
 GRANT SELECT ON TABLE app.extensions TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extensions TO ok_admin;
+GRANT SELECT ON TABLE app.extensions TO ok_user;
+GRANT SELECT ON TABLE app.extensions TO ok_admin;
+GRANT DELETE ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(assignment_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(user_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(staff_id),UPDATE(staff_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(reason),UPDATE(reason) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(expires_at),UPDATE(expires_at) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(custom_submission_time),UPDATE(custom_submission_time) ON TABLE app.extensions TO ok_api;
 
 REVOKE ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) TO ok_user;
+GRANT ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.final_submissions(assignment_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.group_snapshot(group_id bigint) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.hashid_decode(public_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_anon;
-GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_user;
-GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_worker;
+GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.hashid_encode(id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_anon;
-GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_user;
-GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_worker;
+GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_anon;
-GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_user;
-GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_worker;
+GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.human_interval(span interval) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.human_interval(span interval) TO ok_user;
+GRANT ALL ON FUNCTION app.human_interval(span interval) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.lock_assignment(assignment_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.lock_assignment(assignment_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.lock_assignment(assignment_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) TO ok_user;
-GRANT ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) TO ok_auth;
+GRANT ALL ON FUNCTION app.mint_token(user_id bigint, client_id text, scopes text[], access_ttl integer, refresh_ttl integer) TO ok_api;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_clients TO ok_admin;
+GRANT SELECT ON TABLE auth.oauth_clients TO ok_admin;
 
 REVOKE ALL ON FUNCTION app.oauth_client_check(client_id text, client_secret text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.oauth_client_check(client_id text, client_secret text) TO ok_auth;
 
 REVOKE ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_user;
+GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) TO ok_user;
-GRANT ALL ON FUNCTION app.redirect_allowed(allowed_uris text[], redirect_uri text) TO ok_auth;
 
 REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.require_admin() TO ok_anon;
-GRANT ALL ON FUNCTION app.require_admin() TO ok_user;
+GRANT ALL ON FUNCTION app.require_admin() TO ok_api;
 
 REVOKE ALL ON FUNCTION app.require_login() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.require_login() TO ok_anon;
-GRANT ALL ON FUNCTION app.require_login() TO ok_user;
+GRANT ALL ON FUNCTION app.require_login() TO ok_api;
 
 REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
 
@@ -4605,59 +4676,65 @@ REVOKE ALL ON FUNCTION app.tg_assignments__check_name() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
 
+REVOKE ALL ON FUNCTION app.tg_backups__immutable() FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_scores__complete_tasks() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) TO ok_user;
-GRANT ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) TO ok_auth;
 
 REVOKE ALL ON FUNCTION app.user_in_course(email text, course_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.user_in_course(email text, course_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.user_in_course(email text, course_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_auth_error(required_scope text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_auth_error(required_scope text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_backups_json(backup_ids bigint[], include_messages boolean) TO ok_api;
 
 GRANT SELECT ON TABLE app.courses TO ok_analytics_owner;
-GRANT SELECT,UPDATE ON TABLE app.courses TO ok_user;
+GRANT SELECT ON TABLE app.courses TO ok_user;
 GRANT SELECT ON TABLE app.courses TO ok_anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.courses TO ok_admin;
+GRANT SELECT ON TABLE app.courses TO ok_admin;
+
+GRANT INSERT(offering) ON TABLE app.courses TO ok_api;
+
+GRANT INSERT(display_name),UPDATE(display_name) ON TABLE app.courses TO ok_api;
+
+GRANT INSERT(institution) ON TABLE app.courses TO ok_api;
+
+GRANT INSERT(timezone),UPDATE(timezone) ON TABLE app.courses TO ok_api;
+
+GRANT UPDATE(active) ON TABLE app.courses TO ok_api;
+
+GRANT UPDATE(export_token_hash) ON TABLE app.courses TO ok_api;
+
+GRANT UPDATE(export_token_active) ON TABLE app.courses TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_course(course app.courses) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_course(course app.courses) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_course(course app.courses) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_course(course app.courses) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_course_access() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_course_access() TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_course_access() TO ok_user;
+GRANT ALL ON FUNCTION app.v3_course_access() TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_header(name text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_header(name text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_page(OUT page_limit integer, OUT page_offset integer) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_participations(user_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_participations(user_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_participations(user_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_reply(status integer, data jsonb, message text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_role_name(role text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_role_name(role text) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_role_name(role text) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_role_name(role text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.v3_time(ts timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.v3_time(ts timestamp with time zone) TO ok_anon;
-GRANT ALL ON FUNCTION app.v3_time(ts timestamp with time zone) TO ok_user;
+GRANT ALL ON FUNCTION app.v3_time(ts timestamp with time zone) TO ok_api;
 
 REVOKE ALL ON FUNCTION auth.actor() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.actor() TO ok_anon;
@@ -4693,6 +4770,12 @@ GRANT ALL ON FUNCTION auth.is_admin() TO ok_user;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_worker;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_auth;
 
+REVOKE ALL ON FUNCTION auth.signed_in_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_anon;
+GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_user;
+GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_worker;
+GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_auth;
+
 REVOKE ALL ON FUNCTION auth.user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_anon;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_user;
@@ -4703,29 +4786,113 @@ REVOKE ALL ON FUNCTION auth.visible_user_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.visible_user_ids() TO ok_user;
 
 GRANT SELECT ON TABLE app.assignments TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.assignments TO ok_user;
+GRANT SELECT ON TABLE app.assignments TO ok_user;
 GRANT SELECT ON TABLE app.assignments TO ok_anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.assignments TO ok_admin;
+GRANT SELECT ON TABLE app.assignments TO ok_admin;
+
+GRANT INSERT(course_id) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(name) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(display_name),UPDATE(display_name) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(due_at),UPDATE(due_at) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(lock_at),UPDATE(lock_at) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(visible),UPDATE(visible) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(creator_id) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(url),UPDATE(url) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(max_group_size),UPDATE(max_group_size) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(revisions_allowed),UPDATE(revisions_allowed) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(uploads_enabled),UPDATE(uploads_enabled) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(upload_info),UPDATE(upload_info) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(autograder_key),UPDATE(autograder_key) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(continuous_autograding),UPDATE(continuous_autograding) ON TABLE app.assignments TO ok_api;
 
 GRANT SELECT ON TABLE app.backups TO ok_analytics_owner;
-GRANT SELECT,INSERT,UPDATE ON TABLE app.backups TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.backups TO ok_admin;
+GRANT SELECT ON TABLE app.backups TO ok_user;
+GRANT SELECT ON TABLE app.backups TO ok_admin;
+
+GRANT INSERT(assignment_id) ON TABLE app.backups TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.backups TO ok_api;
+
+GRANT INSERT(submitter_id) ON TABLE app.backups TO ok_api;
+
+GRANT INSERT(submit) ON TABLE app.backups TO ok_api;
+
+GRANT UPDATE(custom_submission_time) ON TABLE app.backups TO ok_api;
+
+GRANT INSERT(client_name) ON TABLE app.backups TO ok_api;
+
+GRANT INSERT(client_version) ON TABLE app.backups TO ok_api;
 
 GRANT SELECT ON TABLE analytics.assignment_activity_daily TO ok_analytics;
 
 GRANT SELECT ON TABLE app.enrollments TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.enrollments TO ok_admin;
+GRANT SELECT ON TABLE app.enrollments TO ok_user;
+GRANT SELECT ON TABLE app.enrollments TO ok_admin;
+
+GRANT INSERT(user_id) ON TABLE app.enrollments TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.enrollments TO ok_api;
+
+GRANT INSERT(role),UPDATE(role) ON TABLE app.enrollments TO ok_api;
+
+GRANT INSERT(sid),UPDATE(sid) ON TABLE app.enrollments TO ok_api;
+
+GRANT INSERT(section),UPDATE(section) ON TABLE app.enrollments TO ok_api;
 
 GRANT SELECT ON TABLE app.extension_requests TO ok_analytics_owner;
-GRANT SELECT,INSERT,UPDATE ON TABLE app.extension_requests TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.extension_requests TO ok_admin;
+GRANT SELECT ON TABLE app.extension_requests TO ok_user;
+GRANT SELECT ON TABLE app.extension_requests TO ok_admin;
+
+GRANT INSERT(assignment_id) ON TABLE app.extension_requests TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.extension_requests TO ok_api;
+
+GRANT INSERT(user_id) ON TABLE app.extension_requests TO ok_api;
+
+GRANT INSERT(reason) ON TABLE app.extension_requests TO ok_api;
+
+GRANT UPDATE(status) ON TABLE app.extension_requests TO ok_api;
+
+GRANT UPDATE(decided_by) ON TABLE app.extension_requests TO ok_api;
+
+GRANT UPDATE(decided_at) ON TABLE app.extension_requests TO ok_api;
 
 GRANT SELECT ON TABLE analytics.assignment_progress TO ok_analytics;
 
 GRANT SELECT ON TABLE app.scores TO ok_analytics_owner;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.scores TO ok_admin;
+GRANT SELECT ON TABLE app.scores TO ok_user;
+GRANT SELECT ON TABLE app.scores TO ok_admin;
+
+GRANT INSERT(backup_id) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(assignment_id) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(user_id) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(grader_id) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(kind) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(value) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(message) ON TABLE app.scores TO ok_api;
+
+GRANT UPDATE(archived) ON TABLE app.scores TO ok_api;
 
 GRANT SELECT ON TABLE analytics.score_distribution TO ok_analytics;
 
@@ -4737,12 +4904,28 @@ GRANT SELECT ON TABLE api.assignments TO ok_anon;
 GRANT SELECT ON TABLE api.assignments TO ok_user;
 
 GRANT SELECT ON TABLE app.users TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.users TO ok_admin;
+GRANT SELECT ON TABLE app.users TO ok_admin;
+
+GRANT INSERT(email) ON TABLE app.users TO ok_api;
+
+GRANT INSERT(name) ON TABLE app.users TO ok_api;
+
+GRANT INSERT(is_admin) ON TABLE app.users TO ok_api;
 
 GRANT SELECT ON TABLE api.extension_requests TO ok_user;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.grading_tasks TO ok_admin;
+GRANT SELECT ON TABLE app.grading_tasks TO ok_user;
+GRANT SELECT ON TABLE app.grading_tasks TO ok_admin;
+
+GRANT INSERT(assignment_id) ON TABLE app.grading_tasks TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.grading_tasks TO ok_api;
+
+GRANT INSERT(backup_id) ON TABLE app.grading_tasks TO ok_api;
+
+GRANT INSERT(grader_id) ON TABLE app.grading_tasks TO ok_api;
+
+GRANT INSERT(kind) ON TABLE app.grading_tasks TO ok_api;
 
 GRANT SELECT ON TABLE api.grading_progress TO ok_user;
 
@@ -4750,10 +4933,10 @@ GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
 
 GRANT SELECT ON TABLE api.my_teaching TO ok_user;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_tokens TO ok_admin;
+GRANT SELECT ON TABLE auth.oauth_tokens TO ok_admin;
 GRANT SELECT ON TABLE auth.oauth_tokens TO ok_user;
 
-GRANT UPDATE(revoked_at) ON TABLE auth.oauth_tokens TO ok_user;
+GRANT UPDATE(revoked_at) ON TABLE auth.oauth_tokens TO ok_api;
 
 GRANT SELECT ON TABLE api.my_tokens TO ok_user;
 
@@ -4762,34 +4945,70 @@ GRANT SELECT ON TABLE app.audit_log TO ok_admin;
 
 GRANT SELECT ON TABLE app.client_versions TO ok_user;
 GRANT SELECT ON TABLE app.client_versions TO ok_anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.client_versions TO ok_admin;
+GRANT SELECT ON TABLE app.client_versions TO ok_admin;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.comments TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.comments TO ok_admin;
+GRANT INSERT(name) ON TABLE app.client_versions TO ok_api;
+
+GRANT INSERT(current_version),UPDATE(current_version) ON TABLE app.client_versions TO ok_api;
+
+GRANT INSERT(download_link),UPDATE(download_link) ON TABLE app.client_versions TO ok_api;
+
+GRANT UPDATE(updated_at) ON TABLE app.client_versions TO ok_api;
+
+GRANT SELECT ON TABLE app.comments TO ok_user;
+GRANT SELECT ON TABLE app.comments TO ok_admin;
+
+GRANT INSERT(backup_id) ON TABLE app.comments TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.comments TO ok_api;
+
+GRANT INSERT(author_id) ON TABLE app.comments TO ok_api;
+
+GRANT INSERT(filename) ON TABLE app.comments TO ok_api;
+
+GRANT INSERT(line) ON TABLE app.comments TO ok_api;
+
+GRANT INSERT(message) ON TABLE app.comments TO ok_api;
 
 GRANT SELECT ON TABLE app.email_outbox TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.email_outbox TO ok_admin;
-GRANT SELECT,INSERT,UPDATE ON TABLE app.email_outbox TO ok_worker;
+GRANT SELECT ON TABLE app.email_outbox TO ok_admin;
+GRANT SELECT ON TABLE app.email_outbox TO ok_worker;
+
+GRANT UPDATE(status) ON TABLE app.email_outbox TO ok_worker;
+
+GRANT UPDATE(attempts) ON TABLE app.email_outbox TO ok_worker;
+
+GRANT UPDATE(last_error) ON TABLE app.email_outbox TO ok_worker;
+
+GRANT UPDATE(claimed_at) ON TABLE app.email_outbox TO ok_worker;
+
+GRANT UPDATE(sent_at) ON TABLE app.email_outbox TO ok_worker;
 
 GRANT SELECT ON TABLE app.group_actions TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.group_actions TO ok_admin;
+GRANT SELECT ON TABLE app.group_actions TO ok_admin;
 
 GRANT SELECT ON TABLE app.group_members TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.group_members TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.group_members TO ok_admin;
+GRANT SELECT ON TABLE app.group_members TO ok_admin;
 
 GRANT SELECT ON TABLE app.groups TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.groups TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.groups TO ok_admin;
+GRANT SELECT ON TABLE app.groups TO ok_admin;
 
 GRANT SELECT ON TABLE app.jobs TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.jobs TO ok_admin;
-GRANT SELECT,UPDATE ON TABLE app.jobs TO ok_worker;
+GRANT SELECT ON TABLE app.jobs TO ok_admin;
+GRANT SELECT ON TABLE app.jobs TO ok_worker;
 
-GRANT SELECT,INSERT ON TABLE app.messages TO ok_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.messages TO ok_admin;
+GRANT SELECT ON TABLE app.messages TO ok_user;
+GRANT SELECT ON TABLE app.messages TO ok_admin;
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.oauth_grants TO ok_admin;
+GRANT INSERT(backup_id) ON TABLE app.messages TO ok_api;
+
+GRANT INSERT(kind) ON TABLE app.messages TO ok_api;
+
+GRANT INSERT(contents) ON TABLE app.messages TO ok_api;
+
+GRANT SELECT ON TABLE auth.oauth_grants TO ok_admin;
 GRANT SELECT ON TABLE auth.oauth_grants TO ok_user;
 
 GRANT SELECT ON TABLE auth.settings TO ok_analytics_owner;

@@ -8,6 +8,11 @@
 --   ok_user             NOLOGIN: any signed-in user; course roles come from enrollments
 --   ok_admin            NOLOGIN: site administrators (a member of ok_user)
 --   ok_worker           NOLOGIN: background jobs (mail, exports)
+--   ok_api              NOLOGIN, NOBYPASSRLS: owns the api functions that need internal helpers
+--                       and runs them (security definer). A member of ok_anon, ok_user and
+--                       ok_admin, so the caller's row-level security applies to it: every
+--                       policy reads the caller's claims (auth.user_id(), auth.is_admin()).
+--                       Only it and the owners may execute app.* helpers.
 --   ok_auth             NOLOGIN: the web app's sign-in steps (login, OAuth code and refresh
 --                       exchange); no token we sign carries it, so PostgREST never uses it
 --   ok_analytics_owner  NOLOGIN: owns the analytics views, reads only what they expose
@@ -27,6 +32,7 @@ begin
       ('ok_user', 'nologin'),
       ('ok_admin', 'nologin'),
       ('ok_worker', 'nologin'),
+      ('ok_api', 'nologin'),
       ('ok_auth', 'nologin'),
       ('ok_analytics_owner', 'nologin'),
       ('ok_analytics', 'login')
@@ -49,6 +55,13 @@ grant ok_admin to authenticator;
 grant ok_worker to authenticator;
 grant ok_auth to authenticator;
 grant ok_user to ok_admin;
+-- ok_api acts for any caller; its policies and grants are those of the request roles
+-- (whose admin and worker policies check the claims, not only the role). ok_owner creates
+-- the api functions and hands them to ok_api (alter function ... owner to ok_api).
+grant ok_anon to ok_api;
+grant ok_user to ok_api;
+grant ok_admin to ok_api;
+grant ok_api to ok_owner;
 
 -- Per-request limits, applied by PostgREST (and our shim) when it switches role.
 alter role ok_anon set statement_timeout = '3s';

@@ -9,7 +9,12 @@ do $grant$
 begin
   -- The connecting (migration) user must be able to act as the owner.
   execute format('grant ok_owner, ok_analytics_owner to %I', current_user);
-  execute format('grant create, connect, temporary on database %I to ok_owner', current_database());
+  execute format('grant create, connect on database %I to ok_owner', current_database());
+  -- No role of ours may create temporary objects: a pg_temp type or table can shadow
+  -- pg_catalog's for any function that searches pg_temp first. PUBLIC holds TEMP on every
+  -- new database (a clone of a template too), so this is repeated on each upgrade.
+  execute format('revoke temporary on database %I from public', current_database());
+  execute format('revoke temporary on database %I from ok_owner, ok_analytics_owner', current_database());
   execute format('grant connect on database %I to authenticator, ok_analytics', current_database());
 end
 $grant$;

@@ -2,7 +2,7 @@
 -- among the chosen graders, evenly and deterministically: backups that already have a task
 -- (of any kind) are skipped; the rest, in backup-id order, are cut into contiguous chunks of
 -- near-equal size, one per grader in email order. Returns {grader email: tasks given}.
--- Called by: staff pages. Security: invoker (RLS: staff write their course's tasks).
+-- Called by: staff pages. Security: definer as ok_api (the caller's RLS applies) (RLS: staff write their course's tasks).
 -- Raises: PT401; PT404 unknown assignment; PT403 not a TA or instructor; PT422 no graders, or
 -- a grader who is not staff of the course.
 -- requires: app.assignment_for_change.sql, app.final_submissions.sql
@@ -10,6 +10,8 @@ create or replace function api.assign_grading(assignment text, graders text[], k
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -48,5 +50,6 @@ end;
 $$;
 
 revoke all on function api.assign_grading(text, text[], text) from public;
+alter function api.assign_grading(text, text[], text) owner to ok_api;
 grant execute on function api.assign_grading(text, text[], text) to ok_user;
 comment on function api.assign_grading(text, text[], text) is 'Split final submissions among graders (TAs, instructors).';

@@ -2,12 +2,14 @@
 -- caller's group, and the backups and submissions of the caller's group (newest first, 200
 -- at most), with the key of the group's final submission. Null when the caller may not see
 -- the assignment (the page answers 404).
--- Called by: GET /<assignment>/. Security: invoker (RLS decides every row).
+-- Called by: GET /<assignment>/. Security: definer as ok_api (the caller's RLS applies) (RLS decides every row).
 -- requires: app.v3_time.sql, app.final_submission_id.sql, app.group_member_ids.sql
 create or replace function api.assignment_page(name text)
 returns jsonb
 language sql
 stable
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
   select jsonb_build_object(
     'name', a.name, 'display_name', a.display_name,
@@ -39,5 +41,6 @@ as $$
 $$;
 
 revoke all on function api.assignment_page(text) from public;
+alter function api.assignment_page(text) owner to ok_api;
 grant execute on function api.assignment_page(text) to ok_user;
 comment on function api.assignment_page(text) is 'A student''s view of an assignment and their group''s backups.';

@@ -2,12 +2,14 @@
 -- student (every enrolled student, scored or not), with SID, section, the key of the backup
 -- that counts and the best active score per kind across the student's current group (all
 -- kinds, published or not). One set-based query.
--- Security: invoker; staff of the course (RLS gives students their own rows only).
+-- Security: definer as ok_api (the caller's RLS applies); staff of the course (RLS gives students their own rows only).
 -- requires: app.final_submissions.sql
 create or replace function api.assignment_scores(assignment text)
 returns table (email text, sid text, section text, backup_key text, scores jsonb)
 language sql
 stable
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
   with target as (select a.* from app.assignments as a where a.name = assignment_scores.assignment),
   students as (
@@ -38,5 +40,6 @@ as $$
 $$;
 
 revoke all on function api.assignment_scores(text) from public;
+alter function api.assignment_scores(text) owner to ok_api;
 grant execute on function api.assignment_scores(text) to ok_user;
 comment on function api.assignment_scores(text) is 'Best score per kind for every student of an assignment (staff).';

@@ -3,12 +3,14 @@
 -- assignment, or the caller may not see the backup (the page answers 404 in every case, so
 -- a stranger learns nothing). Owners, their group and the course's staff see it (RLS).
 -- Called by: GET /<assignment>/backups/<key>/ and /<assignment>/submissions/<key>/.
--- Security: invoker.
+-- Security: definer as ok_api (the caller's RLS applies).
 -- requires: app.v3_backups_json.sql, app.hashid_decode.sql
 create or replace function api.backup_page(name text, key text)
 returns jsonb
 language sql
 stable
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
   select shown || jsonb_build_object('comments', (
     select coalesce(jsonb_agg(jsonb_build_object(
@@ -23,5 +25,6 @@ as $$
 $$;
 
 revoke all on function api.backup_page(text, text) from public;
+alter function api.backup_page(text, text) owner to ok_api;
 grant execute on function api.backup_page(text, text) to ok_user;
 comment on function api.backup_page(text, text) is 'A backup with its comments, for its page (owners, group, staff).';

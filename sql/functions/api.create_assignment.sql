@@ -2,7 +2,7 @@
 -- The name is "<offering>/<word>"; due and lock dates without an offset are read in the
 -- course's timezone (app.parse_course_time).
 -- Called by: okadmin assignment create (later the staff pages).
--- Security: invoker; site admins, or TAs and instructors of the course.
+-- Security: definer as ok_api (the caller's RLS applies); site admins, or TAs and instructors of the course.
 -- Raises: PT401 not logged in; PT404 no course for the name's offering; PT403 not staff of it;
 -- PT422 malformed name, bad dates, lock before due, group size below 1; PT409 name taken.
 -- requires: app.require_login.sql, app.parse_course_time.sql
@@ -18,6 +18,8 @@ create or replace function api.create_assignment(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   course app.courses;
@@ -66,6 +68,7 @@ end;
 $$;
 
 revoke all on function api.create_assignment(text, text, text, text, integer, boolean, boolean) from public;
+alter function api.create_assignment(text, text, text, text, integer, boolean, boolean) owner to ok_api;
 grant execute on function api.create_assignment(text, text, text, text, integer, boolean, boolean)
 to ok_user;
 comment on function api.create_assignment(text, text, text, text, integer, boolean, boolean) is

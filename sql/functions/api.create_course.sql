@@ -1,5 +1,5 @@
 -- api.create_course(offering, display_name, timezone, institution): open a course offering.
--- Called by: okadmin course create. Security: invoker; admins only.
+-- Called by: okadmin course create. Security: definer as ok_api (the caller's RLS applies); admins only.
 -- Raises: PT401/PT403 (not an admin); PT422 malformed offering, empty display name or unknown
 -- timezone; PT409 offering already exists.
 create or replace function api.create_course(
@@ -11,6 +11,8 @@ create or replace function api.create_course(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   created app.courses;
@@ -42,5 +44,6 @@ end;
 $$;
 
 revoke all on function api.create_course(text, text, text, text) from public;
+alter function api.create_course(text, text, text, text) owner to ok_api;
 grant execute on function api.create_course(text, text, text, text) to ok_admin;
 comment on function api.create_course(text, text, text, text) is 'Open a course offering (admins).';

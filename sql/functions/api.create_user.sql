@@ -1,10 +1,12 @@
 -- api.create_user(email, name, is_admin): register a user by email (okadmin user create).
--- Called by: okadmin. Security: invoker; admins only.
+-- Called by: okadmin. Security: definer as ok_api (the caller's RLS applies); admins only.
 -- Raises: PT401/PT403 (not an admin), PT422 malformed email, PT409 email already registered.
 create or replace function api.create_user(email text, name text default null, is_admin boolean default false)
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
 declare
@@ -28,5 +30,6 @@ end;
 $$;
 
 revoke all on function api.create_user(text, text, boolean) from public;
+alter function api.create_user(text, text, boolean) owner to ok_api;
 grant execute on function api.create_user(text, text, boolean) to ok_admin;
 comment on function api.create_user(text, text, boolean) is 'Register a user by email (admins).';

@@ -1,10 +1,12 @@
 -- api.deny_extension_request(assignment, email): staff turn down a student's pending request.
--- Security: invoker (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no pending request.
+-- Security: definer as ok_api (the caller's RLS applies) (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no pending request.
 -- requires: app.assignment_for_change.sql
 create or replace function api.deny_extension_request(assignment text, email text)
 returns void
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -24,5 +26,6 @@ end;
 $$;
 
 revoke all on function api.deny_extension_request(text, text) from public;
+alter function api.deny_extension_request(text, text) owner to ok_api;
 grant execute on function api.deny_extension_request(text, text) to ok_user;
 comment on function api.deny_extension_request(text, text) is 'Deny a pending extension request (TAs, instructors).';

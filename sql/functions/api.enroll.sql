@@ -1,7 +1,7 @@
 -- api.enroll(offering, email, role, sid, section, name): enroll a user in a course with one
 -- role, creating the user on first sight; enrolling again changes role, sid and section.
 -- Called by: okadmin enroll (later the roster pages and CSV import).
--- Security: invoker; site admins, or instructors of the course (readers and TAs cannot
+-- Security: definer as ok_api (the caller's RLS applies); site admins, or instructors of the course (readers and TAs cannot
 -- change enrollment, unlike the original).
 -- Raises: PT401 not logged in; PT404 unknown course; PT403 not an instructor of it;
 -- PT422 unknown role or malformed email.
@@ -17,6 +17,8 @@ create or replace function api.enroll(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   course_id bigint;
@@ -60,6 +62,7 @@ end;
 $$;
 
 revoke all on function api.enroll(text, text, text, text, text, text) from public;
+alter function api.enroll(text, text, text, text, text, text) owner to ok_api;
 grant execute on function api.enroll(text, text, text, text, text, text) to ok_user;
 comment on function api.enroll(text, text, text, text, text, text) is
 'Enroll a user in a course with one role (instructors and admins).';

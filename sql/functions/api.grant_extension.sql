@@ -4,7 +4,7 @@
 -- unexpired are accepted after the lock and count as on time; with a custom submission time
 -- they count as made then. Backups are never rewritten: lateness reads this row. Granting
 -- again replaces the extension; a pending request from the student is marked granted.
--- Called by: staff pages, okadmin. Security: invoker (RLS: staff write their course's rows).
+-- Called by: staff pages, okadmin. Security: definer as ok_api (the caller's RLS applies) (RLS: staff write their course's rows).
 -- Raises: PT401; PT404 unknown assignment or student; PT403 not a TA or instructor; PT422 bad
 -- date, or an expiry before the due date.
 -- requires: app.assignment_for_change.sql, app.parse_course_time.sql, app.user_in_course.sql
@@ -14,6 +14,8 @@ create or replace function api.grant_extension(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -52,5 +54,6 @@ end;
 $$;
 
 revoke all on function api.grant_extension(text, text, text, text, text) from public;
+alter function api.grant_extension(text, text, text, text, text) owner to ok_api;
 grant execute on function api.grant_extension(text, text, text, text, text) to ok_user;
 comment on function api.grant_extension(text, text, text, text, text) is 'Grant or change an extension (TAs, instructors).';

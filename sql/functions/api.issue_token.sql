@@ -3,7 +3,7 @@
 -- The database records the token (jti, scopes, expiry, the SHA-256 of a fresh random
 -- refresh token) and returns the claims; the caller signs them into the HS256 JWT that
 -- PostgREST and the web app verify, with the secret the database never sees.
--- Called by: okadmin. Security: invoker; admins only.
+-- Called by: okadmin. Security: definer as ok_api (the caller's RLS applies); admins only.
 -- requires: app.mint_token.sql
 -- Raises: PT401/PT403 not an admin; PT404 unknown user or client; PT422 unknown scope or
 -- a lifetime outside 60 s .. 1 year.
@@ -17,6 +17,8 @@ create or replace function api.issue_token(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   holder app.users;
@@ -43,6 +45,7 @@ end;
 $$;
 
 revoke all on function api.issue_token(text, text, integer, integer, text) from public;
+alter function api.issue_token(text, text, integer, integer, text) owner to ok_api;
 grant execute on function api.issue_token(text, text, integer, integer, text) to ok_admin;
 comment on function api.issue_token(text, text, integer, integer, text) is
 'Record a token pair for a user and return the claims to sign (admins).';

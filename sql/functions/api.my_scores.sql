@@ -1,12 +1,14 @@
 -- api.my_scores(assignment): the scores a student sees: only published kinds, active (not
 -- archived) scores of any member of their current group, the best per kind. Tie rule: the
 -- highest value wins; between equal values the newest score, then the highest id.
--- Called by: the assignment page. Security: invoker; RLS on app.scores already limits students
+-- Called by: the assignment page. Security: definer as ok_api (the caller's RLS applies); RLS on app.scores already limits students
 -- to published, active scores of their group. Raises nothing.
 create or replace function api.my_scores(assignment text)
 returns table (kind text, score numeric, message text, backup_key text, graded_at timestamptz)
 language sql
 stable
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
   select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
   from app.scores as s
@@ -19,5 +21,6 @@ as $$
 $$;
 
 revoke all on function api.my_scores(text) from public;
+alter function api.my_scores(text) owner to ok_api;
 grant execute on function api.my_scores(text) to ok_user;
 comment on function api.my_scores(text) is 'Published scores of the caller''s group, best per kind.';

@@ -1,11 +1,13 @@
 -- api.revoke_extension(assignment, email): take an extension back. Nothing else changes: no
 -- backup was stamped when it was granted, and staff overrides of submission times stay.
--- Security: invoker (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no extension.
+-- Security: definer as ok_api (the caller's RLS applies) (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no extension.
 -- requires: app.assignment_for_change.sql
 create or replace function api.revoke_extension(assignment text, email text)
 returns void
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   target record := app.assignment_for_change(assignment);
@@ -23,5 +25,6 @@ end;
 $$;
 
 revoke all on function api.revoke_extension(text, text) from public;
+alter function api.revoke_extension(text, text) owner to ok_api;
 grant execute on function api.revoke_extension(text, text) to ok_user;
 comment on function api.revoke_extension(text, text) is 'Revoke an extension (TAs, instructors).';

@@ -1,13 +1,15 @@
 -- api.rotate_export_token(offering, active): issue a new export token for a course (the old
 -- one stops working) and switch export-token access on or off. The token is returned once;
 -- only its SHA-256 is kept. Instructors of the course and admins.
--- Called by: the course settings page, okadmin. Security: invoker (RLS: instructors update
+-- Called by: the course settings page, okadmin. Security: definer as ok_api (the caller's RLS applies) (RLS: instructors update
 -- their course). Raises: PT401, PT403 (not an instructor), PT404 (unknown course).
 -- requires: app.require_login.sql
 create or replace function api.rotate_export_token(offering text, active boolean default true)
 returns text
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   fresh text := encode(extensions.gen_random_bytes(24), 'hex');
@@ -30,6 +32,7 @@ end;
 $$;
 
 revoke all on function api.rotate_export_token(text, boolean) from public;
+alter function api.rotate_export_token(text, boolean) owner to ok_api;
 grant execute on function api.rotate_export_token(text, boolean) to ok_user;
 comment on function api.rotate_export_token(text, boolean) is
 'Issue a new course export token (returned once) and enable or disable it (instructors).';

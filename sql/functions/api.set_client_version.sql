@@ -1,12 +1,14 @@
 -- api.set_client_version(name, version, download_link): publish the current version of a
 -- client (ok-client's self-update check reads it through GET /api/v3/version/<name>).
 -- Called by: okadmin version set (later POST /api/v3/version/<name>).
--- Security: invoker; admins only.
+-- Security: definer as ok_api (the caller's RLS applies); admins only.
 -- Raises: PT401/PT403 not an admin; PT422 malformed name, version or link.
 create or replace function api.set_client_version(name text, version text, download_link text default null)
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   saved app.client_versions;
@@ -33,6 +35,7 @@ end;
 $$;
 
 revoke all on function api.set_client_version(text, text, text) from public;
+alter function api.set_client_version(text, text, text) owner to ok_api;
 grant execute on function api.set_client_version(text, text, text) to ok_admin;
 comment on function api.set_client_version(text, text, text) is
 'Publish the current version and download link of a client (admins).';

@@ -1,13 +1,15 @@
 -- api.set_submission_time(key, at): staff override when one backup counts as submitted (null
 -- clears the override). Separate from extensions: granting or revoking an extension never
 -- touches it. Audited by the trigger on app.backups.
--- Security: invoker (RLS: staff update their course's backups). Raises: PT401, PT404 unknown
+-- Security: definer as ok_api (the caller's RLS applies) (RLS: staff update their course's backups). Raises: PT401, PT404 unknown
 -- key or not staff of its course (indistinguishable on purpose), PT422 bad date.
 -- requires: app.require_login.sql, app.parse_course_time.sql
 create or replace function api.set_submission_time(key text, at text default null)
 returns void
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   target app.backups;
@@ -28,5 +30,6 @@ end;
 $$;
 
 revoke all on function api.set_submission_time(text, text) from public;
+alter function api.set_submission_time(text, text) owner to ok_api;
 grant execute on function api.set_submission_time(text, text) to ok_user;
 comment on function api.set_submission_time(text, text) is 'Override when one backup counts as submitted (staff).';

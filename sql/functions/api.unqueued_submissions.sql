@@ -1,11 +1,13 @@
 -- api.unqueued_submissions(assignment): final submissions (or latest backups) that are in no
 -- grading queue, so nobody is lost between queues (the original lost students).
--- Security: invoker over app.final_submissions; staff see the course. Raises nothing.
+-- Security: definer as ok_api (the caller's RLS applies) over app.final_submissions; staff see the course. Raises nothing.
 -- requires: api.final_submissions.sql
 create or replace function api.unqueued_submissions(assignment text)
 returns table (members text[], backup_key text, reason text)
 language sql
 stable
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
   select f.members, f.backup_key, f.reason
   from api.final_submissions(unqueued_submissions.assignment) as f
@@ -16,5 +18,6 @@ as $$
 $$;
 
 revoke all on function api.unqueued_submissions(text) from public;
+alter function api.unqueued_submissions(text) owner to ok_api;
 grant execute on function api.unqueued_submissions(text) to ok_user;
 comment on function api.unqueued_submissions(text) is 'Final submissions that are in no grading queue.';

@@ -1,6 +1,6 @@
 -- api.update_course(offering, display_name, timezone, active): change a course's settings.
 -- Instructors of the course and admins only (okpy/ok let readers and TAs do it).
--- Security: invoker (RLS: courses_update is for instructors). Raises: PT401; PT404 unknown
+-- Security: definer as ok_api (the caller's RLS applies) (RLS: courses_update is for instructors). Raises: PT401; PT404 unknown
 -- course; PT403 not an instructor; PT422 empty name or unknown timezone.
 -- requires: app.require_login.sql
 create or replace function api.update_course(
@@ -9,6 +9,8 @@ create or replace function api.update_course(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   saved app.courses;
@@ -40,5 +42,6 @@ end;
 $$;
 
 revoke all on function api.update_course(text, text, text, boolean) from public;
+alter function api.update_course(text, text, text, boolean) owner to ok_api;
 grant execute on function api.update_course(text, text, text, boolean) to ok_user;
 comment on function api.update_course(text, text, text, boolean) is 'Change course settings (instructors).';

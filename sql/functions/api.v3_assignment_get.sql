@@ -1,13 +1,15 @@
 -- api.v3_assignment_get(): GET /api/v3/assignment/<name> (x-ok-name): the assignment's dates
 -- and settings; ok-client reads data.due_date (naive UTC) after every batch of backups.
 -- Needs a login (no scope). Hidden assignments: 403 unless staff of the course.
--- Security: invoker (RLS hides hidden assignments from all but the course's staff).
+-- Security: definer as ok_api (the caller's RLS applies) (RLS hides hidden assignments from all but the course's staff).
 -- Answers: 401, 403 hidden, 404 unknown (data {} so the client carries on).
 -- requires: app.v3_course.sql, app.v3_reply.sql, app.v3_time.sql, app.assignment_exists.sql
 create or replace function api.v3_assignment_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   found_row jsonb;
@@ -38,5 +40,6 @@ end;
 $$;
 
 revoke all on function api.v3_assignment_get() from public;
+alter function api.v3_assignment_get() owner to ok_api;
 grant execute on function api.v3_assignment_get() to ok_anon, ok_user;
 comment on function api.v3_assignment_get() is 'GET /api/v3/assignment/<name>: due dates and settings.';

@@ -1,7 +1,7 @@
 -- api.v3_assignment_post(...): POST /api/v3/assignment/<name> (x-ok-name): create the
 -- assignment, or overwrite the settings of an existing one. Dates without an offset are
 -- course-local. TAs and instructors of the course (and admins); readers cannot.
--- Security: invoker. Answers 400 (missing or bad field, lock before due), 401, 403 (not
+-- Security: definer as ok_api (the caller's RLS applies). Answers 400 (missing or bad field, lock before due), 401, 403 (not
 -- staff), 404 (no course for the name); success data {}.
 -- requires: app.v3_auth_error.sql, app.parse_course_time.sql
 create or replace function api.v3_assignment_post(
@@ -20,6 +20,8 @@ create or replace function api.v3_assignment_post(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -76,6 +78,7 @@ $$;
 
 revoke all on function api.v3_assignment_post(text, text, text, integer, text, boolean, text, boolean, boolean, text, boolean)
 from public;
+alter function api.v3_assignment_post(text, text, text, integer, text, boolean, text, boolean, boolean, text, boolean) owner to ok_api;
 grant execute on function api.v3_assignment_post(text, text, text, integer, text, boolean, text, boolean, boolean, text, boolean)
 to ok_anon, ok_user;
 comment on function api.v3_assignment_post(text, text, text, integer, text, boolean, text, boolean, boolean, text, boolean)

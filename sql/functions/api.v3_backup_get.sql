@@ -1,13 +1,15 @@
 -- api.v3_backup_get(): GET /api/v3/backups/<key>/ (x-ok-key): one backup with its messages,
 -- for the autograder and staff scripts. Visible to the submitter, their current group and
 -- the course's staff (RLS).
--- Security: invoker. Answers 401 (logged out), 404 (malformed key, or a missing backup for
+-- Security: definer as ok_api (the caller's RLS applies). Answers 401 (logged out), 404 (malformed key, or a missing backup for
 -- an admin), 403 (not visible: a missing backup looks the same to non-admins).
 -- requires: app.v3_backups_json.sql, app.v3_auth_error.sql, app.hashid_decode.sql
 create or replace function api.v3_backup_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -32,5 +34,6 @@ end;
 $$;
 
 revoke all on function api.v3_backup_get() from public;
+alter function api.v3_backup_get() owner to ok_api;
 grant execute on function api.v3_backup_get() to ok_anon, ok_user;
 comment on function api.v3_backup_get() is 'GET /api/v3/backups/<key>/: a backup with its messages.';

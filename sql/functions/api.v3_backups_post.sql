@@ -10,7 +10,7 @@
 --     data.data.late = true, and the backup kept as a plain backup (not rolled back);
 --   * students who are not enrolled are stored too (staff see them as unenrolled).
 -- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
--- Security: invoker (RLS: a user inserts only backups in their own name).
+-- Security: definer as ok_api (the caller's RLS applies) (RLS: a user inserts only backups in their own name).
 -- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
 -- requires: app.v3_auth_error.sql, app.extension_for.sql
 create or replace function api.v3_backups_post(
@@ -21,6 +21,8 @@ create or replace function api.v3_backups_post(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -81,6 +83,7 @@ end;
 $$;
 
 revoke all on function api.v3_backups_post(text, jsonb, boolean) from public;
+alter function api.v3_backups_post(text, jsonb, boolean) owner to ok_api;
 grant execute on function api.v3_backups_post(text, jsonb, boolean) to ok_anon, ok_user;
 comment on function api.v3_backups_post(text, jsonb, boolean) is
 'POST /api/v3/backups/: store a backup or submission (ok-client).';

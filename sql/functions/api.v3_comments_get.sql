@@ -1,11 +1,13 @@
 -- api.v3_comments_get(): GET /api/v3/backups/<key>/comment/ (x-ok-key): line comments on a
 -- backup, for whoever may view the backup.
--- Security: invoker. Answers 401, 404 (malformed key), 403 (backup not visible).
+-- Security: definer as ok_api (the caller's RLS applies). Answers 401, 404 (malformed key), 403 (backup not visible).
 -- requires: app.v3_auth_error.sql, app.v3_time.sql, app.hashid_decode.sql
 create or replace function api.v3_comments_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -34,5 +36,6 @@ end;
 $$;
 
 revoke all on function api.v3_comments_get() from public;
+alter function api.v3_comments_get() owner to ok_api;
 grant execute on function api.v3_comments_get() to ok_anon, ok_user;
 comment on function api.v3_comments_get() is 'GET /api/v3/backups/<key>/comment/: comments on a backup.';

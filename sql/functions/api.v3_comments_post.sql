@@ -1,7 +1,7 @@
 -- api.v3_comments_post(filename, line, message): POST /api/v3/backups/<key>/comment/
 -- (x-ok-key): add a Markdown line comment. The original let anyone logged in comment on any
 -- backup; here only those who may view the backup can (RLS on app.comments).
--- Security: invoker. Answers 400 (missing or bad field), 401, 404 (malformed key),
+-- Security: definer as ok_api (the caller's RLS applies). Answers 400 (missing or bad field), 401, 404 (malformed key),
 -- 403 (backup not visible); success data {}.
 -- requires: app.v3_auth_error.sql, app.hashid_decode.sql
 create or replace function api.v3_comments_post(
@@ -12,6 +12,8 @@ create or replace function api.v3_comments_post(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -37,6 +39,7 @@ end;
 $$;
 
 revoke all on function api.v3_comments_post(text, integer, text) from public;
+alter function api.v3_comments_post(text, integer, text) owner to ok_api;
 grant execute on function api.v3_comments_post(text, integer, text) to ok_anon, ok_user;
 comment on function api.v3_comments_post(text, integer, text) is
 'POST /api/v3/backups/<key>/comment/: add a line comment.';

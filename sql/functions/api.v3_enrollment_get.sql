@@ -1,12 +1,14 @@
 -- api.v3_enrollment_get(): GET /api/v3/enrollment/<email>/ (x-ok-email): the participations
 -- of that user (the original returned the requester's whatever email was asked: fixed).
 -- The user themself or a site admin.
--- Security: invoker. Answers 401, 403 (someone else), 404 (unknown user, admins only).
+-- Security: definer as ok_api (the caller's RLS applies). Answers 401, 403 (someone else), 404 (unknown user, admins only).
 -- requires: app.v3_auth_error.sql, app.v3_participations.sql
 create or replace function api.v3_enrollment_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -30,5 +32,6 @@ end;
 $$;
 
 revoke all on function api.v3_enrollment_get() from public;
+alter function api.v3_enrollment_get() owner to ok_api;
 grant execute on function api.v3_enrollment_get() to ok_anon, ok_user;
 comment on function api.v3_enrollment_get() is 'GET /api/v3/enrollment/<email>/: that user''s participations.';

@@ -2,13 +2,15 @@
 -- (x-ok-name, x-ok-email, x-ok-limit, x-ok-offset): that user's own backups of the assignment
 -- (not the group's), newest first, with messages. Students may export their own; staff any
 -- student of the course (RLS decides what is visible).
--- Security: invoker. Answers 400 (bad limit/offset), 401, 403 (someone else's, not staff),
+-- Security: definer as ok_api (the caller's RLS applies). Answers 400 (bad limit/offset), 401, 403 (someone else's, not staff),
 -- 404 (unknown assignment or user).
 -- requires: app.v3_backups_json.sql, app.v3_page.sql, app.v3_auth_error.sql
 create or replace function api.v3_export_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -56,5 +58,6 @@ end;
 $$;
 
 revoke all on function api.v3_export_get() from public;
+alter function api.v3_export_get() owner to ok_api;
 grant execute on function api.v3_export_get() to ok_anon, ok_user;
 comment on function api.v3_export_get() is 'GET /api/v3/assignment/<name>/export/<email>: one user''s backups.';

@@ -3,7 +3,7 @@
 -- for <name>' (data.data.late) unless the assignment allows revisions; 403 'No Submission to
 -- Revise' unless the group has a final submission; otherwise archives the group's earlier
 -- revision score and records a new one (app.record_revision). Same reply as backups.
--- Security: invoker (the backup is the caller's own); scoring through app.record_revision.
+-- Security: definer as ok_api (the caller's RLS applies) (the backup is the caller's own); scoring through app.record_revision.
 -- requires: api.v3_backups_post.sql, app.final_submission_id.sql, app.record_revision.sql
 create or replace function api.v3_revision_post(
   assignment text default null,
@@ -13,6 +13,8 @@ create or replace function api.v3_revision_post(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   stored jsonb := api.v3_backups_post(assignment, messages, false);
@@ -36,5 +38,6 @@ end;
 $$;
 
 revoke all on function api.v3_revision_post(text, jsonb, boolean) from public;
+alter function api.v3_revision_post(text, jsonb, boolean) owner to ok_api;
 grant execute on function api.v3_revision_post(text, jsonb, boolean) to ok_anon, ok_user;
 comment on function api.v3_revision_post(text, jsonb, boolean) is 'POST /api/v3/revision/: submit a revision.';

@@ -4,7 +4,7 @@
 -- Staff of the backup's course only; others get 401 (okpy/ok's answer, kept for scripts).
 -- The backup row is locked first, so two graders scoring at once cannot both stay active.
 -- Reply: data {"success": true}, envelope message null (okpy/ok popped "message").
--- Security: invoker (RLS: staff write scores of their course, as themselves).
+-- Security: definer as ok_api (the caller's RLS applies) (RLS: staff write scores of their course, as themselves).
 -- Answers 400 (missing or bad field), 401 (logged out, or not staff of the course), 404 (key).
 -- requires: app.v3_auth_error.sql, app.hashid_decode.sql
 create or replace function api.v3_score_post(
@@ -16,6 +16,8 @@ create or replace function api.v3_score_post(
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -54,5 +56,6 @@ end;
 $$;
 
 revoke all on function api.v3_score_post(text, text, numeric, text) from public;
+alter function api.v3_score_post(text, text, numeric, text) owner to ok_api;
 grant execute on function api.v3_score_post(text, text, numeric, text) to ok_anon, ok_user;
 comment on function api.v3_score_post(text, text, numeric, text) is 'POST /api/v3/score/: record a score.';

@@ -1,13 +1,15 @@
 -- api.v3_submissions_get(): GET /api/v3/assignment/<name>/submissions/?limit=&offset=
 -- (x-ok-name, x-ok-limit, x-ok-offset): the final submission (or latest backup) of every
 -- student or group, each in the full backup shape, for staff scripts and exports.
--- Security: invoker; staff of the course and admins. Answers 400 (bad page), 401, 403
+-- Security: definer as ok_api (the caller's RLS applies); staff of the course and admins. Answers 400 (bad page), 401, 403
 -- (not staff), 404 (unknown assignment).
 -- requires: app.final_submission_ids.sql, app.v3_backups_json.sql, app.v3_page.sql
 create or replace function api.v3_submissions_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -38,6 +40,7 @@ end;
 $$;
 
 revoke all on function api.v3_submissions_get() from public;
+alter function api.v3_submissions_get() owner to ok_api;
 grant execute on function api.v3_submissions_get() to ok_anon, ok_user;
 comment on function api.v3_submissions_get() is
 'GET /api/v3/assignment/<name>/submissions/: final submissions, paginated (staff).';

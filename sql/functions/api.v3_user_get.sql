@@ -1,12 +1,16 @@
 -- api.v3_user_get(): GET /api/v3/user/ and /api/v3/user/<email> (x-ok-email): a user and
 -- their course participations (no SID). The caller themself (any case of their email), or
 -- any user for site admins. Needs scope email (all also does). ok-client reads data.email.
--- Security: invoker. Answers 401, 403 (someone else, not an admin), 404 (no such user).
+-- Security: definer as ok_owner: an `email`-scope token acts as
+-- anonymous under RLS (auth.user_id() is null), so this reads the user it names itself, after
+-- checking that it is the caller's own email (or the caller is an admin with scope `all`). Answers 401, 403 (someone else, not an admin), 404 (no such user).
 -- requires: app.v3_auth_error.sql, app.v3_participations.sql
 create or replace function api.v3_user_get()
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('email');

@@ -1,12 +1,14 @@
 -- api.v3_version_post(current_version, download_link): POST /api/v3/version/<name>
 -- (x-ok-name): publish a client version. Site admins only (the docs wrongly said staff).
--- Security: invoker. Answers 400 (missing or malformed field), 401, 403 (not an admin),
+-- Security: definer as ok_api (the caller's RLS applies). Answers 400 (missing or malformed field), 401, 403 (not an admin),
 -- 404 (no client of that name); success data {}.
 -- requires: app.v3_auth_error.sql
 create or replace function api.v3_version_post(current_version text default null, download_link text default null)
 returns jsonb
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   denied jsonb := app.v3_auth_error('all');
@@ -39,5 +41,6 @@ end;
 $$;
 
 revoke all on function api.v3_version_post(text, text) from public;
+alter function api.v3_version_post(text, text) owner to ok_api;
 grant execute on function api.v3_version_post(text, text) to ok_anon, ok_user;
 comment on function api.v3_version_post(text, text) is 'POST /api/v3/version/<name>: publish a client version (admins).';

@@ -12,4 +12,4 @@ as $$
 $$;
 
 revoke all on function app.assignment_exists(text) from public;
-grant execute on function app.assignment_exists(text) to ok_user;
+grant execute on function app.assignment_exists(text) to ok_api;

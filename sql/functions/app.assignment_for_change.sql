@@ -35,4 +35,4 @@ end;
 $$;
 
 revoke all on function app.assignment_for_change(text) from public;
-grant execute on function app.assignment_for_change(text) to ok_user;
+grant execute on function app.assignment_for_change(text) to ok_api;

@@ -15,4 +15,4 @@ as $$
 $$;
 
 revoke all on function app.csv_field(text) from public;
-grant execute on function app.csv_field(text) to ok_anon, ok_user;
+grant execute on function app.csv_field(text) to ok_api;

@@ -26,4 +26,4 @@ end;
 $$;
 
 revoke all on function app.ensure_user(text, text) from public;
-grant execute on function app.ensure_user(text, text) to ok_user;
+grant execute on function app.ensure_user(text, text) to ok_api;

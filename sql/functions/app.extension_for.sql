@@ -22,4 +22,4 @@ as $$
 $$;
 
 revoke all on function app.extension_for(bigint, bigint, timestamptz) from public;
-grant execute on function app.extension_for(bigint, bigint, timestamptz) to ok_user;
+grant execute on function app.extension_for(bigint, bigint, timestamptz) to ok_api;

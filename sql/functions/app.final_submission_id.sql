@@ -21,4 +21,4 @@ as $$
 $$;
 
 revoke all on function app.final_submission_id(bigint, bigint) from public;
-grant execute on function app.final_submission_id(bigint, bigint) to ok_user;
+grant execute on function app.final_submission_id(bigint, bigint) to ok_api;

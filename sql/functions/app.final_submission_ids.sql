@@ -14,4 +14,4 @@ as $$
 $$;
 
 revoke all on function app.final_submission_ids(bigint) from public;
-grant execute on function app.final_submission_ids(bigint) to ok_user;
+grant execute on function app.final_submission_ids(bigint) to ok_api;

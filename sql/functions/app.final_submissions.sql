@@ -129,6 +129,6 @@ as $$
 $$;
 
 revoke all on function app.final_submissions(bigint) from public;
-grant execute on function app.final_submissions(bigint) to ok_user;
+grant execute on function app.final_submissions(bigint) to ok_api;
 comment on function app.final_submissions(bigint) is
 'The backup that counts for every student or group of an assignment, with lateness and a reason.';

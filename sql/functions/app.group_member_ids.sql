@@ -26,4 +26,4 @@ as $$
 $$;
 
 revoke all on function app.group_member_ids(bigint, bigint) from public;
-grant execute on function app.group_member_ids(bigint, bigint) to ok_user;
+grant execute on function app.group_member_ids(bigint, bigint) to ok_api;

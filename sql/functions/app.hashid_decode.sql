@@ -46,6 +46,6 @@ end;
 $$;
 
 revoke all on function app.hashid_decode(text) from public;
-grant execute on function app.hashid_decode(text) to ok_anon, ok_user, ok_worker;
+grant execute on function app.hashid_decode(text) to ok_api;
 comment on function app.hashid_decode(text) is
 'Row id behind a Hashids public key, or null for a key we never issued.';

@@ -57,6 +57,6 @@ end;
 $$;
 
 revoke all on function app.hashid_encode(bigint) from public;
-grant execute on function app.hashid_encode(bigint) to ok_anon, ok_user, ok_worker;
+grant execute on function app.hashid_encode(bigint) to ok_api;
 comment on function app.hashid_encode(bigint) is
 'Public key of a row id (Hashids, min length 6, empty salt), as okpy/ok produced.';

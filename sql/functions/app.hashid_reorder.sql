@@ -34,4 +34,4 @@ end;
 $$;
 
 revoke all on function app.hashid_reorder(text, text) from public;
-grant execute on function app.hashid_reorder(text, text) to ok_anon, ok_user, ok_worker;
+grant execute on function app.hashid_reorder(text, text) to ok_api;

@@ -15,4 +15,4 @@ as $$
 $$;
 
 revoke all on function app.human_interval(interval) from public;
-grant execute on function app.human_interval(interval) to ok_user;
+grant execute on function app.human_interval(interval) to ok_api;

@@ -12,4 +12,4 @@ as $$
 $$;
 
 revoke all on function app.lock_assignment(bigint) from public;
-grant execute on function app.lock_assignment(bigint) to ok_user;
+grant execute on function app.lock_assignment(bigint) to ok_api;

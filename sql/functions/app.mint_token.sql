@@ -39,4 +39,4 @@ end;
 $$;
 
 revoke all on function app.mint_token(bigint, text, text[], integer, integer) from public;
-grant execute on function app.mint_token(bigint, text, text[], integer, integer) to ok_user, ok_auth;
+grant execute on function app.mint_token(bigint, text, text[], integer, integer) to ok_api;

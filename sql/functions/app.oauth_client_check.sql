@@ -16,4 +16,3 @@ as $$
 $$;
 
 revoke all on function app.oauth_client_check(text, text) from public;
-grant execute on function app.oauth_client_check(text, text) to ok_auth;

@@ -24,4 +24,4 @@ end;
 $$;
 
 revoke all on function app.parse_course_time(text, text) from public;
-grant execute on function app.parse_course_time(text, text) to ok_user;
+grant execute on function app.parse_course_time(text, text) to ok_api;

@@ -33,4 +33,4 @@ end;
 $$;
 
 revoke all on function app.record_revision(bigint, bigint) from public;
-grant execute on function app.record_revision(bigint, bigint) to ok_user;
+grant execute on function app.record_revision(bigint, bigint) to ok_api;

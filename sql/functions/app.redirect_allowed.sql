@@ -18,4 +18,3 @@ as $$
 $$;
 
 revoke all on function app.redirect_allowed(text[], text) from public;
-grant execute on function app.redirect_allowed(text[], text) to ok_user, ok_auth;

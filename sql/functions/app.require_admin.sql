@@ -19,4 +19,4 @@ end;
 $$;
 
 revoke all on function app.require_admin() from public;
-grant execute on function app.require_admin() to ok_anon, ok_user;
+grant execute on function app.require_admin() to ok_api;

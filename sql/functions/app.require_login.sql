@@ -15,4 +15,4 @@ end;
 $$;
 
 revoke all on function app.require_login() from public;
-grant execute on function app.require_login() to ok_anon, ok_user;
+grant execute on function app.require_login() to ok_api;

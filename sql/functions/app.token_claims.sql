@@ -21,4 +21,3 @@ as $$
 $$;
 
 revoke all on function app.token_claims(bigint, text, boolean, text[], uuid, timestamptz) from public;
-grant execute on function app.token_claims(bigint, text, boolean, text[], uuid, timestamptz) to ok_user, ok_auth;

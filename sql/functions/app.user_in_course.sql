@@ -13,4 +13,4 @@ as $$
 $$;
 
 revoke all on function app.user_in_course(text, bigint) from public;
-grant execute on function app.user_in_course(text, bigint) to ok_user;
+grant execute on function app.user_in_course(text, bigint) to ok_api;

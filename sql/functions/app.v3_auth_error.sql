@@ -12,7 +12,7 @@ as $$
 declare
   scopes text[] := string_to_array(auth.claims() ->> 'scope', ' ');
 begin
-  if auth.user_id() is null then
+  if auth.signed_in_id() is null then
     return app.v3_reply(401, '{}', 'Not logged in');
   end if;
   if scopes is null or 'all' = any(scopes) or required_scope = any(scopes) then
@@ -27,4 +27,4 @@ end;
 $$;
 
 revoke all on function app.v3_auth_error(text) from public;
-grant execute on function app.v3_auth_error(text) to ok_anon, ok_user;
+grant execute on function app.v3_auth_error(text) to ok_api;

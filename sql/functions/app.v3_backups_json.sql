@@ -55,4 +55,4 @@ end;
 $$;
 
 revoke all on function app.v3_backups_json(bigint[], boolean) from public;
-grant execute on function app.v3_backups_json(bigint[], boolean) to ok_user;
+grant execute on function app.v3_backups_json(bigint[], boolean) to ok_api;

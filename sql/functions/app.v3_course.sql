@@ -13,4 +13,4 @@ as $$
 $$;
 
 revoke all on function app.v3_course(app.courses) from public;
-grant execute on function app.v3_course(app.courses) to ok_anon, ok_user;
+grant execute on function app.v3_course(app.courses) to ok_api;

@@ -44,4 +44,4 @@ end;
 $$;
 
 revoke all on function app.v3_course_access() from public;
-grant execute on function app.v3_course_access() to ok_anon, ok_user;
+grant execute on function app.v3_course_access() to ok_api;

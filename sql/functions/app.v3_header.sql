@@ -15,4 +15,4 @@ as $$
 $$;
 
 revoke all on function app.v3_header(text) from public;
-grant execute on function app.v3_header(text) to ok_anon, ok_user;
+grant execute on function app.v3_header(text) to ok_api;

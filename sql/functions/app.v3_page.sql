@@ -20,4 +20,4 @@ end;
 $$;
 
 revoke all on function app.v3_page() from public;
-grant execute on function app.v3_page() to ok_anon, ok_user;
+grant execute on function app.v3_page() to ok_api;

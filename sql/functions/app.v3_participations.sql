@@ -17,4 +17,4 @@ as $$
 $$;
 
 revoke all on function app.v3_participations(bigint) from public;
-grant execute on function app.v3_participations(bigint) to ok_user;
+grant execute on function app.v3_participations(bigint) to ok_api;

@@ -19,4 +19,4 @@ end;
 $$;
 
 revoke all on function app.v3_reply(integer, jsonb, text) from public;
-grant execute on function app.v3_reply(integer, jsonb, text) to ok_anon, ok_user;
+grant execute on function app.v3_reply(integer, jsonb, text) to ok_api;

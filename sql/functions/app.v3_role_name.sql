@@ -16,4 +16,4 @@ as $$
 $$;
 
 revoke all on function app.v3_role_name(text) from public;
-grant execute on function app.v3_role_name(text) to ok_anon, ok_user;
+grant execute on function app.v3_role_name(text) to ok_api;

@@ -11,4 +11,4 @@ as $$
 $$;
 
 revoke all on function app.v3_time(timestamptz) from public;
-grant execute on function app.v3_time(timestamptz) to ok_anon, ok_user;
+grant execute on function app.v3_time(timestamptz) to ok_api;

@@ -1,5 +1,9 @@
--- auth.user_id(): the app.users id of the caller (claim "sub"), or null when anonymous.
--- Called by: RLS policies as (select auth.user_id()), api functions.
+-- auth.user_id(): the app.users id the request acts for (claim "sub"), or null when
+-- anonymous or when the token's scope does not include `all`. Scopes bound every api
+-- function and every policy here, in one place, whatever path serves api: a token with
+-- only the `email` scope acts as anonymous (auth.signed_in_id() still names its user for
+-- the identity endpoints). Browser sessions carry no scope claim and act fully.
+-- Called by: RLS policies as (select auth.user_id()), api functions, auth.is_admin.
 -- Security: invoker. Raises 22P02 if a token carries a non-numeric sub (never minted by us).
 create or replace function auth.user_id()
 returns bigint
@@ -7,9 +11,12 @@ language sql
 stable
 parallel safe
 as $$
-  select nullif(auth.claims() ->> 'sub', '')::bigint
+  select nullif(c.claims ->> 'sub', '')::bigint
+  from (select auth.claims() as claims) as c
+  where not c.claims ? 'scope'
+    or 'all' = any(string_to_array(c.claims ->> 'scope', ' '))
 $$;
 
 revoke all on function auth.user_id() from public;
 grant execute on function auth.user_id() to ok_anon, ok_user, ok_worker, ok_auth;
-comment on function auth.user_id() is 'Id of the signed-in user (claim sub), or null.';
+comment on function auth.user_id() is 'Id of the user the request acts for (claim sub, when the scope allows), or null.';

@@ -77,6 +77,9 @@ def build_template(name: str) -> str:
 def clone(template: str, prefix: str = "okv3_test") -> tuple[str, str]:
     name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     _admin_exec(f'create database "{name}" template "{template}"')
+    # A database's own privileges are not copied from its template: PUBLIC gets TEMP back.
+    # Repeat what sql/02_schemas.sql does on every upgrade.
+    _admin_exec(f'revoke temporary on database "{name}" from public')
     return name, url_for(name)
 
 

@@ -96,7 +96,7 @@ select is(jsonb_array_length((api.assignment_page('cal/cs61a/fa26/hw01')) -> 'ba
   'a student''s assignment page lists their own backups');
 select is(api.assignment_page('cal/cs61a/fa26/secret'), null, 'a hidden assignment has no page for students');
 select is(
-  api.backup_page('cal/cs61a/fa26/hw01', (select app.hashid_encode(b.id) from app.backups as b
+  api.backup_page('cal/cs61a/fa26/hw01', (select tests.hashid(b.id) from app.backups as b
     inner join app.users as u on b.submitter_id = u.id where u.email = 's2@a.edu' limit 1)),
   null, 'another student''s backup page is not found');
 

@@ -6,7 +6,7 @@ begin;
 select plan(195);
 select tests.fixture();
 insert into app.client_versions (name, current_version, download_link) values ('ok-client', 'v1.18.1', 'https://x.org/ok');
-select app.hashid_encode(b.id) as s1_key
+select tests.hashid(b.id) as s1_key
 from app.backups as b inner join app.users as u on b.submitter_id = u.id
 where u.email = 's1@a.edu' and b.submit \gset
 

@@ -1,6 +1,6 @@
 -- Catalog tests: the rules that keep the foundation honest as the schema grows.
 begin;
-select plan(12);
+select plan(16);
 
 select is_empty(
   $$ select n.nspname || '.' || c.relname
@@ -21,8 +21,42 @@ select is_empty(
   $$ select p.oid::regprocedure::text
      from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
      where n.nspname in ('app', 'auth', 'api', 'analytics') and p.prosecdef
-       and not exists (select 1 from unnest(p.proconfig) as c where c like 'search_path=%') $$,
-  'every security-definer function pins search_path'
+       and not coalesce('search_path=pg_catalog, pg_temp' = any(p.proconfig), false) $$,
+  'every security-definer function searches pg_catalog, then pg_temp (last), and nothing else'
+);
+
+select is_empty(
+  $$ select r.rolname from pg_roles as r
+     where r.rolname in ('authenticator', 'ok_anon', 'ok_user', 'ok_admin', 'ok_worker', 'ok_auth', 'ok_api',
+                         'ok_analytics', 'ok_owner', 'ok_analytics_owner')
+       and has_database_privilege(r.oid, current_database(), 'TEMP') $$,
+  'no role of ours may create temporary objects in this database'
+);
+
+select is_empty(
+  $$ select p.polname || ' on ' || p.polrelid::regclass::text
+     from pg_policy as p
+     where 'ok_admin'::regrole = any(p.polroles)
+       and (pg_get_expr(p.polqual, p.polrelid) is distinct from '( SELECT auth.is_admin() AS is_admin)'
+            or (p.polwithcheck is not null
+                and pg_get_expr(p.polwithcheck, p.polrelid) <> '( SELECT auth.is_admin() AS is_admin)')) $$,
+  'admin policies check the claims with auth.is_admin() (ok_api is a member of ok_admin)'
+);
+
+select is_empty(
+  $$ select p.oid::regprocedure::text
+     from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
+     where n.nspname = 'api'
+       and (p.proowner not in ('ok_api'::regrole, 'ok_owner'::regrole)
+            or (p.proowner = 'ok_api'::regrole and not p.prosecdef)) $$,
+  'api functions are owned by ok_api (definers acting under the caller''s RLS) or ok_owner'
+);
+
+select is_empty(
+  $$ select p.oid::regprocedure::text
+     from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
+     where n.nspname = 'api' and not p.prosecdef and p.prosrc ~ '\mapp\.[a-z_0-9]+\(' $$,
+  'an api function that calls app helpers is a definer (request roles cannot execute them)'
 );
 
 select is_empty(

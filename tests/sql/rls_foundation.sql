@@ -26,8 +26,8 @@ select throws_ok(
      where a.name = 'cal/cs61a/fa26/hw01' $$,
   '42501', null, 'a student cannot store a backup in another student''s name'
 );
-with changed as (update app.backups set flagged = true where submit returning 1)
-select is(count(*)::int, 0, 'a student cannot change backups directly') from changed;
+select throws_ok($$ update app.backups set flagged = true where submit $$, '42501', null,
+  'a student cannot change backups directly: request roles write no table');
 
 select tests.act_as('lab@a.edu');
 select is((select count(*)::int from app.backups), 0, 'a lab assistant has no staff view of backups');
@@ -35,6 +35,7 @@ select is((select count(*)::int from app.backups), 0, 'a lab assistant has no st
 select tests.act_as('reader@a.edu');
 select is((select count(*)::int from app.backups), 4, 'a reader sees the course''s backups');
 select is((select count(*)::int from app.assignments), 3, 'staff see every visible assignment and the hidden ones of their own course');
+select tests.act_as_api('reader@a.edu');
 with changed as (update app.courses set display_name = 'Hacked' returning 1)
 select is(count(*)::int, 0, 'a reader cannot change course settings') from changed;
 
@@ -42,7 +43,7 @@ select tests.act_as('ta@b.edu');
 select is((select count(*)::int from app.backups), 2, 'staff of another course see only their own course''s backups');
 select is((select count(*)::int from app.users where email = 's1@a.edu'), 0, 'nor that course''s students');
 
-select tests.act_as('instructor@a.edu');
+select tests.act_as_api('instructor@a.edu');
 with changed as (update app.courses set display_name = 'CS 61A!' returning 1)
 select is(count(*)::int, 1, 'an instructor changes their own course only') from changed;
 
@@ -55,7 +56,10 @@ select set_config('tests.claims', (api.issue_token('s1@a.edu') -> 'claims')::tex
 select tests.act_as('s1@a.edu');
 select set_config('request.jwt.claims', current_setting('tests.claims'), true);
 select lives_ok($$ select auth.check_request() $$, 'a live token passes the pre-request check');
+reset role;
 update auth.oauth_tokens set revoked_at = now() where jti = (current_setting('tests.claims')::jsonb ->> 'jti')::uuid;
+select tests.act_as('s1@a.edu');
+select set_config('request.jwt.claims', current_setting('tests.claims'), true);
 select throws_ok($$ select auth.check_request() $$, 'PT401', 'Token revoked',
   'a revoked token is refused at once, before it expires');
 

@@ -3,7 +3,7 @@
 begin;
 select plan(10);
 select tests.fixture();
-select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
 
 select tests.act_as('reader@a.edu');

@@ -60,7 +60,7 @@ select is((select string_agg(id || ':' || coalesce(custom_submission_time::text,
 -- A staff override of one backup's time survives revoking the extension.
 select tests.act_as('reader@a.edu');
 select lives_ok(format('select api.set_submission_time(%L, %L)',
-  (select app.hashid_encode(max(id)) from app.backups), '2026-01-01 12:00'), 'staff override one backup''s time');
+  (select tests.hashid(max(id)) from app.backups), '2026-01-01 12:00'), 'staff override one backup''s time');
 select tests.act_as('ta@a.edu');
 select lives_ok($$ select api.revoke_extension('cal/cs61a/fa26/hw01', 's1@a.edu') $$, 'the extension is revoked');
 reset role;

@@ -4,13 +4,13 @@
 begin;
 select plan(12);
 select tests.fixture();
-select set_config('t.s1_backup', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s1_backup', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and not b.submit), true);
-select set_config('t.s1_submission', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s1_submission', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
-select set_config('t.s2_submission', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s2_submission', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s2@a.edu') and b.submit), true);
-select set_config('t.b_submission', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.b_submission', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@b.edu') and b.submit), true);
 
 select tests.act_as('s1@a.edu');

@@ -8,11 +8,11 @@ select tests.fixture();
 insert into app.groups (assignment_id, course_id) select a.id, a.course_id from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
 insert into app.group_members (assignment_id, user_id, group_id, status)
 select g.assignment_id, u.id, g.id, 'active' from app.groups g, app.users u where u.email in ('s1@a.edu', 'lab@a.edu');
-select set_config('t.s2', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s2', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s2@a.edu') and b.submit), true);
-select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
-select set_config('t.b', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.b', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@b.edu') and b.submit), true);
 
 -- Students and lab assistants: own and group only.
@@ -40,6 +40,7 @@ select throws_ok($$ select api.update_course('cal/cs61a/fa26', 'Renamed') $$, 'P
   'readers cannot change course settings (okpy/ok let them)');
 select throws_ok($$ select api.enroll('cal/cs61a/fa26', 'new@a.edu', 'student') $$, 'PT403', null,
   'readers cannot change enrollment');
+select tests.act_as_api('reader@a.edu');
 with changed as (update app.enrollments set role = 'instructor' where user_id = tests.user_id('reader@a.edu') returning 1)
 select is(count(*)::int, 0, 'readers cannot promote themselves, even directly') from changed;
 
@@ -62,6 +63,7 @@ select throws_ok($$ select api.update_course('cal/cs61a/fa26', null, 'Mars/Base'
 select lives_ok($$ select api.enroll('cal/cs61a/fa26', 's2@a.edu', 'reader') $$, 'instructors change roles');
 select throws_ok($$ select api.update_course('cal/cs61b/fa26', 'Mine now') $$, 'PT403', null,
   'but not another course''s settings');
+select tests.act_as_api('instructor@a.edu');
 with changed as (update app.courses set display_name = 'x' where offering = 'cal/cs61b/fa26' returning 1)
 select is(count(*)::int, 0, 'not even directly') from changed;
 

@@ -4,9 +4,9 @@
 begin;
 select plan(12);
 select tests.fixture();
-select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
-select set_config('t.s2', (select app.hashid_encode(b.id) from app.backups b
+select set_config('t.s2', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s2@a.edu') and b.submit), true);
 
 select tests.act_as('reader@a.edu');

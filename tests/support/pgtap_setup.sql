@@ -24,6 +24,31 @@ begin
 end;
 $$;
 
+-- tests.act_as_api(email): what an api function running as ok_api (security definer) sees
+-- for that caller: the caller's claims, role ok_api. For testing the row-level security
+-- that ok_api's writes go through; request roles themselves write no table.
+create or replace function tests.act_as_api(who text)
+returns void
+language plpgsql
+volatile
+as $$
+begin
+  perform tests.act_as(who);
+  perform set_config('role', 'none', true);
+  perform set_config('role', 'ok_api', true);
+end;
+$$;
+
+-- tests.hashid(id): a backup's public key, for tests acting as request roles (which may not
+-- execute app.hashid_encode themselves).
+create or replace function tests.hashid(id bigint)
+returns text
+language sql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$ select app.hashid_encode(id) $$;
+
 create or replace function tests.act_as_anon()
 returns void
 language plpgsql
@@ -52,7 +77,7 @@ returns bigint
 language sql
 stable
 security definer
-set search_path = ''
+set search_path = pg_catalog, pg_temp
 as $$ select u.id from app.users as u where lower(u.email) = lower(who) $$;
 
 -- Two courses; in A one user per course role; in B a student and a TA; one site admin.
