@@ -336,7 +336,10 @@ CREATE FUNCTION api.deadlines(assignment text) RETURNS TABLE(email text, due_at 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with target as (
-    select a.* from app.assignments as a where a.name = deadlines.assignment
+    select a.* from app.assignments as a
+    where a.name = deadlines.assignment
+      -- a hidden assignment has no deadlines for anyone but its course's staff
+      and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
   ),
   students as (
     select u.id, u.email
@@ -458,6 +461,8 @@ CREATE FUNCTION api.final_submissions(assignment text) RETURNS TABLE(members tex
   from app.assignments as a
   cross join lateral app.final_submissions(a.id) as f
   where a.name = final_submissions.assignment
+    -- a hidden assignment has no final submissions for anyone but its course's staff
+    and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
   order by 1
 $$;
 
@@ -609,9 +614,19 @@ begin
   if not target.is_open then
     raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
   end if;
-  invitee := app.user_in_course(email, target.course_id);
+  if not exists (
+    select 1 from app.enrollments as e
+    where e.user_id = auth.user_id() and e.course_id = target.course_id and e.role in ('student', 'lab_assistant')
+  ) then
+    raise sqlstate 'PT403' using message = 'Only students of this course can invite partners';
+  end if;
+  select u.id into invitee
+  from app.users as u
+  inner join app.enrollments as e on e.user_id = u.id
+  where lower(u.email) = lower(group_invite.email)
+    and e.course_id = target.course_id and e.role in ('student', 'lab_assistant');
   if invitee is null then
-    raise sqlstate 'PT422' using message = format('%s is not enrolled in this course', email);
+    raise sqlstate 'PT422' using message = format('%s is not a student of this course', email);
   end if;
   if invitee = auth.user_id() then
     raise sqlstate 'PT422' using message = 'You cannot invite yourself';
@@ -1371,7 +1386,7 @@ ALTER FUNCTION api.v3_assignment_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_assignment_get() IS 'GET /api/v3/assignment/<name>: due dates and settings.';
 
-CREATE FUNCTION api.v3_assignment_post(display_name text DEFAULT NULL::text, due_date text DEFAULT NULL::text, lock_date text DEFAULT NULL::text, max_group_size integer DEFAULT 1, url text DEFAULT ''::text, revisions_allowed boolean DEFAULT false, autograding_key text DEFAULT NULL::text, continuous_autograding boolean DEFAULT false, uploads_enabled boolean DEFAULT true, upload_info text DEFAULT NULL::text, visible boolean DEFAULT true) RETURNS jsonb
+CREATE FUNCTION api.v3_assignment_post(display_name text DEFAULT NULL::text, due_date text DEFAULT NULL::text, lock_date text DEFAULT NULL::text, max_group_size integer DEFAULT NULL::integer, url text DEFAULT NULL::text, revisions_allowed boolean DEFAULT NULL::boolean, autograding_key text DEFAULT NULL::text, continuous_autograding boolean DEFAULT NULL::boolean, uploads_enabled boolean DEFAULT NULL::boolean, upload_info text DEFAULT NULL::text, visible boolean DEFAULT NULL::boolean) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -1379,6 +1394,7 @@ declare
   denied jsonb := app.v3_auth_error('all');
   assignment_name text := app.v3_header('x-ok-name');
   course app.courses;
+  existing app.assignments;
   due_at timestamptz;
   lock_at timestamptz;
 begin
@@ -1392,12 +1408,16 @@ begin
   if not auth.is_admin() and not course.id = any(auth.course_ids('ta', 'instructor')) then
     return app.v3_reply(403, '{}', 'Only staff of ' || course.offering || ' can change its assignments');
   end if;
-  if display_name is null or btrim(display_name) = '' or due_date is null or lock_date is null then
+  select a.* into existing from app.assignments as a where a.name = assignment_name;
+  if existing.id is null and (display_name is null or due_date is null or lock_date is null) then
     return app.v3_reply(400, '{}', 'display_name, due_date and lock_date are required');
   end if;
+  if btrim(display_name) = '' then
+    return app.v3_reply(400, '{}', 'display_name must not be empty');
+  end if;
   begin
-    due_at := app.parse_course_time(due_date, course.timezone);
-    lock_at := app.parse_course_time(lock_date, course.timezone);
+    due_at := case when due_date is null then existing.due_at else app.parse_course_time(due_date, course.timezone) end;
+    lock_at := case when lock_date is null then existing.lock_at else app.parse_course_time(lock_date, course.timezone) end;
   exception
     when sqlstate 'PT422' then
       return app.v3_reply(400, '{}', sqlerrm);
@@ -1405,7 +1425,7 @@ begin
   if lock_at < due_at then
     return app.v3_reply(400, '{}', 'The lock date must not be before the due date');
   end if;
-  if coalesce(max_group_size, 1) < 1 then
+  if max_group_size < 1 then
     return app.v3_reply(400, '{}', 'max_group_size must be at least 1');
   end if;
   insert into app.assignments as a (
@@ -1413,17 +1433,22 @@ begin
     autograder_key, continuous_autograding, uploads_enabled, upload_info, visible, creator_id
   )
   values (
-    course.id, assignment_name, btrim(display_name), due_at, lock_at, coalesce(max_group_size, 1), url,
+    course.id, assignment_name, btrim(display_name), due_at, lock_at, coalesce(max_group_size, 1), coalesce(url, ''),
     coalesce(revisions_allowed, false), autograding_key, coalesce(continuous_autograding, false),
     coalesce(uploads_enabled, true), upload_info, coalesce(visible, true), auth.user_id()
   )
   on conflict on constraint assignments_name_key do update
-  set display_name = excluded.display_name, due_at = excluded.due_at, lock_at = excluded.lock_at,
-      max_group_size = excluded.max_group_size, url = excluded.url,
-      revisions_allowed = excluded.revisions_allowed, autograder_key = excluded.autograder_key,
-      continuous_autograding = excluded.continuous_autograding,
-      uploads_enabled = excluded.uploads_enabled, upload_info = excluded.upload_info,
-      visible = excluded.visible;
+  set display_name = coalesce(btrim(v3_assignment_post.display_name), a.display_name),
+      due_at = excluded.due_at,
+      lock_at = excluded.lock_at,
+      max_group_size = coalesce(v3_assignment_post.max_group_size, a.max_group_size),
+      url = coalesce(v3_assignment_post.url, a.url),
+      revisions_allowed = coalesce(v3_assignment_post.revisions_allowed, a.revisions_allowed),
+      autograder_key = coalesce(v3_assignment_post.autograding_key, a.autograder_key),
+      continuous_autograding = coalesce(v3_assignment_post.continuous_autograding, a.continuous_autograding),
+      uploads_enabled = coalesce(v3_assignment_post.uploads_enabled, a.uploads_enabled),
+      upload_info = coalesce(v3_assignment_post.upload_info, a.upload_info),
+      visible = coalesce(v3_assignment_post.visible, a.visible);
   return app.v3_reply(200, '{}');
 end;
 $_$;
@@ -1617,7 +1642,7 @@ begin
 end;
 $$;
 
-ALTER FUNCTION api.v3_course_assignments_get() OWNER TO ok_owner;
+ALTER FUNCTION api.v3_course_assignments_get() OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.v3_course_assignments_get() IS 'GET /api/v3/course/<offering>/assignments: the course''s assignments (public).';
 
@@ -1849,17 +1874,22 @@ begin
     return denied;
   end if;
   select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
-  if target_assignment.id is null then
+  -- A hidden assignment is unknown to all but its course's staff.
+  if target_assignment.id is null
+     or not (target_assignment.visible or auth.is_admin()
+             or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))) then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
-  if target_user is null then
-    return app.v3_reply(case when auth.is_admin() then 404 else 403 end, '{}', 'No such user');
+  -- Only admins learn that an email is unknown; everyone else gets the same 403 as for a
+  -- group they may not view, so the endpoint does not reveal which emails exist.
+  if target_user is null and auth.is_admin() then
+    return app.v3_reply(404, '{}', 'No such user');
   end if;
   select gm.group_id into target_group
   from app.group_members as gm
   where gm.assignment_id = target_assignment.id and gm.user_id = target_user;
-  if not (
+  if target_user is null or not (
     auth.is_admin()
     or target_user = auth.user_id()
     or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
@@ -2108,18 +2138,21 @@ CREATE FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, O
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+  is_visible boolean;
 begin
   perform app.require_login();
-  select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size
-  into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size
+  select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size, a.visible
+  into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size, is_visible
   from app.assignments as a
   where a.name = assignment_for_change.name;
-  if assignment_id is null then
+  is_admin := auth.is_admin();
+  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
+  -- Hidden assignments do not exist for students, lab assistants or outsiders.
+  if assignment_id is null or not (is_visible or is_staff) then
     raise sqlstate 'PT404' using message = format('No assignment %s', name);
   end if;
   perform app.lock_assignment(assignment_id);
-  is_admin := auth.is_admin();
-  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
   is_ta := is_admin or course_id = any(auth.course_ids('ta', 'instructor'));
   is_open := now() <= lock_at;
 end;

@@ -12,7 +12,10 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
   with target as (
-    select a.* from app.assignments as a where a.name = deadlines.assignment
+    select a.* from app.assignments as a
+    where a.name = deadlines.assignment
+      -- a hidden assignment has no deadlines for anyone but its course's staff
+      and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
   ),
   students as (
     select u.id, u.email

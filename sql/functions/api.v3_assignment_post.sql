@@ -1,6 +1,8 @@
 -- api.v3_assignment_post(...): POST /api/v3/assignment/<name> (x-ok-name): create the
--- assignment, or overwrite the settings of an existing one. Dates without an offset are
--- course-local. TAs and instructors of the course (and admins); readers cannot.
+-- assignment (display_name, due_date and lock_date required), or change the settings of an
+-- existing one: only the fields sent change (okpy/ok reset unsent ones, so an update without
+-- "visible" un-hid the assignment: fixed). Dates without an offset are course-local. TAs and
+-- instructors of the course (and admins); readers cannot.
 -- Security: definer as ok_api (the caller's RLS applies). Answers 400 (missing or bad field, lock before due), 401, 403 (not
 -- staff), 404 (no course for the name); success data {}.
 -- requires: app.v3_auth_error.sql, app.parse_course_time.sql
@@ -8,14 +10,14 @@ create or replace function api.v3_assignment_post(
   display_name text default null,
   due_date text default null,
   lock_date text default null,
-  max_group_size integer default 1,
-  url text default '',
-  revisions_allowed boolean default false,
+  max_group_size integer default null,
+  url text default null,
+  revisions_allowed boolean default null,
   autograding_key text default null,
-  continuous_autograding boolean default false,
-  uploads_enabled boolean default true,
+  continuous_autograding boolean default null,
+  uploads_enabled boolean default null,
   upload_info text default null,
-  visible boolean default true
+  visible boolean default null
 )
 returns jsonb
 language plpgsql
@@ -27,6 +29,7 @@ declare
   denied jsonb := app.v3_auth_error('all');
   assignment_name text := app.v3_header('x-ok-name');
   course app.courses;
+  existing app.assignments;
   due_at timestamptz;
   lock_at timestamptz;
 begin
@@ -40,12 +43,16 @@ begin
   if not auth.is_admin() and not course.id = any(auth.course_ids('ta', 'instructor')) then
     return app.v3_reply(403, '{}', 'Only staff of ' || course.offering || ' can change its assignments');
   end if;
-  if display_name is null or btrim(display_name) = '' or due_date is null or lock_date is null then
+  select a.* into existing from app.assignments as a where a.name = assignment_name;
+  if existing.id is null and (display_name is null or due_date is null or lock_date is null) then
     return app.v3_reply(400, '{}', 'display_name, due_date and lock_date are required');
   end if;
+  if btrim(display_name) = '' then
+    return app.v3_reply(400, '{}', 'display_name must not be empty');
+  end if;
   begin
-    due_at := app.parse_course_time(due_date, course.timezone);
-    lock_at := app.parse_course_time(lock_date, course.timezone);
+    due_at := case when due_date is null then existing.due_at else app.parse_course_time(due_date, course.timezone) end;
+    lock_at := case when lock_date is null then existing.lock_at else app.parse_course_time(lock_date, course.timezone) end;
   exception
     when sqlstate 'PT422' then
       return app.v3_reply(400, '{}', sqlerrm);
@@ -53,7 +60,7 @@ begin
   if lock_at < due_at then
     return app.v3_reply(400, '{}', 'The lock date must not be before the due date');
   end if;
-  if coalesce(max_group_size, 1) < 1 then
+  if max_group_size < 1 then
     return app.v3_reply(400, '{}', 'max_group_size must be at least 1');
   end if;
   insert into app.assignments as a (
@@ -61,17 +68,22 @@ begin
     autograder_key, continuous_autograding, uploads_enabled, upload_info, visible, creator_id
   )
   values (
-    course.id, assignment_name, btrim(display_name), due_at, lock_at, coalesce(max_group_size, 1), url,
+    course.id, assignment_name, btrim(display_name), due_at, lock_at, coalesce(max_group_size, 1), coalesce(url, ''),
     coalesce(revisions_allowed, false), autograding_key, coalesce(continuous_autograding, false),
     coalesce(uploads_enabled, true), upload_info, coalesce(visible, true), auth.user_id()
   )
   on conflict on constraint assignments_name_key do update
-  set display_name = excluded.display_name, due_at = excluded.due_at, lock_at = excluded.lock_at,
-      max_group_size = excluded.max_group_size, url = excluded.url,
-      revisions_allowed = excluded.revisions_allowed, autograder_key = excluded.autograder_key,
-      continuous_autograding = excluded.continuous_autograding,
-      uploads_enabled = excluded.uploads_enabled, upload_info = excluded.upload_info,
-      visible = excluded.visible;
+  set display_name = coalesce(btrim(v3_assignment_post.display_name), a.display_name),
+      due_at = excluded.due_at,
+      lock_at = excluded.lock_at,
+      max_group_size = coalesce(v3_assignment_post.max_group_size, a.max_group_size),
+      url = coalesce(v3_assignment_post.url, a.url),
+      revisions_allowed = coalesce(v3_assignment_post.revisions_allowed, a.revisions_allowed),
+      autograder_key = coalesce(v3_assignment_post.autograding_key, a.autograder_key),
+      continuous_autograding = coalesce(v3_assignment_post.continuous_autograding, a.continuous_autograding),
+      uploads_enabled = coalesce(v3_assignment_post.uploads_enabled, a.uploads_enabled),
+      upload_info = coalesce(v3_assignment_post.upload_info, a.upload_info),
+      visible = coalesce(v3_assignment_post.visible, a.visible);
   return app.v3_reply(200, '{}');
 end;
 $$;

@@ -1,8 +1,9 @@
 -- api.v3_course_assignments_get(): GET /api/v3/course/<offering>/assignments (x-ok-offering):
--- every assignment of the course, hidden ones included, as okpy/ok listed them (public;
--- "active" is the string "True" or "False", true until the lock date).
--- Security: definer (anonymous callers; RLS would hide hidden assignments). Exposes only
--- names and dates. Answers 404 for an unknown course.
+-- the course's assignments that the caller may see (public: anonymous callers get the visible
+-- ones; okpy/ok listed hidden ones too, to anyone: fixed; the course's staff and admins also
+-- get the hidden ones). "active" is the string "True" or "False", true until the lock date.
+-- Security: definer as ok_api (the caller's RLS, assignments_select, decides what is listed).
+-- Answers 404 for an unknown course.
 -- requires: app.v3_reply.sql, app.v3_time.sql
 create or replace function api.v3_course_assignments_get()
 returns jsonb
@@ -32,6 +33,7 @@ end;
 $$;
 
 revoke all on function api.v3_course_assignments_get() from public;
+alter function api.v3_course_assignments_get() owner to ok_api;
 grant execute on function api.v3_course_assignments_get() to ok_anon, ok_user;
 comment on function api.v3_course_assignments_get() is
 'GET /api/v3/course/<offering>/assignments: the course''s assignments (public).';

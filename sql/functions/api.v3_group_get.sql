@@ -22,17 +22,22 @@ begin
     return denied;
   end if;
   select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
-  if target_assignment.id is null then
+  -- A hidden assignment is unknown to all but its course's staff.
+  if target_assignment.id is null
+     or not (target_assignment.visible or auth.is_admin()
+             or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))) then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
-  if target_user is null then
-    return app.v3_reply(case when auth.is_admin() then 404 else 403 end, '{}', 'No such user');
+  -- Only admins learn that an email is unknown; everyone else gets the same 403 as for a
+  -- group they may not view, so the endpoint does not reveal which emails exist.
+  if target_user is null and auth.is_admin() then
+    return app.v3_reply(404, '{}', 'No such user');
   end if;
   select gm.group_id into target_group
   from app.group_members as gm
   where gm.assignment_id = target_assignment.id and gm.user_id = target_user;
-  if not (
+  if target_user is null or not (
     auth.is_admin()
     or target_user = auth.user_id()
     or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))

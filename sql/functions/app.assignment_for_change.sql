@@ -3,7 +3,8 @@
 -- is_staff (reader, TA or instructor), is_grader_plus (TA or instructor), is_admin, open (now
 -- before the lock date).
 -- Called by: flag, group, extension and grading functions. Security: definer (reads the
--- assignment whatever its visibility). Raises: PT401 not signed in, PT404 unknown assignment.
+-- assignment whatever RLS shows; a hidden one only for its course's staff and admins).
+-- Raises: PT401 not signed in, PT404 unknown assignment, or hidden from the caller.
 -- requires: app.require_login.sql, app.lock_assignment.sql
 create or replace function app.assignment_for_change(
   name text,
@@ -17,18 +18,21 @@ volatile
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+  is_visible boolean;
 begin
   perform app.require_login();
-  select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size
-  into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size
+  select a.id, a.course_id, a.name, a.due_at, a.lock_at, a.max_group_size, a.visible
+  into assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size, is_visible
   from app.assignments as a
   where a.name = assignment_for_change.name;
-  if assignment_id is null then
+  is_admin := auth.is_admin();
+  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
+  -- Hidden assignments do not exist for students, lab assistants or outsiders.
+  if assignment_id is null or not (is_visible or is_staff) then
     raise sqlstate 'PT404' using message = format('No assignment %s', name);
   end if;
   perform app.lock_assignment(assignment_id);
-  is_admin := auth.is_admin();
-  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
   is_ta := is_admin or course_id = any(auth.course_ids('ta', 'instructor'));
   is_open := now() <= lock_at;
 end;

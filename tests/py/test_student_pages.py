@@ -58,7 +58,7 @@ def test_invite_accept_and_leave(app, admin_conn):
     assert "You joined the group" in act(s2, "accept")
     page = s1.get(f"{HW}/").get_data(as_text=True)
     assert "s2@a.edu" in page and "leave" in page
-    assert "is not enrolled" in act(s1, "invite", email="s1@b.edu")
+    assert "is not a student of this course" in act(s1, "invite", email="s1@b.edu")
     assert "s2@a.edu is out of the group" in act(s2, "remove", email="s2@a.edu")
     assert scalar(admin_conn, "select count(*) from app.groups") == 0
 

@@ -14,10 +14,10 @@ select tests.act_as('ta@a.edu');
 select api.grant_extension('cal/cs61a/fa26/hw01', 's2@a.edu', '2099-01-01');
 select api.v3_assignment_post('Homework 1', '2030-01-01 23:59', '2030-01-02 23:59', 2)
 from (select set_config('request.headers', '{"x-ok-name": "cal/cs61a/fa26/hw01"}', true)) as h;
-select tests.act_as('instructor@a.edu');
-select api.enroll('cal/cs61a/fa26', 's2@a.edu', 'ta');
 select tests.act_as('s1@a.edu');
 select api.group_invite('cal/cs61a/fa26/hw01', 's2@a.edu');
+select tests.act_as('instructor@a.edu');
+select api.enroll('cal/cs61a/fa26', 's2@a.edu', 'ta');
 
 reset role;
 select is((select actor from app.audit_log where table_name = 'scores' and action = 'insert'), 'reader@a.edu',
