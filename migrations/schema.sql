@@ -892,6 +892,10 @@ begin
   if auth.user_id() is null then
     raise sqlstate 'PT401' using message = 'Not logged in';
   end if;
+  if auth.sudo_by() is not null then
+    raise sqlstate 'PT403' using message = 'access_denied',
+      detail = 'No tokens are issued to a site admin acting as another user.';
+  end if;
   select c.* into client from auth.oauth_clients as c where c.client_id = oauth_authorize.client_id and c.active;
   if client.client_id is null then
     raise sqlstate 'PT400' using message = 'invalid_client';

@@ -146,6 +146,10 @@ def test_sudo_actions_are_audited_as_the_admin_who_acted(app, admin_conn):
                            "where l.table_name = 'extensions'")
     assert row == ("ta@a.edu", "ta@a.edu", "admin@x.edu"), "the impersonated TA and the admin who really acted"
     assert "Stop acting as ta@a.edu" in admin.get("/").get_data(as_text=True)
+    authorize = "/oauth/authorize?client_id=ok-client&redirect_uri=http://127.0.0.1:6165/&scope=all&state=s"
+    consent = _post(admin, authorize, authorize, confirm="yes")
+    assert "error=access_denied" in consent.location, "no OAuth token for the TA while the admin acts as them"
+    assert scalar(admin_conn, "select count(*) from auth.oauth_grants") == 0
 
 
 def _one(conn, sql: str):

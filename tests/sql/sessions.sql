@@ -1,7 +1,7 @@
 -- Browser sessions are rows, checked on every request by auth.check_request(); sudo is an
 -- impersonation session audited as the admin who acts (issue 7, points 4 and 6).
 begin;
-select plan(54);
+select plan(55);
 select tests.fixture();
 insert into app.users (email, name, is_admin) values ('admin2@x.edu', 'Second admin', true);
 
@@ -144,6 +144,8 @@ select set_config('request.jwt.claims', (current_setting('tests.sudo')::jsonb - 
 select throws_ok($$ select auth.check_request() $$, 'PT401', 'Session ended', 'nor hide the admin');
 select set_config('request.jwt.claims', current_setting('tests.sudo'), true);
 select throws_ok($$ select api.sudo('s1@a.edu') $$, '42501', null, 'the impersonated TA cannot sudo');
+select throws_ok($$ select api.oauth_authorize('ok-client', 'urn:ietf:wg:oauth:2.0:oob') $$, 'PT403', 'access_denied',
+  'nor get an OAuth code: a token would act as the TA with no trace of the admin');
 
 -- Leaving sudo returns to the admin's own session; the impersonation session ends.
 select is(api.stop_sudo(), current_setting('tests.admin_cookie')::jsonb,
