@@ -174,6 +174,15 @@ def run_wrk(port: int, seconds: int, connections: int, bodies, tokens_) -> dict:
             "p50_ms": float(p50), "p99_ms": float(p99)}
 
 
+# A student's access-token claims, with the jti the pre-request check looks up (pgbench
+# substitutes :uid, a student's user id; seed() minted one token per student).
+PGBENCH_CLAIMS = (
+    "select set_config('request.jwt.claims', (select jsonb_build_object('role', 'ok_user', "
+    "'sub', t.user_id::text, 'email', 's' || :uid || '@bench.edu', 'scope', 'all', 'jti', t.jti)::text "
+    "from auth.oauth_tokens as t where t.user_id = :uid limit 1), true);\n"
+)
+
+
 def run_pgbench(url: str, seconds: int, clients: int, students: int) -> float:
     """The ceiling: the same api function, same payload, same role and claims, no HTTP."""
     body = json.loads(payload(0))
@@ -181,9 +190,8 @@ def run_pgbench(url: str, seconds: int, clients: int, students: int) -> float:
     script = (
         f"\\set uid random(1, {students})\n"
         "begin;\n"
+    ) + PGBENCH_CLAIMS + (
         "select set_config('search_path', 'api', true), set_config('role', 'ok_user', true), "
-        "set_config('request.jwt.claims', '{\"role\": \"ok_user\", \"sub\": \"' || :uid || '\", "
-        "\"email\": \"s' || :uid || '@bench.edu\", \"scope\": \"all\"}', true), "
         "set_config('request.headers', '{\"x-ok-client-name\": \"ok-client\", \"x-ok-client-version\": \"v1.18.1\"}', true);\n"
         "select auth.check_request();\n"
         f"select api.v3_backups_post(assignment => '{ASSIGNMENT}', messages => '{messages}'::jsonb, submit => true);\n"

@@ -820,26 +820,59 @@ ALTER FUNCTION api.issue_token(email text, scope text, expires_in integer, refre
 
 COMMENT ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) IS 'Record a token pair for a user and return the claims to sign (admins).';
 
-CREATE FUNCTION api.login(email text, name text DEFAULT NULL::text) RETURNS jsonb
+CREATE FUNCTION api.login(email text, name text DEFAULT NULL::text, lifetime integer DEFAULT 1209600) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
-  person app.users;
   person_id bigint;
 begin
   if login.email is null or btrim(login.email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
     raise sqlstate 'PT422' using message = format('Malformed email address %L', login.email);
   end if;
+  if lifetime is null or lifetime not between 300 and 7776000 then
+    raise sqlstate 'PT422' using message = 'A session lasts between 5 minutes and 90 days';
+  end if;
   person_id := app.ensure_user(btrim(login.email), login.name);
-  select u.* into person from app.users as u where u.id = person_id;
-  return app.token_claims(person.id, person.email::text, person.is_admin, null, null, null);
+  return app.start_session(person_id, now() + make_interval(secs => lifetime));
 end;
 $_$;
 
-ALTER FUNCTION api.login(email text, name text) OWNER TO ok_owner;
+ALTER FUNCTION api.login(email text, name text, lifetime integer) OWNER TO ok_owner;
 
-COMMENT ON FUNCTION api.login(email text, name text) IS 'Sign in a verified email; returns session claims (web app only).';
+COMMENT ON FUNCTION api.login(email text, name text, lifetime integer) IS 'Sign in a verified email: records a browser session and returns its claims (web app only).';
+
+CREATE FUNCTION api.logout() RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  current_id bigint := auth.session_id();
+  revoked integer;
+begin
+  if auth.user_id() is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  if current_id is not null then
+    update auth.sessions as s
+    set revoked_at = now()
+    where s.revoked_at is null
+      and (s.id = current_id or s.id = (select c.parent_id from auth.sessions as c where c.id = current_id));
+  else
+    update auth.oauth_tokens as t
+    set revoked_at = now()
+    where t.revoked_at is null
+      and t.user_id = auth.user_id()
+      and t.jti = (auth.claims() ->> 'jti')::uuid;
+  end if;
+  get diagnostics revoked = row_count;
+  return revoked > 0;
+end;
+$$;
+
+ALTER FUNCTION api.logout() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.logout() IS 'Sign out this browser session or this access token.';
 
 CREATE FUNCTION api.my_scores(assignment text) RETURNS TABLE(kind text, score numeric, message text, backup_key text, graded_at timestamp with time zone)
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -886,6 +919,10 @@ declare
 begin
   if auth.user_id() is null then
     raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  if auth.sudo_by() is not null then
+    raise sqlstate 'PT403' using message = 'access_denied',
+      detail = 'No tokens are issued to a site admin acting as another user.';
   end if;
   select c.* into client from auth.oauth_clients as c where c.client_id = oauth_authorize.client_id and c.active;
   if client.client_id is null then
@@ -1133,6 +1170,27 @@ ALTER FUNCTION api.revoke_extension(assignment text, email text) OWNER TO ok_api
 
 COMMENT ON FUNCTION api.revoke_extension(assignment text, email text) IS 'Revoke an extension (TAs, instructors).';
 
+CREATE FUNCTION api.revoke_my_session(session_id bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if auth.user_id() is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  update auth.sessions as s
+  set revoked_at = now()
+  where s.id = session_id and s.user_id = auth.user_id() and s.revoked_at is null and s.expires_at > now();
+  if not found then
+    raise sqlstate 'PT404' using message = 'No such live session';
+  end if;
+end;
+$$;
+
+ALTER FUNCTION api.revoke_my_session(session_id bigint) OWNER TO ok_api;
+
+COMMENT ON FUNCTION api.revoke_my_session(session_id bigint) IS 'Sign out one of the caller''s own browser sessions.';
+
 CREATE FUNCTION api.revoke_my_token(token_id bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -1240,14 +1298,91 @@ ALTER FUNCTION api.set_submission_time(key text, at text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.set_submission_time(key text, at text) IS 'Override when one backup counts as submitted (staff).';
 
+CREATE FUNCTION api.sign_out_everywhere() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  me bigint := auth.user_id();
+  sessions_revoked integer;
+  tokens_revoked integer;
+begin
+  if me is null then
+    raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  update auth.sessions as s
+  set revoked_at = now()
+  where s.revoked_at is null
+    and s.expires_at > now()
+    and (s.user_id = me
+         or s.sudo_by = me
+         or s.id = (select c.parent_id from auth.sessions as c where c.id = auth.session_id()));
+  get diagnostics sessions_revoked = row_count;
+  update auth.oauth_tokens as t
+  set revoked_at = now()
+  where t.revoked_at is null and t.user_id = me;
+  get diagnostics tokens_revoked = row_count;
+  return sessions_revoked + tokens_revoked;
+end;
+$$;
+
+ALTER FUNCTION api.sign_out_everywhere() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.sign_out_everywhere() IS 'Revoke all of the caller''s browser sessions and OAuth tokens (every device).';
+
+CREATE FUNCTION api.stop_sudo() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  acting record;
+  admin app.users;
+  origin record;
+begin
+  select s.id, s.user_id, s.sudo_by, s.parent_id into acting
+  from auth.sessions as s
+  where s.id = auth.session_id() and s.sudo_by is not null;
+  if not found then
+    raise sqlstate 'PT409' using message = 'You are not acting as another user';
+  end if;
+  update auth.sessions as s set revoked_at = now() where s.id = acting.id and s.revoked_at is null;
+  select u.* into admin from app.users as u where u.id = acting.sudo_by;
+  insert into app.audit_log (actor_id, actor, action, table_name, row_key, after)
+  values (admin.id, admin.email::text, 'sudo_end', 'users', jsonb_build_object('id', acting.user_id),
+          jsonb_build_object('acting_as', auth.claims() ->> 'email'));
+  select p.jti, p.expires_at into origin
+  from auth.sessions as p
+  where p.id = acting.parent_id and p.revoked_at is null and p.expires_at > now();
+  if not found or not admin.is_admin then
+    update auth.sessions as p set revoked_at = now() where p.id = acting.parent_id and p.revoked_at is null;
+    return null;
+  end if;
+  return app.token_claims(admin.id, admin.email::text, true, null, origin.jti, origin.expires_at);
+end;
+$$;
+
+ALTER FUNCTION api.stop_sudo() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.stop_sudo() IS 'Stop acting as another user: ends the impersonation session, returns the admin''s own session claims or null.';
+
 CREATE FUNCTION api.sudo(email text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   person app.users;
+  origin record;
 begin
   perform app.require_admin();
+  if auth.sudo_by() is not null then
+    raise sqlstate 'PT409' using message = 'Stop acting as another user first';
+  end if;
+  select s.id, s.expires_at into origin
+  from auth.sessions as s
+  where s.id = auth.session_id();
+  if not found then
+    raise sqlstate 'PT403' using message = 'Acting as another user starts from a signed-in browser';
+  end if;
   select u.* into person from app.users as u where lower(u.email) = lower(sudo.email);
   if person.id is null then
     raise sqlstate 'PT404' using message = format('No user %s', email);
@@ -1255,14 +1390,13 @@ begin
   insert into app.audit_log (actor_id, actor, action, table_name, row_key, after)
   values (auth.user_id(), auth.actor(), 'sudo', 'users', jsonb_build_object('id', person.id),
           jsonb_build_object('acting_as', person.email));
-  return app.token_claims(person.id, person.email::text, person.is_admin, null, null, null)
-    || jsonb_build_object('sudo_by', auth.claims() ->> 'email');
+  return app.start_session(person.id, origin.expires_at, auth.user_id(), origin.id);
 end;
 $$;
 
 ALTER FUNCTION api.sudo(email text) OWNER TO ok_owner;
 
-COMMENT ON FUNCTION api.sudo(email text) IS 'Act as another user (admins); audited.';
+COMMENT ON FUNCTION api.sudo(email text) IS 'Act as another user (admins): an audited impersonation session.';
 
 CREATE FUNCTION api.unflag(assignment text, email text DEFAULT NULL::text) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
@@ -2716,6 +2850,28 @@ $$;
 
 ALTER FUNCTION app.require_login() OWNER TO ok_owner;
 
+CREATE FUNCTION app.start_session(user_id bigint, expires_at timestamp with time zone, sudo_by bigint DEFAULT NULL::bigint, parent_id bigint DEFAULT NULL::bigint) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+declare
+  person app.users;
+  started_jti uuid;
+  agent text := left(coalesce(nullif(current_setting('request.headers', true), '')::jsonb ->> 'user-agent', ''), 200);
+begin
+  select u.* into person from app.users as u where u.id = start_session.user_id;
+  insert into auth.sessions (user_id, sudo_by, parent_id, user_agent, expires_at)
+  values (person.id, start_session.sudo_by, start_session.parent_id, agent, start_session.expires_at)
+  returning jti into started_jti;
+  return app.token_claims(person.id, person.email::text, person.is_admin, null, started_jti, start_session.expires_at)
+    || case
+      when start_session.sudo_by is null then '{}'::jsonb
+      else jsonb_build_object('sudo_by', start_session.sudo_by::text)
+    end;
+end;
+$$;
+
+ALTER FUNCTION app.start_session(user_id bigint, expires_at timestamp with time zone, sudo_by bigint, parent_id bigint) OWNER TO ok_owner;
+
 CREATE FUNCTION app.tg__audit() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -2728,9 +2884,10 @@ begin
   if TG_OP = 'UPDATE' and old_row = new_row then
     return null;
   end if;
-  insert into app.audit_log (actor_id, actor, action, table_name, row_key, course_id, before, after)
+  insert into app.audit_log (actor_id, real_actor_id, actor, action, table_name, row_key, course_id, before, after)
   values (
     auth.user_id(),
+    auth.sudo_by(),
     auth.actor(),
     lower(TG_OP),
     TG_TABLE_NAME,
@@ -3082,30 +3239,92 @@ ALTER FUNCTION auth.actor() OWNER TO ok_owner;
 COMMENT ON FUNCTION auth.actor() IS 'Who acts in this request, for audit rows.';
 
 CREATE FUNCTION auth.check_request() RETURNS void
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 declare
-  token_jti text := auth.claims() ->> 'jti';
+  claims jsonb := auth.claims();
+  claimed_jti text := claims ->> 'jti';
+  claimed_role text := coalesce(claims ->> 'role', 'ok_anon');
+  claimed_sub text := claims ->> 'sub';
+  claimed_sudo_by text := claims ->> 'sudo_by';
+  seen record;
 begin
-  if token_jti is null then
+  if claimed_jti is null then
+    if claimed_sub is null and claimed_sudo_by is null
+       and (claimed_role = 'ok_anon'
+            or (claimed_role in ('ok_auth', 'ok_worker', 'ok_admin') and claims ? 'actor')) then
+      return;
+    end if;
+    raise sqlstate 'PT401' using message = 'Token has no jti',
+      detail = 'Every user token and browser session is identified by a jti; sign in again.';
+  end if;
+  if claimed_jti !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+     or claimed_sub is null or claimed_role not in ('ok_user', 'ok_admin') then
+    raise sqlstate 'PT401' using message = 'Token revoked',
+      detail = 'The token is not one this server issued.';
+  end if;
+
+  select
+    s.id,
+    s.user_id,
+    s.sudo_by,
+    s.revoked_at is null and s.expires_at > now() as live,
+    s.last_seen_at,
+    u.is_admin,
+    p.revoked_at is null and p.expires_at > now() as parent_live,
+    a.is_admin as sudoer_is_admin
+  into seen
+  from auth.sessions as s
+  inner join app.users as u on s.user_id = u.id
+  left join auth.sessions as p on s.parent_id = p.id
+  left join app.users as a on s.sudo_by = a.id
+  where s.jti = claimed_jti::uuid;
+  if found then
+    if not seen.live then
+      raise sqlstate 'PT401' using message = 'Session ended',
+        detail = 'This session was signed out, revoked or has expired; sign in again.';
+    end if;
+    if seen.user_id::text <> claimed_sub or seen.sudo_by::text is distinct from claimed_sudo_by then
+      raise sqlstate 'PT401' using message = 'Session ended',
+        detail = 'The session''s claims do not match the session; sign in again.';
+    end if;
+    if claimed_role = 'ok_admin' and not seen.is_admin then
+      raise sqlstate 'PT401' using message = 'Session ended',
+        detail = 'You are no longer a site administrator; sign in again.';
+    end if;
+    if seen.sudo_by is not null and not (coalesce(seen.parent_live, false) and coalesce(seen.sudoer_is_admin, false)) then
+      raise sqlstate 'PT401' using message = 'Session ended',
+        detail = 'The administrator acting as this user has signed out or is no longer an administrator.';
+    end if;
+    if seen.last_seen_at < now() - interval '1 minute' and current_setting('transaction_read_only') = 'off' then
+      update auth.sessions as s
+      set last_seen_at = now()
+      where s.id in (select l.id from auth.sessions as l where l.id = seen.id for update skip locked);
+    end if;
     return;
   end if;
-  if not exists (
-    select 1
-    from auth.oauth_tokens as t
-    where t.jti = token_jti::uuid
-      and t.revoked_at is null
-  ) then
+
+  select t.user_id, u.is_admin
+  into seen
+  from auth.oauth_tokens as t
+  inner join app.users as u on t.user_id = u.id
+  where t.jti = claimed_jti::uuid
+    and t.revoked_at is null;
+  if not found or seen.user_id::text <> claimed_sub or claimed_sudo_by is not null then
     raise sqlstate 'PT401' using message = 'Token revoked',
       detail = 'The access token was revoked or is unknown.';
   end if;
+  if claimed_role = 'ok_admin' and not seen.is_admin then
+    raise sqlstate 'PT401' using message = 'Token revoked',
+      detail = 'The token was issued to a site administrator who no longer is one; sign in again.';
+  end if;
 end;
-$$;
+$_$;
 
 ALTER FUNCTION auth.check_request() OWNER TO ok_owner;
 
-COMMENT ON FUNCTION auth.check_request() IS 'db-pre-request hook: rejects revoked access tokens (PT401).';
+COMMENT ON FUNCTION auth.check_request() IS 'db-pre-request hook: refuses jti-less user claims, ended or revoked sessions and tokens, and lost admin roles (PT401).';
 
 CREATE FUNCTION auth.claims() RETURNS jsonb
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -3159,6 +3378,25 @@ ALTER FUNCTION auth.is_admin() OWNER TO ok_owner;
 
 COMMENT ON FUNCTION auth.is_admin() IS 'True when the request role is ok_admin and the scope allows it.';
 
+CREATE FUNCTION auth.session_id() RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  select s.id
+  from auth.sessions as s
+  where s.jti = (
+      case
+        when auth.claims() ->> 'jti' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+          then (auth.claims() ->> 'jti')::uuid
+      end
+    )
+    and s.user_id = auth.user_id()
+$_$;
+
+ALTER FUNCTION auth.session_id() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.session_id() IS 'Id of the browser session the request runs in, or null.';
+
 CREATE FUNCTION auth.signed_in_id() RETURNS bigint
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
@@ -3168,6 +3406,16 @@ $$;
 ALTER FUNCTION auth.signed_in_id() OWNER TO ok_owner;
 
 COMMENT ON FUNCTION auth.signed_in_id() IS 'Id named by the token or session (claim sub) whatever its scope, or null.';
+
+CREATE FUNCTION auth.sudo_by() RETURNS bigint
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select nullif(auth.claims() ->> 'sudo_by', '')::bigint
+$$;
+
+ALTER FUNCTION auth.sudo_by() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.sudo_by() IS 'Id of the site admin acting as the caller (sudo), or null.';
 
 CREATE FUNCTION auth.user_id() RETURNS bigint
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -3494,6 +3742,47 @@ ALTER TABLE api.my_enrollments OWNER TO ok_owner;
 
 COMMENT ON VIEW api.my_enrollments IS 'Courses of the signed-in user, with role and section.';
 
+CREATE TABLE auth.sessions (
+    id bigint NOT NULL,
+    jti uuid DEFAULT extensions.gen_random_uuid() NOT NULL,
+    user_id bigint NOT NULL,
+    sudo_by bigint,
+    parent_id bigint,
+    user_agent text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    CONSTRAINT sessions_sudo_has_parent CHECK (((sudo_by IS NULL) = (parent_id IS NULL))),
+    CONSTRAINT sessions_user_agent_length CHECK ((length(user_agent) <= 200))
+);
+
+ALTER TABLE ONLY auth.sessions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE auth.sessions OWNER TO ok_owner;
+
+COMMENT ON TABLE auth.sessions IS 'Browser sessions (api.login) and impersonation sessions (api.sudo); checked by jti on every request.';
+
+COMMENT ON COLUMN auth.sessions.sudo_by IS 'The site admin acting as user_id in this session (sudo), else null.';
+
+COMMENT ON COLUMN auth.sessions.parent_id IS 'The admin''s own session that a sudo session returns to.';
+
+CREATE VIEW api.my_sessions WITH (security_invoker='true') AS
+ SELECT s.id,
+    s.user_agent,
+    s.created_at,
+    s.last_seen_at,
+    s.expires_at,
+    (s.sudo_by IS NOT NULL) AS by_administrator,
+    (s.id = ( SELECT auth.session_id() AS session_id)) AS current
+   FROM auth.sessions s
+  WHERE ((s.user_id = ( SELECT auth.user_id() AS user_id)) AND (s.revoked_at IS NULL) AND (s.expires_at > now()))
+  ORDER BY s.created_at DESC;
+
+ALTER TABLE api.my_sessions OWNER TO ok_owner;
+
+COMMENT ON VIEW api.my_sessions IS 'The signed-in user''s live browser sessions (no secrets).';
+
 CREATE VIEW api.my_teaching WITH (security_invoker='true') AS
  SELECT e.offering,
     e.display_name,
@@ -3560,12 +3849,15 @@ CREATE TABLE app.audit_log (
     course_id bigint,
     before jsonb,
     after jsonb,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    real_actor_id bigint
 );
 
 ALTER TABLE ONLY app.audit_log FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.audit_log OWNER TO ok_owner;
+
+COMMENT ON COLUMN app.audit_log.real_actor_id IS 'The site admin who really acted when actor_id is the user they were acting as (sudo); null otherwise.';
 
 ALTER TABLE app.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.audit_log_id_seq
@@ -3842,6 +4134,15 @@ ALTER TABLE auth.oauth_tokens ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+ALTER TABLE auth.sessions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME auth.sessions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE auth.settings (
     name text NOT NULL,
     value text NOT NULL
@@ -3944,6 +4245,12 @@ ALTER TABLE ONLY auth.oauth_tokens
 ALTER TABLE ONLY auth.oauth_tokens
     ADD CONSTRAINT oauth_tokens_refresh_token_hash_key UNIQUE (refresh_token_hash);
 
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_jti_key UNIQUE (jti);
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY auth.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (name);
 
@@ -3988,6 +4295,12 @@ CREATE UNIQUE INDEX scores_one_active_per_kind_idx ON app.scores USING btree (ba
 CREATE UNIQUE INDEX users_email_key ON app.users USING btree (lower(email));
 
 CREATE INDEX oauth_tokens_user_idx ON auth.oauth_tokens USING btree (user_id);
+
+CREATE INDEX sessions_parent_idx ON auth.sessions USING btree (parent_id) WHERE (parent_id IS NOT NULL);
+
+CREATE INDEX sessions_sudo_by_idx ON auth.sessions USING btree (sudo_by) WHERE (sudo_by IS NOT NULL);
+
+CREATE INDEX sessions_user_idx ON auth.sessions USING btree (user_id);
 
 CREATE TRIGGER _001_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__append_only();
 
@@ -4142,6 +4455,15 @@ ALTER TABLE ONLY auth.oauth_tokens
 
 ALTER TABLE ONLY auth.oauth_tokens
     ADD CONSTRAINT oauth_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES auth.sessions(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_sudo_by_fkey FOREIGN KEY (sudo_by) REFERENCES app.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 ALTER TABLE app.assignments ENABLE ROW LEVEL SECURITY;
 
@@ -4379,6 +4701,16 @@ CREATE POLICY oauth_tokens_revoke ON auth.oauth_tokens FOR UPDATE TO ok_user USI
 
 CREATE POLICY oauth_tokens_select ON auth.oauth_tokens FOR SELECT TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id)));
 
+ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY sessions_admin_all ON auth.sessions TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
+
+CREATE POLICY sessions_owner_all ON auth.sessions TO ok_owner USING (true) WITH CHECK (true);
+
+CREATE POLICY sessions_revoke ON auth.sessions FOR UPDATE TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id))) WITH CHECK (((user_id = ( SELECT auth.user_id() AS user_id)) AND (revoked_at IS NOT NULL)));
+
+CREATE POLICY sessions_select ON auth.sessions FOR SELECT TO ok_user USING ((user_id = ( SELECT auth.user_id() AS user_id)));
+
 ALTER TABLE auth.settings ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY settings_analytics_salt ON auth.settings FOR SELECT TO ok_analytics_owner USING ((name = 'analytics_salt'::text));
@@ -4472,8 +4804,11 @@ GRANT ALL ON FUNCTION api.group_staff_add(assignment text, email text, partner_e
 REVOKE ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) TO ok_admin;
 
-REVOKE ALL ON FUNCTION api.login(email text, name text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.login(email text, name text) TO ok_auth;
+REVOKE ALL ON FUNCTION api.login(email text, name text, lifetime integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.login(email text, name text, lifetime integer) TO ok_auth;
+
+REVOKE ALL ON FUNCTION api.logout() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.logout() TO ok_user;
 
 REVOKE ALL ON FUNCTION api.my_scores(assignment text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.my_scores(assignment text) TO ok_user;
@@ -4509,6 +4844,9 @@ GRANT ALL ON FUNCTION api.request_extension(assignment text, reason text) TO ok_
 REVOKE ALL ON FUNCTION api.revoke_extension(assignment text, email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.revoke_extension(assignment text, email text) TO ok_user;
 
+REVOKE ALL ON FUNCTION api.revoke_my_session(session_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_my_session(session_id bigint) TO ok_user;
+
 REVOKE ALL ON FUNCTION api.revoke_my_token(token_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.revoke_my_token(token_id bigint) TO ok_user;
 
@@ -4520,6 +4858,12 @@ GRANT ALL ON FUNCTION api.set_client_version(name text, version text, download_l
 
 REVOKE ALL ON FUNCTION api.set_submission_time(key text, at text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_submission_time(key text, at text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.sign_out_everywhere() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sign_out_everywhere() TO ok_user;
+
+REVOKE ALL ON FUNCTION api.stop_sudo() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.stop_sudo() TO ok_user;
 
 REVOKE ALL ON FUNCTION api.sudo(email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sudo(email text) TO ok_admin;
@@ -4701,6 +5045,8 @@ GRANT ALL ON FUNCTION app.require_admin() TO ok_api;
 REVOKE ALL ON FUNCTION app.require_login() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.require_login() TO ok_api;
 
+REVOKE ALL ON FUNCTION app.start_session(user_id bigint, expires_at timestamp with time zone, sudo_by bigint, parent_id bigint) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
@@ -4803,11 +5149,20 @@ GRANT ALL ON FUNCTION auth.is_admin() TO ok_user;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_worker;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_auth;
 
+REVOKE ALL ON FUNCTION auth.session_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.session_id() TO ok_user;
+
 REVOKE ALL ON FUNCTION auth.signed_in_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_anon;
 GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_user;
 GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_worker;
 GRANT ALL ON FUNCTION auth.signed_in_id() TO ok_auth;
+
+REVOKE ALL ON FUNCTION auth.sudo_by() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.sudo_by() TO ok_anon;
+GRANT ALL ON FUNCTION auth.sudo_by() TO ok_user;
+GRANT ALL ON FUNCTION auth.sudo_by() TO ok_worker;
+GRANT ALL ON FUNCTION auth.sudo_by() TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.user_id() TO ok_anon;
@@ -4963,6 +5318,25 @@ GRANT INSERT(kind) ON TABLE app.grading_tasks TO ok_api;
 GRANT SELECT ON TABLE api.grading_progress TO ok_user;
 
 GRANT SELECT ON TABLE api.my_enrollments TO ok_user;
+
+GRANT SELECT(id) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(user_id) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(sudo_by) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(user_agent) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(created_at) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(last_seen_at) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(expires_at) ON TABLE auth.sessions TO ok_user;
+
+GRANT SELECT(revoked_at) ON TABLE auth.sessions TO ok_user;
+GRANT UPDATE(revoked_at) ON TABLE auth.sessions TO ok_api;
+
+GRANT SELECT ON TABLE api.my_sessions TO ok_user;
 
 GRANT SELECT ON TABLE api.my_teaching TO ok_user;
 

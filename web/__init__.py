@@ -6,7 +6,7 @@ from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from web import assets, csrf, request_db
-from web.settings import authenticator_url, environment, flask_secret
+from web.settings import authenticator_url, environment, flask_secret, session_lifetime
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -18,8 +18,11 @@ def create_app(overrides: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=30 * 1024 * 1024,
         DATABASE_DSN=None,
+        OK_SESSION_LIFETIME=session_lifetime(),
     )
     app.config.update(overrides or {})
+    # The cookie lasts as long as the session row it names (auth.sessions.expires_at).
+    app.permanent_session_lifetime = app.config["OK_SESSION_LIFETIME"]
     app.config["SESSION_COOKIE_SECURE"] = app.config["OK_ENV"] == "production"
 
     request_db.init_app(app, app.config["DATABASE_DSN"] or authenticator_url())
@@ -38,6 +41,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     @app.context_processor
     def signed_in_user():
         return {"claims": request_db.current_claims()}
+
+    @app.errorhandler(request_db.SessionEnded)
+    def session_ended(error: request_db.SessionEnded):
+        return error.response
 
     @app.errorhandler(HTTPException)
     def error_page(error: HTTPException):

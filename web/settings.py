@@ -7,6 +7,8 @@ OK_AUTHENTICATOR_URL   the connection PostgREST and the web app use; defaults to
 OK_JWT_SECRET          HS256 secret shared with PostgREST (>= 32 characters); in
                        development a random one is kept in .run/jwt_secret
 OK_ENV                 development | test | production
+OK_SESSION_LIFETIME    seconds a browser session lasts from sign-in (default 14 days;
+                       api.login accepts 5 minutes .. 90 days)
 """
 
 from __future__ import annotations
@@ -87,3 +89,11 @@ def flask_secret() -> str:
         path.write_text(secrets.token_urlsafe(48))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def session_lifetime() -> int:
+    value = os.environ.get("OK_SESSION_LIFETIME", str(14 * 24 * 3600))
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigurationError(f"OK_SESSION_LIFETIME must be a number of seconds, not {value!r}") from None

@@ -3,7 +3,10 @@
 -- is returned once; only its SHA-256 is stored.
 -- Called by: POST /oauth/authorize with the user's session claims.
 -- Security: definer (users cannot write auth.oauth_grants directly); acts for auth.user_id().
--- Raises: PT401 not signed in; PT400 'invalid_client', 'invalid_redirect_uri', 'invalid_scope'.
+-- Not while a site admin acts as the user (sudo): a token would let the admin act as them
+-- later with nothing recording who really acted.
+-- Raises: PT401 not signed in; PT403 'access_denied' under sudo; PT400 'invalid_client',
+-- 'invalid_redirect_uri', 'invalid_scope'.
 -- requires: app.redirect_allowed.sql
 create or replace function api.oauth_authorize(client_id text, redirect_uri text, scope text default 'all')
 returns text
@@ -19,6 +22,10 @@ declare
 begin
   if auth.user_id() is null then
     raise sqlstate 'PT401' using message = 'Not logged in';
+  end if;
+  if auth.sudo_by() is not null then
+    raise sqlstate 'PT403' using message = 'access_denied',
+      detail = 'No tokens are issued to a site admin acting as another user.';
   end if;
   select c.* into client from auth.oauth_clients as c where c.client_id = oauth_authorize.client_id and c.active;
   if client.client_id is null then

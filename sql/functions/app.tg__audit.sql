@@ -1,5 +1,7 @@
 -- app.tg__audit(): after-row trigger that appends one app.audit_log row per change:
--- who (auth.user_id() and auth.actor()), when, which table and row, before and after.
+-- who (auth.user_id() and auth.actor(); while a site admin acts as someone, that someone,
+-- and the admin in real_actor_id from auth.sudo_by()), when, which table and row, before
+-- and after.
 -- Called by: triggers _900_audit on audited tables (enrollments, assignments, courses, ...).
 -- Security: definer, so that callers need no insert privilege on app.audit_log and cannot
 -- write audit rows of their own making. Raises nothing of its own.
@@ -18,9 +20,10 @@ begin
   if TG_OP = 'UPDATE' and old_row = new_row then
     return null;
   end if;
-  insert into app.audit_log (actor_id, actor, action, table_name, row_key, course_id, before, after)
+  insert into app.audit_log (actor_id, real_actor_id, actor, action, table_name, row_key, course_id, before, after)
   values (
     auth.user_id(),
+    auth.sudo_by(),
     auth.actor(),
     lower(TG_OP),
     TG_TABLE_NAME,

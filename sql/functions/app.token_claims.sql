@@ -1,6 +1,6 @@
 -- app.token_claims(...): the claims of an access token: role (ok_admin for site admins, else
 -- ok_user; PostgREST switches to it), sub (the user id), email, scope, jti, iat, exp.
--- Called by: app.mint_token, api.oauth_refresh, api.login (no jti: browser sessions).
+-- Called by: app.mint_token, api.oauth_refresh, app.start_session (browser sessions: no scope).
 -- Security: invoker. Raises nothing.
 create or replace function app.token_claims(
   user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamptz

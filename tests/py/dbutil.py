@@ -32,6 +32,14 @@ def authenticator_url_for(dbname: str) -> str:
     return with_user(url_for(dbname), "authenticator", os.environ.get("AUTHENTICATOR_PASSWORD"))
 
 
+def session_claims(conn, email: str) -> dict:
+    """Claims of a fresh browser session for `email`, made by api.login as sign-in does (the
+    pre-request check refuses user claims without a live session's or token's jti)."""
+    with conn.cursor() as cur:
+        cur.execute("select api.login(%s)", (email,))
+        return cur.fetchone()[0]
+
+
 def _admin_exec(sql: str) -> None:
     conn = psycopg2.connect(url_for("postgres"))
     conn.autocommit = True

@@ -28,8 +28,7 @@ def setup(db, admin_conn):
 
 
 def _claims(admin_conn, email):
-    return {"role": "ok_user", "sub": str(scalar(admin_conn, "select id from app.users where email = %s", (email,))),
-            "email": email}
+    return dbutil.session_claims(admin_conn, email)
 
 
 def _race(calls):

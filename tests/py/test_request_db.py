@@ -21,10 +21,7 @@ def database(db, admin_conn):
 
 
 def _user_claims(admin_conn, email: str) -> dict:
-    with admin_conn.cursor() as cur:
-        cur.execute("select id, is_admin from app.users where email = %s", (email,))
-        user_id, is_admin = cur.fetchone()
-    return {"role": "ok_admin" if is_admin else "ok_user", "sub": str(user_id), "email": email}
+    return dbutil.session_claims(admin_conn, email)
 
 
 def test_sets_role_claims_method_path_and_headers_like_postgrest(database, admin_conn):

@@ -25,11 +25,9 @@ def client(app):
 
 
 def sign_in(client, admin_conn, email: str) -> None:
-    with admin_conn.cursor() as cur:
-        cur.execute("select id from app.users where email = %s", (email,))
-        user_id = cur.fetchone()[0]
+    claims = dbutil.session_claims(admin_conn, email)
     with client.session_transaction() as session:
-        session["claims"] = {"role": "ok_user", "sub": str(user_id), "email": email}
+        session["claims"] = claims
 
 
 def test_healthz_answers_200_when_the_database_answers(client):

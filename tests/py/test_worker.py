@@ -86,6 +86,6 @@ def test_only_the_worker_may_claim_mail(worker_db, admin_conn):
 
     _queue(admin_conn, ("ana@example.edu", "Hello", "Hi", None))
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
-        with worker_db.request({"role": "ok_user", "sub": "1"}, method="POST") as ctx:
+        with worker_db.request(dbutil.session_claims(admin_conn, "ana@example.edu"), method="POST") as ctx:
             ctx.call("select api.outbox_claim()")
     assert scalar(admin_conn, "select status::text from app.email_outbox") == "queued"

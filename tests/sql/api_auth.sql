@@ -1,6 +1,6 @@
 -- Sign-in, OAuth provider, token and page functions under each role: allowed and refused.
 begin;
-select plan(38);
+select plan(39);
 select tests.fixture();
 
 -- api.login: only the web app's sign-in role may call it.
@@ -79,6 +79,9 @@ select throws_ok(
 select tests.act_as('ta@a.edu');
 select throws_ok($$ select api.sudo('s1@a.edu') $$, '42501', null, 'staff cannot act as students');
 select tests.act_as('admin@x.edu');
+select throws_ok($$ select api.sudo('s1@a.edu') $$, 'PT403', null,
+  'acting as someone starts from a browser session (not okadmin, not an access token)');
+select tests.sign_in('admin@x.edu');
 select is((api.sudo('s1@a.edu')) ->> 'email', 's1@a.edu', 'an admin acts as a student');
 select throws_ok($$ select api.sudo('ghost@a.edu') $$, 'PT404', null, 'an unknown user');
 select ok(exists (select 1 from app.audit_log where action = 'sudo' and actor = 'admin@x.edu'

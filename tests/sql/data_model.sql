@@ -7,7 +7,7 @@ select tables_are('app', array[
   'group_members', 'group_actions', 'extensions', 'extension_requests', 'scores', 'comments',
   'grading_tasks', 'client_versions', 'jobs', 'email_outbox', 'audit_log'
 ], 'app holds the whole data model');
-select tables_are('auth', array['oauth_clients', 'oauth_grants', 'oauth_tokens', 'settings'],
+select tables_are('auth', array['oauth_clients', 'oauth_grants', 'oauth_tokens', 'sessions', 'settings'],
   'auth holds the credential tables');
 
 select tests.fixture();

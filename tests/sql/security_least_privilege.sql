@@ -181,7 +181,22 @@ insert into expected_execute values
     ('ok_worker', 'auth.is_admin'),
     ('ok_worker', 'auth.signed_in_id'),
     ('ok_worker', 'auth.user_id'),
-    ('ok_analytics', 'analytics.student_key');
+    ('ok_analytics', 'analytics.student_key'),
+    ('ok_anon', 'auth.sudo_by'),
+    ('ok_user', 'auth.sudo_by'),
+    ('ok_admin', 'auth.sudo_by'),
+    ('ok_worker', 'auth.sudo_by'),
+    ('ok_auth', 'auth.sudo_by'),
+    ('ok_user', 'auth.session_id'),
+    ('ok_user', 'api.logout'),
+    ('ok_user', 'api.revoke_my_session'),
+    ('ok_user', 'api.sign_out_everywhere'),
+    ('ok_user', 'api.stop_sudo'),
+    ('ok_admin', 'auth.session_id'),
+    ('ok_admin', 'api.logout'),
+    ('ok_admin', 'api.revoke_my_session'),
+    ('ok_admin', 'api.sign_out_everywhere'),
+    ('ok_admin', 'api.stop_sudo');
 create temporary table expected_writes (role_name text, table_name text, column_name text, privilege text)
 on commit drop;
 insert into expected_writes values
@@ -289,7 +304,8 @@ insert into expected_writes values
     ('ok_worker', 'app.email_outbox', 'claimed_at', 'UPDATE'),
     ('ok_worker', 'app.email_outbox', 'last_error', 'UPDATE'),
     ('ok_worker', 'app.email_outbox', 'sent_at', 'UPDATE'),
-    ('ok_worker', 'app.email_outbox', 'status', 'UPDATE');
+    ('ok_worker', 'app.email_outbox', 'status', 'UPDATE'),
+    ('ok_api', 'auth.sessions', 'revoked_at', 'UPDATE');
 
 select set_eq(
   $$ select r.rolname::text, n.nspname || '.' || p.proname

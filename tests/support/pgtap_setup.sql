@@ -126,6 +126,24 @@ $$;
 
 grant execute on all functions in schema tests to public;
 
+-- tests.sign_in(who): what a browser sign-in gives: a session recorded by api.login, and
+-- its claims (with the session's jti) set as the request's, under the role they name.
+create or replace function tests.sign_in(who text)
+returns jsonb
+language plpgsql
+volatile
+as $$
+declare
+  claims jsonb;
+begin
+  perform set_config('role', 'none', true);
+  claims := api.login(who);
+  perform set_config('role', claims ->> 'role', true);
+  perform set_config('request.jwt.claims', claims::text, true);
+  return claims;
+end;
+$$;
+
 -- tests.v3(who, call, headers): run one /api/v3 function the way a request would: as `who`
 -- (an email; null for anonymous), with the given request headers (x-ok-* path parts), and
 -- return the envelope's code. `call` is a constant expression written in the test file.

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import jwt
 import psycopg2
-from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for
 
 from web import csrf, tokens
 from web.request_db import api_request, current_claims
@@ -104,7 +104,9 @@ def errors():
 @blueprint.get("/oauth/reauthenticate")
 def reauthenticate():
     """"Use a different account": sign out, then start the same authorization again."""
-    session.clear()
+    from web.oauth.login import end_browser_session
+
+    end_browser_session()
     return redirect(url_for("oauth.authorize", **request.args))
 
 

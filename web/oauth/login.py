@@ -5,7 +5,12 @@
   email and created on first login (api.login).
 - A development login (only when OK_ENV is development or test): one-click demo users and a
   free email box.
-- POST /logout/ (CSRF-checked); /sudo/<email> for site admins, audited by api.sudo.
+- POST /logout/ (CSRF-checked) revokes the browser session (api.logout).
+- /sudo/<email> for site admins starts an audited impersonation session (api.sudo);
+  POST /unsudo/ ends it and returns to the admin's own session (api.stop_sudo).
+
+Every sign-in is a session row in the database (api.login); the signed cookie holds its
+claims, which the database re-checks on every request (web/request_db.py).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import psycopg2
 from authlib.integrations.flask_client import OAuth
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
 
-from web.request_db import api_request, current_claims
+from web.request_db import SessionEnded, api_request, current_claims
 
 blueprint = Blueprint("login", __name__, template_folder="templates")
 AUTH_CLAIMS = {"role": "ok_auth", "actor": "login"}
@@ -37,11 +42,32 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
+def end_browser_session() -> None:
+    """Revoke the browser's session in the database (a copied cookie stops working), then
+    forget it here. A session the database already refuses is simply forgotten."""
+    if current_claims():
+        try:
+            with api_request(read_only=False) as ctx:
+                ctx.call("select api.logout()")
+        except SessionEnded:
+            pass
+    session.clear()
+
+
+def _start_session(claims: dict) -> None:
+    session.clear()
+    session.permanent = True  # the cookie expires with the session row
+    session["claims"] = claims
+
+
 def _sign_in(email: str, name: str | None) -> None:
     with api_request(AUTH_CLAIMS, read_only=False) as ctx:
-        claims = ctx.call("select api.login(email => %s, name => %s)", (email, name)).fetchone()[0]
-    session.clear()
-    session["claims"] = claims
+        claims = ctx.call(
+            "select api.login(email => %s, name => %s, lifetime => %s)",
+            (email, name, current_app.config["OK_SESSION_LIFETIME"]),
+        ).fetchone()[0]
+    end_browser_session()  # a browser that signs in again leaves no live session behind
+    _start_session(claims)
 
 
 def _dev_login_enabled() -> bool:
@@ -107,7 +133,7 @@ def oidc_callback():
 
 @blueprint.post("/logout/")
 def logout():
-    session.clear()
+    end_browser_session()
     return redirect(url_for("student.index"))
 
 
@@ -124,8 +150,24 @@ def sudo(email: str):
             target = ctx.call("select api.sudo(email => %s)", (email,)).fetchone()[0]
     except psycopg2.Error as exc:
         abort(404 if exc.pgcode == "PT404" else 403, description=exc.diag.message_primary)
-    session.clear()
-    session["claims"] = target
+    _start_session(target)
+    return redirect(url_for("student.index"))
+
+
+@blueprint.post("/unsudo/")
+def unsudo():
+    """"Stop acting as ...": back to the admin's own session, as the database re-checks it."""
+    claims = current_claims()
+    if not claims or not claims.get("sudo_by"):
+        return redirect(url_for("student.index"))
+    with api_request(read_only=False) as ctx:
+        admin = ctx.call("select api.stop_sudo()").fetchone()[0]
+    if admin is None:
+        session.clear()
+        flash("Your own session has ended; sign in again.", "error")
+        return redirect(url_for("login.login"))
+    _start_session(admin)
+    flash(f"You are no longer acting as {claims.get('email')}.", "success")
     return redirect(url_for("student.index"))
 
 

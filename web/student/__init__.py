@@ -1,5 +1,6 @@
 """Student-facing pages: the dashboard, an assignment, a backup or submission, and the
-signed-in devices (OAuth tokens) page. Each page is one api call under the caller's role."""
+signed-in devices page (browser sessions and OAuth tokens). Each page is one api call
+under the caller's role."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import psycopg2
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 
 from web import markdown_safe
 from web.request_db import api_request, current_claims
@@ -115,18 +116,44 @@ def backup(name: str, key: str):
     return render_template("student/backup.html", backup=shown, files=files, comments=comments, name=name)
 
 
+# The devices page's actions: one api call each, and what to say when it worked.
+DEVICE_ACTIONS = {
+    "token": ("select api.revoke_my_token(token_id => %(id)s)",
+              "Signed out that device: its tokens stopped working at once."),
+    "session": ("select api.revoke_my_session(session_id => %(id)s)",
+                "Signed out that browser: its session stopped working at once."),
+    "everywhere": ("select api.sign_out_everywhere()",
+                   "Signed out everywhere: every browser and device must sign in again."),
+}
+
+
 @blueprint.route("/settings/tokens", methods=["GET", "POST"])
 def tokens():
     if (response := _require_login()) is not None:
         return response
     if request.method == "POST":
+        action = request.form.get("revoke", "token" if "token_id" in request.form else "session")
+        if action not in DEVICE_ACTIONS:
+            abort(400)
+        query, done = DEVICE_ACTIONS[action]
+        ident = request.form.get("token_id" if action == "token" else "session_id", type=int)
         try:
             with api_request(read_only=False) as ctx:
-                ctx.call("select api.revoke_my_token(token_id => %s)", (request.form.get("token_id", type=int),))
-            flash("Signed out that device: its tokens stopped working at once.", "success")
+                ctx.call(query, {"id": ident})
         except psycopg2.Error as exc:
-            flash(exc.diag.message_primary or "Could not revoke that token", "error")
+            flash(exc.diag.message_primary or "Could not sign that out", "error")
+            return redirect(url_for("student.tokens"))
+        if action == "everywhere":
+            session.clear()  # this browser's session was revoked with the others
+            flash(done, "success")
+            return redirect(url_for("student.index"))
+        flash(done, "success")
         return redirect(url_for("student.tokens"))
     with api_request() as ctx:
-        rows = _rows(ctx.call("select * from api.my_tokens"))
-    return render_template("student/tokens.html", tokens=rows)
+        sessions, devices = ctx.call(
+            "select (select coalesce(jsonb_agg(to_jsonb(s) order by s.created_at desc), '[]') "
+            "        from api.my_sessions as s), "
+            "       (select coalesce(jsonb_agg(to_jsonb(t) order by t.created_at desc), '[]') "
+            "        from api.my_tokens as t)"
+        ).fetchone()
+    return render_template("student/tokens.html", sessions=sessions, tokens=devices)
