@@ -2,11 +2,13 @@
 -- 3 open), groups of two on every assignment, 25 backups per student per assignment
 -- (500,000 backups, each with a file_contents and an analytics message), about 3 submissions
 -- each, a few flags, extensions and late submissions, and published scores on the past
--- assignments' submissions. Set-based; run as ok_owner.
+-- assignments' submissions. Set-based; run as ok_owner. The size is a setting:
+-- bench.students (default 2,000, even) and bench.backups_per_student (per assignment,
+-- default 25; the 8th, 16th, 24th... and the last are submissions).
 insert into app.courses (offering, display_name) values ('cal/scale/fa26', 'Scale 101');
 
 insert into app.users (email, name)
-select format('student%s@scale.edu', n), format('Student %s', n) from generate_series(1, 2000) as n
+select format('student%s@scale.edu', n), format('Student %s', n) from generate_series(1, coalesce(nullif(current_setting('bench.students', true), '')::integer, 2000)) as n
 union all
 select format('grader%s@scale.edu', n), format('Grader %s', n) from generate_series(1, 4) as n;
 
@@ -28,7 +30,7 @@ where c.offering = 'cal/scale/fa26';
 -- Pairs: students 2k-1 and 2k on every assignment.
 with pairs as (
   select a.id as assignment_id, a.course_id, k
-  from app.assignments as a cross join generate_series(1, 1000) as k
+  from app.assignments as a cross join generate_series(1, coalesce(nullif(current_setting('bench.students', true), '')::integer, 2000) / 2) as k
   where a.course_id = (select id from app.courses where offering = 'cal/scale/fa26')
 ),
 made as (
@@ -47,13 +49,13 @@ inner join app.users as u on u.email in (format('student%s@scale.edu', 2 * n.k -
 -- 25 backups per student per assignment; the 8th, 16th and 24th are submissions; times
 -- spread over the two weeks before each due date, a few after it.
 insert into app.backups (assignment_id, course_id, submitter_id, submit, created_at, client_name, client_version)
-select a.id, a.course_id, e.user_id, r % 8 = 0,
+select a.id, a.course_id, e.user_id, r % 8 = 0 or r = coalesce(nullif(current_setting('bench.backups_per_student', true), '')::integer, 25),
   a.due_at - make_interval(hours => (14 * 24 - r * 13 - (e.user_id % 11))::integer)
   + make_interval(mins => ((e.user_id % 7) * 3)::integer),
   'ok-client', 'v1.18.1'
 from app.assignments as a
 inner join app.enrollments as e on e.course_id = a.course_id and e.role = 'student'
-cross join generate_series(1, 25) as r
+cross join generate_series(1, coalesce(nullif(current_setting('bench.backups_per_student', true), '')::integer, 25)) as r
 where a.course_id = (select id from app.courses where offering = 'cal/scale/fa26');
 
 insert into app.messages (backup_id, kind, contents)

@@ -510,7 +510,7 @@ ALTER FUNCTION api.flag_backup(key text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.flag_backup(key text) IS 'Flag a backup as the group''s final submission.';
 
-CREATE FUNCTION api.gradebook(offering text) RETURNS TABLE(email text, sid text, section text, scores jsonb, total numeric)
+CREATE FUNCTION api.gradebook(offering text) RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -519,42 +519,38 @@ CREATE FUNCTION api.gradebook(offering text) RETURNS TABLE(email text, sid text,
     where c.offering = gradebook.offering
       and (auth.is_admin() or c.id = any(auth.course_ids('reader', 'ta', 'instructor')))
   ),
-  published as (
-    select a.id, a.name, a.published_score_kinds as kinds
-    from course as c inner join app.assignments as a on a.course_id = c.id
-    where cardinality(a.published_score_kinds) > 0
+  columns as (
+    select gc.* from course as c cross join lateral app.grade_columns(c.id) as gc
   ),
-  students as (
-    select u.id, u.email, e.sid, e.section
-    from course as c
-    inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
-    inner join app.users as u on e.user_id = u.id
-  ),
-  best as (
-    select b.student_id, p.name, b.kind, b.value
-    from course as c
-    cross join lateral app.best_scores(c.id) as b
-    inner join published as p on b.assignment_id = p.id and b.kind = any(p.kinds)
-  ),
-  per_assignment as (
-    select b.student_id, b.name, jsonb_object_agg(b.kind, b.value) as kinds, sum(b.value) as subtotal
-    from best as b
-    group by b.student_id, b.name
-  ),
-  per_student as (
-    select p.student_id, jsonb_object_agg(p.name, p.kinds) as scores, sum(p.subtotal) as total
-    from per_assignment as p
-    group by p.student_id
+  cells as (
+    select g.student_id, array_agg(g.value order by g.col) as cells, sum(g.value) filter (where g.in_total) as total
+    from course as c cross join lateral app.grade_cells(c.id) as g
+    group by g.student_id
   )
-  select s.email, s.sid, s.section, coalesce(ps.scores, '{}'), coalesce(ps.total, 0)
-  from students as s
-  left join per_student as ps on ps.student_id = s.id
-  order by s.email
+  select jsonb_build_object(
+    'columns', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'title', cl.title, 'assignment', cl.assignment_name, 'type', cl.type, 'in_total', cl.in_total
+      ) order by cl.col)
+      from columns as cl
+    ), '[]'::jsonb),
+    'students', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'email', u.email, 'sid', e.sid, 'section', e.section,
+        'cells', coalesce(to_jsonb(g.cells), '[]'::jsonb), 'total', coalesce(g.total, 0)
+      ) order by u.email)
+      from course as c
+      inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
+      inner join app.users as u on e.user_id = u.id
+      left join cells as g on g.student_id = u.id
+    ), '[]'::jsonb)
+  )
+  from course
 $$;
 
 ALTER FUNCTION api.gradebook(offering text) OWNER TO ok_owner;
 
-COMMENT ON FUNCTION api.gradebook(offering text) IS 'The course gradebook: published scores per student and total (staff).';
+COMMENT ON FUNCTION api.gradebook(offering text) IS 'The course gradebook (staff): the grades CSV''s columns and values per student, and a total.';
 
 CREATE FUNCTION api.grant_extension(assignment text, email text, expires text, custom_submission_time text DEFAULT NULL::text, reason text DEFAULT ''::text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
@@ -1823,19 +1819,8 @@ begin
     return access -> 'error';
   end if;
   grade_course_id := (access ->> 'course_id')::bigint;
-  with published as (
-    select a.id, a.display_name, a.published_score_kinds as kinds, a.created_at
-    from app.assignments as a
-    where a.course_id = grade_course_id and cardinality(a.published_score_kinds) > 0
-  ),
-  columns as (
-    select p.id as assignment_id, t.type, p.kinds,
-           format('%s (%s)', p.display_name, initcap(t.type)) as title,
-           row_number() over (order by p.created_at, p.id, t.ord) as col
-    from published as p
-    cross join (values ('total', 1), ('composition', 2), ('revision', 3), ('checkpoint 1', 4), ('checkpoint 2', 5))
-      as t (type, ord)
-    where case when t.type = 'total' then p.kinds && array['effort', 'total', 'regrade'] else t.type = any(p.kinds) end
+  with columns as (
+    select c.col, c.title from app.grade_columns(grade_course_id) as c
   ),
   students as (
     select u.id, u.email::text as email, e.sid
@@ -1843,27 +1828,10 @@ begin
     inner join app.users as u on e.user_id = u.id
     where e.course_id = grade_course_id and e.role = 'student'
   ),
-  best as (
-    select b.student_id, b.assignment_id, b.kind, b.value
-    from app.best_scores(grade_course_id) as b
-  ),
-  cells as (
-    select s.id as student_id, c.col,
-      coalesce(max(b.value) filter (
-        where (c.type = 'total' and b.kind in ('effort', 'total', 'regrade'))
-           or (c.type = 'composition'
-               and (b.kind = 'composition' or (b.kind = 'revision' and 'revision' = any(c.kinds))))
-           or (c.type not in ('total', 'composition') and b.kind = c.type)
-      ), 0) as value
-    from students as s
-    cross join columns as c
-    left join best as b on b.student_id = s.id and b.assignment_id = c.assignment_id
-    group by s.id, c.col
-  ),
   rows_out as (
-    select cl.student_id, string_agg(trim_scale(cl.value)::text, ',' order by cl.col) as line
-    from cells as cl
-    group by cl.student_id
+    select g.student_id, string_agg(trim_scale(g.value)::text, ',' order by g.col) as line
+    from app.grade_cells(grade_course_id) as g
+    group by g.student_id
   )
   select
     concat_ws(',', 'Email', 'SID', (select string_agg(app.csv_field(c.title), ',' order by c.col) from columns as c))
@@ -2501,6 +2469,66 @@ $$;
 ALTER FUNCTION app.final_submissions(assignment_id bigint) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION app.final_submissions(assignment_id bigint) IS 'The backup that counts for every student or group of an assignment, with lateness and a reason.';
+
+CREATE FUNCTION app.grade_cells(course_id bigint) RETURNS TABLE(student_id bigint, col integer, value numeric, in_total boolean)
+    LANGUAGE sql STABLE
+    AS $$
+  with columns as (
+    select c.col, c.assignment_id, c.source_kinds, c.in_total from app.grade_columns(grade_cells.course_id) as c
+  ),
+  students as (
+    select e.user_id from app.enrollments as e where e.course_id = grade_cells.course_id and e.role = 'student'
+  ),
+  best as (
+    select b.student_id, b.assignment_id, b.kind, b.value from app.best_scores(grade_cells.course_id) as b
+  )
+  select s.user_id, c.col, coalesce(max(b.value), 0), c.in_total
+  from students as s
+  cross join columns as c
+  left join best as b on b.student_id = s.user_id and b.assignment_id = c.assignment_id and b.kind = any(c.source_kinds)
+  group by s.user_id, c.col, c.in_total
+$$;
+
+ALTER FUNCTION app.grade_cells(course_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.grade_columns(course_id bigint) RETURNS TABLE(col integer, assignment_id bigint, assignment_name text, display_name text, type text, title text, source_kinds text[], in_total boolean)
+    LANGUAGE sql STABLE
+    AS $$
+  with published as (
+    select a.id, a.name, a.display_name, a.published_score_kinds as kinds, a.created_at
+    from app.assignments as a
+    where a.course_id = grade_columns.course_id and cardinality(a.published_score_kinds) > 0
+  ),
+  types as (
+    select p.*, t.type, t.ord,
+      case t.type
+        when 'total' then array['effort', 'total', 'regrade']
+        when 'composition' then case when 'revision' = any(p.kinds) then array['composition', 'revision']
+                                     else array['composition'] end
+        else array[t.type]
+      end as source_kinds
+    from published as p
+    cross join lateral (
+      select v.type, v.ord
+      from (values ('total', 1), ('composition', 2), ('revision', 3), ('checkpoint 1', 4), ('checkpoint 2', 5))
+        as v (type, ord)
+      where case when v.type = 'total' then p.kinds && array['effort', 'total', 'regrade'] else v.type = any(p.kinds) end
+      union all
+      select k.kind, 6
+      from unnest(p.kinds) as k (kind)
+      where k.kind not in ('effort', 'total', 'regrade', 'composition', 'revision', 'checkpoint 1', 'checkpoint 2')
+    ) as t
+  )
+  select
+    (row_number() over (order by t.created_at, t.id, t.ord, t.type))::integer,
+    t.id, t.name, t.display_name, t.type,
+    format('%s (%s)', t.display_name, initcap(t.type)),
+    t.source_kinds,
+    not (t.type = 'revision' and 'composition' = any(t.kinds))
+  from types as t
+$$;
+
+ALTER FUNCTION app.grade_columns(course_id bigint) OWNER TO ok_owner;
 
 CREATE FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) RETURNS jsonb
     LANGUAGE plpgsql
@@ -5001,6 +5029,12 @@ GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.final_submissions(assignment_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.grade_cells(course_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.grade_cells(course_id bigint) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.grade_columns(course_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.grade_columns(course_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) FROM PUBLIC;
 

@@ -1,13 +1,10 @@
 -- api.v3_course_grades_get(): GET /api/v3/course/<offering>/grades and .../export/grades:
--- the gradebook as CSV, okpy/ok's format: Email, SID, then for each assignment with
--- published score kinds one column per type, titled "<display name> (<Type>)":
---   total        if effort, total or regrade is published: the best of the three
---   composition  if published: the best composition, or revision when revision is published
---   revision, checkpoint 1, checkpoint 2  each if published
--- Values are the best active score of that kind among the student and their current group;
--- missing values are 0. One set-based query for the whole course.
+-- the gradebook as CSV, okpy/ok's format: Email, SID, then one column per grade column of
+-- app.grade_columns, titled "<display name> (<Type>)" (okpy/ok's total, composition, revision
+-- and checkpoints, then any other published kind, which okpy/ok dropped), with the values of
+-- app.grade_cells: the same definition as the gradebook page. One set-based query.
 -- Security: definer, after app.v3_course_access(). Answers 401/403/404 from it.
--- requires: app.v3_course_access.sql, app.csv_field.sql, app.best_scores.sql
+-- requires: app.v3_course_access.sql, app.csv_field.sql, app.grade_cells.sql
 create or replace function api.v3_course_grades_get()
 returns jsonb
 language plpgsql
@@ -24,19 +21,8 @@ begin
     return access -> 'error';
   end if;
   grade_course_id := (access ->> 'course_id')::bigint;
-  with published as (
-    select a.id, a.display_name, a.published_score_kinds as kinds, a.created_at
-    from app.assignments as a
-    where a.course_id = grade_course_id and cardinality(a.published_score_kinds) > 0
-  ),
-  columns as (
-    select p.id as assignment_id, t.type, p.kinds,
-           format('%s (%s)', p.display_name, initcap(t.type)) as title,
-           row_number() over (order by p.created_at, p.id, t.ord) as col
-    from published as p
-    cross join (values ('total', 1), ('composition', 2), ('revision', 3), ('checkpoint 1', 4), ('checkpoint 2', 5))
-      as t (type, ord)
-    where case when t.type = 'total' then p.kinds && array['effort', 'total', 'regrade'] else t.type = any(p.kinds) end
+  with columns as (
+    select c.col, c.title from app.grade_columns(grade_course_id) as c
   ),
   students as (
     select u.id, u.email::text as email, e.sid
@@ -44,27 +30,10 @@ begin
     inner join app.users as u on e.user_id = u.id
     where e.course_id = grade_course_id and e.role = 'student'
   ),
-  best as (
-    select b.student_id, b.assignment_id, b.kind, b.value
-    from app.best_scores(grade_course_id) as b
-  ),
-  cells as (
-    select s.id as student_id, c.col,
-      coalesce(max(b.value) filter (
-        where (c.type = 'total' and b.kind in ('effort', 'total', 'regrade'))
-           or (c.type = 'composition'
-               and (b.kind = 'composition' or (b.kind = 'revision' and 'revision' = any(c.kinds))))
-           or (c.type not in ('total', 'composition') and b.kind = c.type)
-      ), 0) as value
-    from students as s
-    cross join columns as c
-    left join best as b on b.student_id = s.id and b.assignment_id = c.assignment_id
-    group by s.id, c.col
-  ),
   rows_out as (
-    select cl.student_id, string_agg(trim_scale(cl.value)::text, ',' order by cl.col) as line
-    from cells as cl
-    group by cl.student_id
+    select g.student_id, string_agg(trim_scale(g.value)::text, ',' order by g.col) as line
+    from app.grade_cells(grade_course_id) as g
+    group by g.student_id
   )
   select
     concat_ws(',', 'Email', 'SID', (select string_agg(app.csv_field(c.title), ',' order by c.col) from columns as c))

@@ -55,11 +55,10 @@ def course(offering: str):
 @blueprint.get("/<offering:offering>/gradebook")
 def gradebook(offering: str):
     with api_request() as ctx:
-        rows = _rows(ctx.call("select * from api.gradebook(offering => %s)", (offering,)))
-    if not rows:
+        book = ctx.call("select api.gradebook(offering => %s)", (offering,)).fetchone()[0]
+    if book is None:
         abort(404)
-    columns = sorted({(a, k) for r in rows for a, kinds in r["scores"].items() for k in kinds})
-    return render_template("staff/gradebook.html", offering=offering, rows=rows, columns=columns)
+    return render_template("staff/gradebook.html", offering=offering, book=book)
 
 
 @blueprint.get("/<assignment:name>/")
