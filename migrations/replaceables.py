@@ -7,11 +7,12 @@ sql/views and re-applied after every upgrade:
 1. bootstrap()        sql/00_extensions, 01_roles, 02_schemas (as the connecting user)
 2. before_migrations() functions that policies and triggers depend on: auth.* and the
                       trigger functions app.tg_* (created or replaced in place), then
-                      drop and recreate the stateless schemas api and analytics so that
-                      revisions can alter the tables their views read
+                      drop the app views and drop and recreate the stateless schemas api
+                      and analytics, so that revisions can alter the tables they read
 3. alembic revisions
-4. after_migrations() every app/auth function in place, then api and analytics rebuilt
-                      from sql/, then sql/99_grants.sql, then NOTIFY pgrst
+4. after_migrations() the app views (sql/views/app.*), every app/auth function in place,
+                      then api and analytics rebuilt from sql/, then sql/99_grants.sql,
+                      then NOTIFY pgrst
 
 Files are sent through the raw psycopg2 cursor with no parameters (see sqlexec.py for
 why not sqlalchemy.text). A file may name files it needs first in a header line
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from psycopg2 import sql
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 FUNCTIONS = SQL_DIR / "functions"
@@ -102,10 +105,16 @@ def before_migrations(cur) -> None:
     cur.execute("drop schema if exists analytics cascade")
     cur.execute("create schema analytics authorization ok_analytics_owner")
     cur.execute("set role ok_owner")
+    # App views hold no data; they are rebuilt after the revisions (after api and analytics,
+    # which may read them; functions that read them are not dependencies PostgreSQL tracks).
+    for path in reversed(ordered(_files(VIEWS, "app."))):
+        cur.execute(sql.SQL("drop view if exists {}").format(sql.Identifier("app", path.name[4:-4])))
 
 
 def after_migrations(cur) -> None:
     cur.execute("set role ok_owner")
+    for path in ordered(_files(VIEWS, "app.")):
+        _run(cur, path)
     for path in ordered(_files(FUNCTIONS, "auth.") + _files(FUNCTIONS, "app.")):
         _run(cur, path)
     for path in ordered(_files(VIEWS, "api.") + _files(FUNCTIONS, "api.")):

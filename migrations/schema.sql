@@ -125,35 +125,55 @@ CREATE FUNCTION api.assignment_page(name text) RETURNS jsonb
   select jsonb_build_object(
     'name', a.name, 'display_name', a.display_name,
     'due_at', a.due_at, 'lock_at', a.lock_at, 'active', now() <= a.lock_at,
+    'my_due', d.due_at, 'my_lock', d.lock_at, 'open_for_me', now() <= d.lock_at,
+    'extension', case when d.extension_expires is not null then
+      jsonb_build_object('until', d.extension_expires, 'reason', d.extension_reason,
+                         'custom_submission_time', d.extension_custom_time) end,
     'max_group_size', a.max_group_size, 'course', jsonb_build_object('offering', c.offering,
       'display_name', c.display_name, 'timezone', c.timezone),
-    'final_key', app.hashid_encode(app.final_submission_id(a.id, auth.user_id())),
+    'final', (
+      select jsonb_build_object(
+        'key', app.hashid_encode(f.backup_id), 'is_submission', f.is_submission, 'flagged', f.flagged,
+        'submission_time', f.submission_time, 'late_by', app.human_interval(f.late_by), 'reason', f.reason
+      )
+      from app.final_submissions(a.id, auth.user_id()) as f
+      where auth.user_id() = any(f.member_ids) and f.backup_id is not null
+    ),
     'group', (
       select coalesce(jsonb_agg(u.email order by u.email), '[]'::jsonb)
-      from app.users as u where u.id = any(app.group_member_ids(a.id, auth.user_id()))
+      from app.users as u where u.id = any(mine.member_ids)
     ),
     'backups', (
       select coalesce(jsonb_agg(jsonb_build_object(
         'key', app.hashid_encode(b.id), 'submit', b.submit, 'flagged', b.flagged,
-        'created_at', b.created_at, 'submitter', u.email, 'late', b.created_at > a.due_at
+        'created_at', b.created_at, 'submitter', u.email,
+        'late', app.late_by(
+          app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires),
+          d.due_at
+        ) is not null
       ) order by b.created_at desc, b.id desc), '[]'::jsonb)
       from (
         select * from app.backups as b
-        where b.assignment_id = a.id and b.submitter_id = any(app.group_member_ids(a.id, auth.user_id()))
+        where b.assignment_id = a.id and b.submitter_id = any(mine.member_ids)
         order by b.created_at desc, b.id desc
         limit 200
       ) as b
       left join app.users as u on b.submitter_id = u.id
+    ),
+    'scores', (
+      select coalesce(jsonb_agg(to_jsonb(s) order by s.kind), '[]'::jsonb) from api.my_scores(a.name) as s
     )
   )
   from app.assignments as a
   inner join app.courses as c on a.course_id = c.id
+  cross join lateral (select app.group_member_ids(a.id, auth.user_id()) as member_ids) as mine
+  cross join lateral app.unit_dates(a.id, mine.member_ids) as d
   where a.name = assignment_page.name
 $$;
 
 ALTER FUNCTION api.assignment_page(name text) OWNER TO ok_api;
 
-COMMENT ON FUNCTION api.assignment_page(name text) IS 'A student''s view of an assignment and their group''s backups.';
+COMMENT ON FUNCTION api.assignment_page(name text) IS 'A student''s view of an assignment: their effective dates, final submission, group, backups and scores.';
 
 CREATE FUNCTION api.assignment_scores(assignment text) RETURNS TABLE(email text, sid text, section text, backup_key text, scores jsonb)
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -336,39 +356,20 @@ CREATE FUNCTION api.deadlines(assignment text) RETURNS TABLE(email text, due_at 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with target as (
-    select a.* from app.assignments as a
+    select a.id, a.course_id from app.assignments as a
     where a.name = deadlines.assignment
       -- a hidden assignment has no deadlines for anyone but its course's staff
       and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
-  ),
-  students as (
-    select u.id, u.email
-    from target as t
-    inner join app.enrollments as e on e.course_id = t.course_id and e.role in ('student', 'lab_assistant')
-    inner join app.users as u on e.user_id = u.id
-    where auth.is_admin()
-       or t.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
-       or u.id = auth.user_id()
-  ),
-  mates as (
-    select s.id as student_id, coalesce(other.user_id, s.id) as mate_id
-    from students as s
-    cross join target as t
-    left join app.group_members as mine on mine.assignment_id = t.id and mine.user_id = s.id and mine.status = 'active'
-    left join app.group_members as other on other.group_id = mine.group_id and other.status = 'active'
-  ),
-  best as (
-    select distinct on (m.student_id) m.student_id, x.expires_at, x.reason
-    from mates as m
-    cross join target as t
-    inner join app.extensions as x on x.assignment_id = t.id and x.user_id = m.mate_id
-    order by m.student_id, x.expires_at desc
   )
-  select s.email, greatest(t.due_at, b.expires_at), greatest(t.lock_at, b.expires_at), b.expires_at, b.reason
-  from students as s
-  cross join target as t
-  left join best as b on b.student_id = s.id
-  order by s.email
+  select u.email::text, d.due_at, d.lock_at, d.extension_expires, d.extension_reason
+  from target as t
+  cross join lateral app.assignment_units(t.id) as un
+  inner join app.users as u on un.user_id = u.id
+  cross join lateral app.unit_dates(t.id, un.member_ids) as d
+  where auth.is_admin()
+     or t.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+     or un.user_id = auth.user_id()
+  order by u.email
 $$;
 
 ALTER FUNCTION api.deadlines(assignment text) OWNER TO ok_owner;
@@ -1650,7 +1651,7 @@ begin
   end if;
 
   accepted := coalesce(submit, false)
-    and (now() <= target.lock_at or (app.extension_for(target.id, auth.user_id())).id is not null);
+    and now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at;
 
   insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
   values (
@@ -2262,6 +2263,63 @@ $$;
 
 ALTER FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) OWNER TO ok_owner;
 
+CREATE FUNCTION app.assignment_units(assignment_id bigint, for_user bigint DEFAULT NULL::bigint) RETURNS TABLE(user_id bigint, unit text, group_id bigint, member_ids bigint[], enrolled boolean)
+    LANGUAGE sql STABLE
+    AS $$
+  with target as (
+    select a.id, a.course_id from app.assignments as a where a.id = assignment_units.assignment_id
+  ),
+  -- Every unit (for_user is null): enrolled students, submitters and group members, each in
+  -- their current group. One-time filters on for_user skip whichever half does not apply.
+  everyone as (
+    select e.user_id
+    from target as t
+    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
+    where assignment_units.for_user is null
+    union
+    select b.submitter_id
+    from target as t inner join app.backups as b on b.assignment_id = t.id
+    where assignment_units.for_user is null
+    union
+    select g.user_id
+    from app.current_groups as g
+    where g.assignment_id = assignment_units.assignment_id and assignment_units.for_user is null
+  ),
+  every_unit as (
+    select p.user_id, g.group_id, coalesce(g.member_ids, array[p.user_id]) as member_ids
+    from everyone as p
+    left join app.current_groups as g
+      on g.assignment_id = assignment_units.assignment_id and g.user_id = p.user_id
+  ),
+  -- One unit (for_user given): the same people, among for_user's current group (or alone).
+  one_unit as (
+    select m.user_id, g.group_id, mine.member_ids
+    from target as t
+    cross join lateral (select app.group_member_ids(t.id, assignment_units.for_user) as member_ids) as mine
+    cross join lateral unnest(mine.member_ids) as m (user_id)
+    left join app.group_members as g on g.assignment_id = t.id and g.user_id = m.user_id and g.status = 'active'
+    where assignment_units.for_user is not null
+      and (
+        g.group_id is not null
+        or exists (
+          select 1 from app.enrollments as e
+          where e.user_id = m.user_id and e.course_id = t.course_id and e.role = 'student'
+        )
+        or exists (select 1 from app.backups as b where b.assignment_id = t.id and b.submitter_id = m.user_id)
+      )
+  )
+  select
+    u.user_id,
+    coalesce('g' || u.group_id, 'u' || u.user_id),
+    u.group_id,
+    u.member_ids,
+    exists (select 1 from app.enrollments as e where e.user_id = u.user_id and e.course_id = t.course_id)
+  from (select * from every_unit union all select * from one_unit) as u
+  cross join target as t
+$$;
+
+ALTER FUNCTION app.assignment_units(assignment_id bigint, for_user bigint) OWNER TO ok_owner;
+
 CREATE FUNCTION app.best_scores(course_id bigint) RETURNS TABLE(student_id bigint, assignment_id bigint, kind text, value numeric)
     LANGUAGE sql STABLE
     AS $$
@@ -2315,37 +2373,6 @@ $$;
 
 ALTER FUNCTION app.ensure_user(email text, name text) OWNER TO ok_owner;
 
-CREATE TABLE app.extensions (
-    id bigint NOT NULL,
-    assignment_id bigint NOT NULL,
-    course_id bigint NOT NULL,
-    user_id bigint NOT NULL,
-    staff_id bigint,
-    reason text DEFAULT ''::text NOT NULL,
-    expires_at timestamp with time zone NOT NULL,
-    custom_submission_time timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY app.extensions FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.extensions OWNER TO ok_owner;
-
-CREATE FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone DEFAULT now()) RETURNS app.extensions
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select x.*
-  from app.extensions as x
-  where x.assignment_id = extension_for.assignment_id
-    and x.user_id = any(app.group_member_ids(extension_for.assignment_id, extension_for.user_id))
-    and x.expires_at >= at_time
-  order by x.expires_at desc
-  limit 1
-$$;
-
-ALTER FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) OWNER TO ok_owner;
-
 CREATE FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -2371,7 +2398,7 @@ $$;
 
 ALTER FUNCTION app.final_submission_ids(assignment_id bigint) OWNER TO ok_owner;
 
-CREATE FUNCTION app.final_submissions(assignment_id bigint) RETURNS TABLE(unit text, group_id bigint, member_ids bigint[], enrolled boolean, backup_id bigint, submitter_id bigint, is_submission boolean, flagged boolean, created_at timestamp with time zone, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
+CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFAULT NULL::bigint) RETURNS TABLE(unit text, group_id bigint, member_ids bigint[], enrolled boolean, backup_id bigint, submitter_id bigint, is_submission boolean, flagged boolean, created_at timestamp with time zone, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2387,76 +2414,47 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint) RETURNS TABLE(unit t
         or exists (select 1 from app.backups as mine where mine.assignment_id = a.id and mine.submitter_id = auth.user_id())
       )
   ),
-  people as (
-    select e.user_id
-    from target as t
-    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
-    union
-    select distinct b.submitter_id from target as t inner join app.backups as b on b.assignment_id = t.id
-    union
-    select gm.user_id from target as t inner join app.group_members as gm on gm.assignment_id = t.id
-    where gm.status = 'active'
-  ),
   units as (
-    select p.user_id, gm.group_id, coalesce('g' || gm.group_id, 'u' || p.user_id) as unit
-    from people as p
-    cross join target as t
-    left join app.group_members as gm
-      on gm.assignment_id = t.id and gm.user_id = p.user_id and gm.status = 'active'
+    select u.* from target as t cross join lateral app.assignment_units(t.id, final_submissions.for_user) as u
   ),
   members as (
-    select
-      u.unit, u.group_id, array_agg(u.user_id order by u.user_id) as member_ids,
-      bool_or(exists (
-        select 1 from app.enrollments as e, target as t where e.user_id = u.user_id and e.course_id = t.course_id
-      )) as enrolled
+    select u.unit, u.group_id, min(u.member_ids) as member_ids, bool_or(u.enrolled) as enrolled
     from units as u
     group by u.unit, u.group_id
-  ),
-  extended as (
-    select distinct on (u.unit) u.unit, x.expires_at, x.custom_submission_time
-    from units as u
-    cross join target as t
-    inner join app.extensions as x on x.assignment_id = t.id and x.user_id = u.user_id
-    order by u.unit, x.expires_at desc
-  ),
-  chosen as (
-    select distinct on (u.unit) u.unit, b.*
-    from units as u
-    cross join target as t
-    inner join app.backups as b on b.assignment_id = t.id and b.submitter_id = u.user_id
-    order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
   ),
   timed as (
     select
       m.*, c.id as backup_id, c.submitter_id, c.submit, c.flagged, c.flagged_by, c.flagged_at,
       c.created_at,
-      case
-        when c.id is null then null
-        when c.custom_submission_time is not null then c.custom_submission_time
-        when x.custom_submission_time is not null and c.created_at <= x.expires_at then x.custom_submission_time
-        else c.created_at
+      case when c.id is not null then
+        app.submission_time(c.created_at, c.custom_submission_time, d.extension_custom_time, d.extension_expires)
       end as submission_time,
-      greatest(t.due_at, x.expires_at) as effective_due,
+      d.due_at as effective_due,
       t.timezone
     from members as m
     cross join target as t
-    left join chosen as c on c.unit = m.unit
-    left join extended as x on x.unit = m.unit
+    cross join lateral app.unit_dates(t.id, m.member_ids) as d
+    -- the backup that counts: flagged, else the newest submission, else the newest backup
+    -- (an index range scan of the unit's backups)
+    left join lateral (
+      select b.*
+      from app.backups as b
+      where b.assignment_id = t.id and b.submitter_id = any(m.member_ids)
+      order by b.flagged desc, b.submit desc, b.created_at desc, b.id desc
+      limit 1
+    ) as c on true
   )
   select
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
     coalesce(tm.submit, false), coalesce(tm.flagged, false), tm.created_at, tm.submission_time,
     tm.effective_due,
-    case when tm.submission_time > tm.effective_due then tm.submission_time - tm.effective_due end,
+    app.late_by(tm.submission_time, tm.effective_due),
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
         to_char(coalesce(tm.flagged_at, tm.created_at) at time zone tm.timezone, 'Mon FMDD HH24:MI'))
-      when tm.submit then 'latest submission, ' || case
-        when tm.submission_time > tm.effective_due
-          then app.human_interval(tm.submission_time - tm.effective_due) || ' late'
-        else 'on time' end
+      when tm.submit then 'latest submission, ' || coalesce(
+        app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
       else 'no submission: latest backup'
     end
   from timed as tm
@@ -2466,9 +2464,9 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint) RETURNS TABLE(unit t
      or auth.user_id() = any(tm.member_ids)
 $$;
 
-ALTER FUNCTION app.final_submissions(assignment_id bigint) OWNER TO ok_owner;
+ALTER FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) OWNER TO ok_owner;
 
-COMMENT ON FUNCTION app.final_submissions(assignment_id bigint) IS 'The backup that counts for every student or group of an assignment, with lateness and a reason.';
+COMMENT ON FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) IS 'The backup that counts for every student or group of an assignment, with lateness and a reason.';
 
 CREATE FUNCTION app.grade_cells(course_id bigint) RETURNS TABLE(student_id bigint, col integer, value numeric, in_total boolean)
     LANGUAGE sql STABLE
@@ -2556,13 +2554,8 @@ CREATE FUNCTION app.group_member_ids(assignment_id bigint, user_id bigint) RETUR
     AS $$
   select coalesce(
     (
-      select array_agg(other.user_id order by other.user_id)
-      from app.group_members as mine
-      inner join app.group_members as other
-        on other.group_id = mine.group_id and other.status = 'active'
-      where mine.assignment_id = group_member_ids.assignment_id
-        and mine.user_id = group_member_ids.user_id
-        and mine.status = 'active'
+      select g.member_ids from app.current_groups as g
+      where g.assignment_id = group_member_ids.assignment_id and g.user_id = group_member_ids.user_id
     ),
     array[group_member_ids.user_id]
   )
@@ -2721,6 +2714,14 @@ CREATE FUNCTION app.human_interval(span interval) RETURNS text
 $$;
 
 ALTER FUNCTION app.human_interval(span interval) OWNER TO ok_owner;
+
+CREATE FUNCTION app.late_by(submission_time timestamp with time zone, effective_due timestamp with time zone) RETURNS interval
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case when late_by.submission_time > late_by.effective_due then late_by.submission_time - late_by.effective_due end
+$$;
+
+ALTER FUNCTION app.late_by(submission_time timestamp with time zone, effective_due timestamp with time zone) OWNER TO ok_owner;
 
 CREATE FUNCTION app.lock_assignment(assignment_id bigint) RETURNS void
     LANGUAGE sql
@@ -2900,6 +2901,18 @@ $$;
 
 ALTER FUNCTION app.start_session(user_id bigint, expires_at timestamp with time zone, sudo_by bigint, parent_id bigint) OWNER TO ok_owner;
 
+CREATE FUNCTION app.submission_time(created_at timestamp with time zone, custom_submission_time timestamp with time zone, extension_custom_time timestamp with time zone, extension_expires timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select coalesce(
+    submission_time.custom_submission_time,
+    case when submission_time.created_at <= submission_time.extension_expires then submission_time.extension_custom_time end,
+    submission_time.created_at
+  )
+$$;
+
+ALTER FUNCTION app.submission_time(created_at timestamp with time zone, custom_submission_time timestamp with time zone, extension_custom_time timestamp with time zone, extension_expires timestamp with time zone) OWNER TO ok_owner;
+
 CREATE FUNCTION app.tg__audit() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -3030,6 +3043,25 @@ $$;
 
 ALTER FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) OWNER TO ok_owner;
 
+CREATE FUNCTION app.unit_dates(assignment_id bigint, member_ids bigint[], OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT extension_expires timestamp with time zone, OUT extension_custom_time timestamp with time zone, OUT extension_reason text) RETURNS record
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select greatest(a.due_at, x.expires_at), greatest(a.lock_at, x.expires_at), x.expires_at,
+         x.custom_submission_time, x.reason
+  from app.assignments as a
+  left join lateral (
+    select e.expires_at, e.custom_submission_time, e.reason
+    from app.extensions as e
+    where e.assignment_id = a.id and e.user_id = any(unit_dates.member_ids)
+    order by e.expires_at desc
+    limit 1
+  ) as x on true
+  where a.id = unit_dates.assignment_id
+$$;
+
+ALTER FUNCTION app.unit_dates(assignment_id bigint, member_ids bigint[], OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT extension_expires timestamp with time zone, OUT extension_custom_time timestamp with time zone, OUT extension_reason text) OWNER TO ok_owner;
+
 CREATE FUNCTION app.user_in_course(email text, course_id bigint) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$
@@ -3083,9 +3115,13 @@ begin
           from app.messages as m where m.backup_id = b.id
         ) end,
         'created', app.v3_time(b.created_at),
-        'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
-        'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
-          and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
+        'submission_time', app.v3_time(
+          app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires)
+        ),
+        'is_late', app.late_by(
+          app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires),
+          d.due_at
+        ) is not null,
         'submit', b.submit,
         'flagged', b.flagged,
         'external_files', '[]'::jsonb,
@@ -3101,6 +3137,7 @@ begin
     inner join app.backups as b on ids.id = b.id
     inner join app.assignments as a on b.assignment_id = a.id
     inner join app.courses as c on a.course_id = c.id
+    cross join lateral app.unit_dates(b.assignment_id, app.group_member_ids(b.assignment_id, b.submitter_id)) as d
     left join app.users as u on b.submitter_id = u.id
   );
 end;
@@ -3382,12 +3419,10 @@ CREATE FUNCTION auth.group_mates() RETURNS TABLE(assignment_id bigint, user_id b
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select other.assignment_id, other.user_id
-  from app.group_members as mine
-  inner join app.group_members as other
-    on other.group_id = mine.group_id and other.status = 'active'
-  where mine.user_id = auth.user_id()
-    and mine.status = 'active'
+  select g.assignment_id, m.user_id
+  from app.current_groups as g
+  cross join lateral unnest(g.member_ids) as m (user_id)
+  where g.user_id = auth.user_id()
 $$;
 
 ALTER FUNCTION auth.group_mates() OWNER TO ok_owner;
@@ -3576,6 +3611,22 @@ CREATE TABLE app.extension_requests (
 ALTER TABLE ONLY app.extension_requests FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.extension_requests OWNER TO ok_owner;
+
+CREATE TABLE app.extensions (
+    id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    course_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    staff_id bigint,
+    reason text DEFAULT ''::text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    custom_submission_time timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.extensions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.extensions OWNER TO ok_owner;
 
 CREATE VIEW analytics.assignment_progress WITH (security_barrier='true') AS
  SELECT a.id AS assignment_id,
@@ -3953,6 +4004,32 @@ ALTER TABLE app.courses ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE app.group_members (
+    assignment_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    group_id bigint NOT NULL,
+    status app.member_status DEFAULT 'pending'::app.member_status NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.group_members FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.group_members OWNER TO ok_owner;
+
+CREATE VIEW app.current_groups AS
+ SELECT mine.assignment_id,
+    mine.user_id,
+    mine.group_id,
+    array_agg(other.user_id ORDER BY other.user_id) AS member_ids
+   FROM (app.group_members mine
+     JOIN app.group_members other ON (((mine.group_id = other.group_id) AND (other.status = 'active'::app.member_status))))
+  WHERE (mine.status = 'active'::app.member_status)
+  GROUP BY mine.assignment_id, mine.user_id, mine.group_id;
+
+ALTER TABLE app.current_groups OWNER TO ok_owner;
+
+COMMENT ON VIEW app.current_groups IS 'Each active group membership with every active member of the group.';
+
 CREATE TABLE app.email_outbox (
     id bigint NOT NULL,
     course_id bigint,
@@ -4033,18 +4110,6 @@ ALTER TABLE app.group_actions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
-
-CREATE TABLE app.group_members (
-    assignment_id bigint NOT NULL,
-    user_id bigint NOT NULL,
-    group_id bigint NOT NULL,
-    status app.member_status DEFAULT 'pending'::app.member_status NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY app.group_members FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.group_members OWNER TO ok_owner;
 
 CREATE TABLE app.groups (
     id bigint NOT NULL,
@@ -4991,6 +5056,8 @@ GRANT ALL ON FUNCTION app.assignment_exists(name text) TO ok_api;
 REVOKE ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id bigint, OUT course_id bigint, OUT assignment_name text, OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT max_group_size integer, OUT is_staff boolean, OUT is_ta boolean, OUT is_admin boolean, OUT is_open boolean) TO ok_api;
 
+REVOKE ALL ON FUNCTION app.assignment_units(assignment_id bigint, for_user bigint) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION app.best_scores(course_id bigint) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
@@ -4999,36 +5066,14 @@ GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_api;
 REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_api;
 
-GRANT SELECT ON TABLE app.extensions TO ok_analytics_owner;
-GRANT SELECT ON TABLE app.extensions TO ok_user;
-GRANT SELECT ON TABLE app.extensions TO ok_admin;
-GRANT DELETE ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(assignment_id) ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(course_id) ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(user_id) ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(staff_id),UPDATE(staff_id) ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(reason),UPDATE(reason) ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(expires_at),UPDATE(expires_at) ON TABLE app.extensions TO ok_api;
-
-GRANT INSERT(custom_submission_time),UPDATE(custom_submission_time) ON TABLE app.extensions TO ok_api;
-
-REVOKE ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.extension_for(assignment_id bigint, user_id bigint, at_time timestamp with time zone) TO ok_api;
-
 REVOKE ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_api;
 
-REVOKE ALL ON FUNCTION app.final_submissions(assignment_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint) TO ok_api;
+REVOKE ALL ON FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.grade_cells(course_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.grade_cells(course_id bigint) TO ok_api;
@@ -5054,6 +5099,9 @@ GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.human_interval(span interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.human_interval(span interval) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.late_by(submission_time timestamp with time zone, effective_due timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.late_by(submission_time timestamp with time zone, effective_due timestamp with time zone) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.lock_assignment(assignment_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.lock_assignment(assignment_id bigint) TO ok_api;
@@ -5081,6 +5129,9 @@ GRANT ALL ON FUNCTION app.require_login() TO ok_api;
 
 REVOKE ALL ON FUNCTION app.start_session(user_id bigint, expires_at timestamp with time zone, sudo_by bigint, parent_id bigint) FROM PUBLIC;
 
+REVOKE ALL ON FUNCTION app.submission_time(created_at timestamp with time zone, custom_submission_time timestamp with time zone, extension_custom_time timestamp with time zone, extension_expires timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.submission_time(created_at timestamp with time zone, custom_submission_time timestamp with time zone, extension_custom_time timestamp with time zone, extension_expires timestamp with time zone) TO ok_api;
+
 REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
@@ -5096,6 +5147,9 @@ REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_scores__complete_tasks() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.token_claims(user_id bigint, email text, is_admin boolean, scopes text[], jti uuid, expires_at timestamp with time zone) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.unit_dates(assignment_id bigint, member_ids bigint[], OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT extension_expires timestamp with time zone, OUT extension_custom_time timestamp with time zone, OUT extension_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.unit_dates(assignment_id bigint, member_ids bigint[], OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT extension_expires timestamp with time zone, OUT extension_custom_time timestamp with time zone, OUT extension_reason text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.user_in_course(email text, course_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.user_in_course(email text, course_id bigint) TO ok_api;
@@ -5292,6 +5346,25 @@ GRANT UPDATE(decided_by) ON TABLE app.extension_requests TO ok_api;
 
 GRANT UPDATE(decided_at) ON TABLE app.extension_requests TO ok_api;
 
+GRANT SELECT ON TABLE app.extensions TO ok_analytics_owner;
+GRANT SELECT ON TABLE app.extensions TO ok_user;
+GRANT SELECT ON TABLE app.extensions TO ok_admin;
+GRANT DELETE ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(assignment_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(course_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(user_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(staff_id),UPDATE(staff_id) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(reason),UPDATE(reason) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(expires_at),UPDATE(expires_at) ON TABLE app.extensions TO ok_api;
+
+GRANT INSERT(custom_submission_time),UPDATE(custom_submission_time) ON TABLE app.extensions TO ok_api;
+
 GRANT SELECT ON TABLE analytics.assignment_progress TO ok_analytics;
 
 GRANT SELECT ON TABLE app.scores TO ok_analytics_owner;
@@ -5411,6 +5484,10 @@ GRANT INSERT(line) ON TABLE app.comments TO ok_api;
 
 GRANT INSERT(message) ON TABLE app.comments TO ok_api;
 
+GRANT SELECT ON TABLE app.group_members TO ok_analytics_owner;
+GRANT SELECT ON TABLE app.group_members TO ok_user;
+GRANT SELECT ON TABLE app.group_members TO ok_admin;
+
 GRANT SELECT ON TABLE app.email_outbox TO ok_user;
 GRANT SELECT ON TABLE app.email_outbox TO ok_admin;
 GRANT SELECT ON TABLE app.email_outbox TO ok_worker;
@@ -5427,10 +5504,6 @@ GRANT UPDATE(sent_at) ON TABLE app.email_outbox TO ok_worker;
 
 GRANT SELECT ON TABLE app.group_actions TO ok_user;
 GRANT SELECT ON TABLE app.group_actions TO ok_admin;
-
-GRANT SELECT ON TABLE app.group_members TO ok_analytics_owner;
-GRANT SELECT ON TABLE app.group_members TO ok_user;
-GRANT SELECT ON TABLE app.group_members TO ok_admin;
 
 GRANT SELECT ON TABLE app.groups TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.groups TO ok_user;

@@ -70,3 +70,11 @@ alter role ok_auth set statement_timeout = '3s';
 alter role ok_admin set statement_timeout = '60s';
 alter role ok_analytics set statement_timeout = '120s';
 alter role ok_analytics set default_transaction_read_only = on;
+-- No JIT for request roles: their statements are short and index-driven, but row estimates
+-- through set-returning functions can be large enough to trigger JIT compilation that costs
+-- more (hundreds of ms) than the query itself. PostgREST and the shim apply these on SET ROLE.
+alter role ok_anon set jit = off;
+alter role ok_user set jit = off;
+alter role ok_admin set jit = off;
+alter role ok_worker set jit = off;
+alter role ok_auth set jit = off;

@@ -1,9 +1,16 @@
--- api.assignment_page(name): what a student's assignment page shows: the assignment, the
--- caller's group, and the backups and submissions of the caller's group (newest first, 200
--- at most), with the key of the group's final submission. Null when the caller may not see
--- the assignment (the page answers 404).
--- Called by: GET /<assignment>/. Security: definer as ok_api (the caller's RLS applies) (RLS decides every row).
--- requires: app.v3_time.sql, app.final_submission_id.sql, app.group_member_ids.sql
+-- api.assignment_page(name): everything a student's assignment page shows, in one call:
+--   the assignment (its own due and lock dates) and course (with its time zone);
+--   my_due, my_lock, extension: the caller's effective dates and the extension behind them
+--     (app.unit_dates for the caller's current group: what staff see in api.deadlines);
+--   final: the caller's unit's row of app.final_submissions (key, whether it is a submission,
+--     lateness and the reason it counts: what staff see in api.final_submissions);
+--   group, the group's backups (newest first, 200 at most) with lateness by the same rule
+--     (app.submission_time, app.late_by), and the group's published scores (api.my_scores).
+-- Null when the caller may not see the assignment (the page answers 404).
+-- Called by: GET /<assignment>/. Security: definer as ok_api (the caller's RLS applies: a
+-- hidden assignment or another student's backup is simply absent).
+-- requires: app.v3_time.sql, app.final_submissions.sql, app.group_member_ids.sql, app.unit_dates.sql
+-- requires: app.submission_time.sql, app.late_by.sql, app.human_interval.sql, api.my_scores.sql
 create or replace function api.assignment_page(name text)
 returns jsonb
 language sql
@@ -14,33 +21,54 @@ as $$
   select jsonb_build_object(
     'name', a.name, 'display_name', a.display_name,
     'due_at', a.due_at, 'lock_at', a.lock_at, 'active', now() <= a.lock_at,
+    'my_due', d.due_at, 'my_lock', d.lock_at, 'open_for_me', now() <= d.lock_at,
+    'extension', case when d.extension_expires is not null then
+      jsonb_build_object('until', d.extension_expires, 'reason', d.extension_reason,
+                         'custom_submission_time', d.extension_custom_time) end,
     'max_group_size', a.max_group_size, 'course', jsonb_build_object('offering', c.offering,
       'display_name', c.display_name, 'timezone', c.timezone),
-    'final_key', app.hashid_encode(app.final_submission_id(a.id, auth.user_id())),
+    'final', (
+      select jsonb_build_object(
+        'key', app.hashid_encode(f.backup_id), 'is_submission', f.is_submission, 'flagged', f.flagged,
+        'submission_time', f.submission_time, 'late_by', app.human_interval(f.late_by), 'reason', f.reason
+      )
+      from app.final_submissions(a.id, auth.user_id()) as f
+      where auth.user_id() = any(f.member_ids) and f.backup_id is not null
+    ),
     'group', (
       select coalesce(jsonb_agg(u.email order by u.email), '[]'::jsonb)
-      from app.users as u where u.id = any(app.group_member_ids(a.id, auth.user_id()))
+      from app.users as u where u.id = any(mine.member_ids)
     ),
     'backups', (
       select coalesce(jsonb_agg(jsonb_build_object(
         'key', app.hashid_encode(b.id), 'submit', b.submit, 'flagged', b.flagged,
-        'created_at', b.created_at, 'submitter', u.email, 'late', b.created_at > a.due_at
+        'created_at', b.created_at, 'submitter', u.email,
+        'late', app.late_by(
+          app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires),
+          d.due_at
+        ) is not null
       ) order by b.created_at desc, b.id desc), '[]'::jsonb)
       from (
         select * from app.backups as b
-        where b.assignment_id = a.id and b.submitter_id = any(app.group_member_ids(a.id, auth.user_id()))
+        where b.assignment_id = a.id and b.submitter_id = any(mine.member_ids)
         order by b.created_at desc, b.id desc
         limit 200
       ) as b
       left join app.users as u on b.submitter_id = u.id
+    ),
+    'scores', (
+      select coalesce(jsonb_agg(to_jsonb(s) order by s.kind), '[]'::jsonb) from api.my_scores(a.name) as s
     )
   )
   from app.assignments as a
   inner join app.courses as c on a.course_id = c.id
+  cross join lateral (select app.group_member_ids(a.id, auth.user_id()) as member_ids) as mine
+  cross join lateral app.unit_dates(a.id, mine.member_ids) as d
   where a.name = assignment_page.name
 $$;
 
 revoke all on function api.assignment_page(text) from public;
 alter function api.assignment_page(text) owner to ok_api;
 grant execute on function api.assignment_page(text) to ok_user;
-comment on function api.assignment_page(text) is 'A student''s view of an assignment and their group''s backups.';
+comment on function api.assignment_page(text) is
+'A student''s view of an assignment: their effective dates, final submission, group, backups and scores.';

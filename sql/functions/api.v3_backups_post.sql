@@ -12,7 +12,7 @@
 -- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: a user inserts only backups in their own name).
 -- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
--- requires: app.v3_auth_error.sql, app.extension_for.sql
+-- requires: app.v3_auth_error.sql, app.unit_dates.sql, app.group_member_ids.sql
 create or replace function api.v3_backups_post(
   assignment text default null,
   messages jsonb default null,
@@ -53,7 +53,7 @@ begin
   end if;
 
   accepted := coalesce(submit, false)
-    and (now() <= target.lock_at or (app.extension_for(target.id, auth.user_id())).id is not null);
+    and now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at;
 
   insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
   values (

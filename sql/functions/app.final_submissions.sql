@@ -1,22 +1,22 @@
 -- app.final_submissions(assignment_id): the backup that counts for every student or group of
 -- an assignment, in one set-based query (no per-student loop):
---   * units: each current active group, and each student not in one; every enrolled student
---     and every group member is listed, and so is anyone who sent a backup without being
---     enrolled (enrolled = false);
+--   * units: app.assignment_units (each current group, and each student not in one; anyone
+--     who sent a backup without being enrolled is listed with enrolled = false);
 --   * chosen backup: the group's flagged submission, else its newest submission, else (staff
 --     see it marked as such) its newest plain backup; null when the unit sent nothing;
---   * lateness against the group's effective deadline: the due date, pushed to the latest
---     expiry of an extension granted to any member; a staff override of a backup's
---     submission time wins, then the extension's custom submission time;
+--   * lateness: app.late_by(app.submission_time(...), effective due of app.unit_dates), the
+--     rules every page and export uses;
 --   * reason: a plain-language explanation ("flagged by ana@... on Nov 3 14:05",
 --     "latest submission, 2 h late", "no submission: latest backup", "no backups yet").
 -- Rows are filtered to what the caller may see: course staff and admins see every unit,
--- students only their own.
+-- students only their own. With for_user, only that user's unit is computed (the student's
+-- assignment page): the same rule, without the cost of every other unit.
 -- Called by: api.final_submissions, api.v3_submissions_get (through app.final_submission_ids),
 -- grading queues, rollups. Security: definer (a student's row is computed from group-mates'
 -- backups, flags and extensions), with the visibility filter above. Raises nothing.
--- requires: app.human_interval.sql
-create or replace function app.final_submissions(assignment_id bigint)
+-- requires: app.human_interval.sql, app.assignment_units.sql, app.unit_dates.sql, app.submission_time.sql
+-- requires: app.late_by.sql
+create or replace function app.final_submissions(assignment_id bigint, for_user bigint default null)
 returns table (
   unit text,
   group_id bigint,
@@ -49,76 +49,47 @@ as $$
         or exists (select 1 from app.backups as mine where mine.assignment_id = a.id and mine.submitter_id = auth.user_id())
       )
   ),
-  people as (
-    select e.user_id
-    from target as t
-    inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
-    union
-    select distinct b.submitter_id from target as t inner join app.backups as b on b.assignment_id = t.id
-    union
-    select gm.user_id from target as t inner join app.group_members as gm on gm.assignment_id = t.id
-    where gm.status = 'active'
-  ),
   units as (
-    select p.user_id, gm.group_id, coalesce('g' || gm.group_id, 'u' || p.user_id) as unit
-    from people as p
-    cross join target as t
-    left join app.group_members as gm
-      on gm.assignment_id = t.id and gm.user_id = p.user_id and gm.status = 'active'
+    select u.* from target as t cross join lateral app.assignment_units(t.id, final_submissions.for_user) as u
   ),
   members as (
-    select
-      u.unit, u.group_id, array_agg(u.user_id order by u.user_id) as member_ids,
-      bool_or(exists (
-        select 1 from app.enrollments as e, target as t where e.user_id = u.user_id and e.course_id = t.course_id
-      )) as enrolled
+    select u.unit, u.group_id, min(u.member_ids) as member_ids, bool_or(u.enrolled) as enrolled
     from units as u
     group by u.unit, u.group_id
-  ),
-  extended as (
-    select distinct on (u.unit) u.unit, x.expires_at, x.custom_submission_time
-    from units as u
-    cross join target as t
-    inner join app.extensions as x on x.assignment_id = t.id and x.user_id = u.user_id
-    order by u.unit, x.expires_at desc
-  ),
-  chosen as (
-    select distinct on (u.unit) u.unit, b.*
-    from units as u
-    cross join target as t
-    inner join app.backups as b on b.assignment_id = t.id and b.submitter_id = u.user_id
-    order by u.unit, b.flagged desc, b.submit desc, b.created_at desc, b.id desc
   ),
   timed as (
     select
       m.*, c.id as backup_id, c.submitter_id, c.submit, c.flagged, c.flagged_by, c.flagged_at,
       c.created_at,
-      case
-        when c.id is null then null
-        when c.custom_submission_time is not null then c.custom_submission_time
-        when x.custom_submission_time is not null and c.created_at <= x.expires_at then x.custom_submission_time
-        else c.created_at
+      case when c.id is not null then
+        app.submission_time(c.created_at, c.custom_submission_time, d.extension_custom_time, d.extension_expires)
       end as submission_time,
-      greatest(t.due_at, x.expires_at) as effective_due,
+      d.due_at as effective_due,
       t.timezone
     from members as m
     cross join target as t
-    left join chosen as c on c.unit = m.unit
-    left join extended as x on x.unit = m.unit
+    cross join lateral app.unit_dates(t.id, m.member_ids) as d
+    -- the backup that counts: flagged, else the newest submission, else the newest backup
+    -- (an index range scan of the unit's backups)
+    left join lateral (
+      select b.*
+      from app.backups as b
+      where b.assignment_id = t.id and b.submitter_id = any(m.member_ids)
+      order by b.flagged desc, b.submit desc, b.created_at desc, b.id desc
+      limit 1
+    ) as c on true
   )
   select
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
     coalesce(tm.submit, false), coalesce(tm.flagged, false), tm.created_at, tm.submission_time,
     tm.effective_due,
-    case when tm.submission_time > tm.effective_due then tm.submission_time - tm.effective_due end,
+    app.late_by(tm.submission_time, tm.effective_due),
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
         to_char(coalesce(tm.flagged_at, tm.created_at) at time zone tm.timezone, 'Mon FMDD HH24:MI'))
-      when tm.submit then 'latest submission, ' || case
-        when tm.submission_time > tm.effective_due
-          then app.human_interval(tm.submission_time - tm.effective_due) || ' late'
-        else 'on time' end
+      when tm.submit then 'latest submission, ' || coalesce(
+        app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
       else 'no submission: latest backup'
     end
   from timed as tm
@@ -128,7 +99,7 @@ as $$
      or auth.user_id() = any(tm.member_ids)
 $$;
 
-revoke all on function app.final_submissions(bigint) from public;
-grant execute on function app.final_submissions(bigint) to ok_api;
-comment on function app.final_submissions(bigint) is
+revoke all on function app.final_submissions(bigint, bigint) from public;
+grant execute on function app.final_submissions(bigint, bigint) to ok_api;
+comment on function app.final_submissions(bigint, bigint) is
 'The backup that counts for every student or group of an assignment, with lateness and a reason.';

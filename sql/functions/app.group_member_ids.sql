@@ -13,13 +13,8 @@ set search_path = pg_catalog, pg_temp
 as $$
   select coalesce(
     (
-      select array_agg(other.user_id order by other.user_id)
-      from app.group_members as mine
-      inner join app.group_members as other
-        on other.group_id = mine.group_id and other.status = 'active'
-      where mine.assignment_id = group_member_ids.assignment_id
-        and mine.user_id = group_member_ids.user_id
-        and mine.status = 'active'
+      select g.member_ids from app.current_groups as g
+      where g.assignment_id = group_member_ids.assignment_id and g.user_id = group_member_ids.user_id
     ),
     array[group_member_ids.user_id]
   )

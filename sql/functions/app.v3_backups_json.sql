@@ -2,13 +2,13 @@
 -- backup"), in the order given: id (key), submitter {id, email}, assignment {name, course},
 -- messages [{kind, contents, created}], created, submission_time, is_late, submit, flagged,
 -- external_files, group [{id, email}] (the submitter's current group).
--- A backup is late when its submission time (a staff override, else its creation) is after
--- the due date and no extension covered the submitter's group when it was made.
+-- submission_time and is_late follow the one rule (app.submission_time, app.late_by against
+-- the effective due date of the submitter's current unit, app.unit_dates), as every page does.
 -- Called by: api.v3_backup_get, api.v3_export_get, api.v3_submissions_get.
 -- plpgsql rather than SQL on purpose: its query plans are re-made when the request role
 -- changes; a SQL function's plan cached inside a caller's expression is not.
 -- Security: invoker: rows the caller may not see are simply absent. Raises nothing.
--- requires: app.v3_course.sql, app.v3_time.sql, app.extension_for.sql, app.group_member_ids.sql, app.hashid_encode.sql
+-- requires: app.v3_course.sql, app.v3_time.sql, app.unit_dates.sql, app.submission_time.sql, app.late_by.sql, app.group_member_ids.sql, app.hashid_encode.sql
 create or replace function app.v3_backups_json(backup_ids bigint[], include_messages boolean default true)
 returns jsonb
 language plpgsql
@@ -31,9 +31,13 @@ begin
           from app.messages as m where m.backup_id = b.id
         ) end,
         'created', app.v3_time(b.created_at),
-        'submission_time', app.v3_time(coalesce(b.custom_submission_time, b.created_at)),
-        'is_late', coalesce(b.custom_submission_time, b.created_at) > a.due_at
-          and (app.extension_for(b.assignment_id, b.submitter_id, b.created_at)).id is null,
+        'submission_time', app.v3_time(
+          app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires)
+        ),
+        'is_late', app.late_by(
+          app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires),
+          d.due_at
+        ) is not null,
         'submit', b.submit,
         'flagged', b.flagged,
         'external_files', '[]'::jsonb,
@@ -49,6 +53,7 @@ begin
     inner join app.backups as b on ids.id = b.id
     inner join app.assignments as a on b.assignment_id = a.id
     inner join app.courses as c on a.course_id = c.id
+    cross join lateral app.unit_dates(b.assignment_id, app.group_member_ids(b.assignment_id, b.submitter_id)) as d
     left join app.users as u on b.submitter_id = u.id
   );
 end;

@@ -11,12 +11,10 @@ stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select other.assignment_id, other.user_id
-  from app.group_members as mine
-  inner join app.group_members as other
-    on other.group_id = mine.group_id and other.status = 'active'
-  where mine.user_id = auth.user_id()
-    and mine.status = 'active'
+  select g.assignment_id, m.user_id
+  from app.current_groups as g
+  cross join lateral unnest(g.member_ids) as m (user_id)
+  where g.user_id = auth.user_id()
 $$;
 
 revoke all on function auth.group_mates() from public;

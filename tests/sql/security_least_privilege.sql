@@ -362,7 +362,7 @@ select throws_ok($$ select app.mint_token(tests.user_id('admin@x.edu'), 'ok-clie
   '42501', null, 'a signed-in user cannot execute app.mint_token');
 select throws_ok($$ select app.ensure_user('evil@x.edu', 'Evil') $$, '42501', null, 'nor app.ensure_user');
 select throws_ok($$ select app.record_revision(1, 1) $$, '42501', null, 'nor app.record_revision');
-select throws_ok($$ select app.extension_for(1, 1, now()) $$, '42501', null, 'nor app.extension_for');
+select throws_ok($$ select app.unit_dates(1, array[1]::bigint[]) $$, '42501', null, 'nor app.unit_dates');
 
 -- Backups: a student adds no file to an existing backup; nobody rewrites a backup's identity.
 select throws_ok(

@@ -55,16 +55,10 @@ def assignment(name: str):
     if (response := _require_login()) is not None:
         return response
     with api_request() as ctx:
-        page = ctx.call(
-            "select api.assignment_page(name => %(name)s), "
-            "(select coalesce(jsonb_agg(to_jsonb(s)), '[]') from api.my_scores(assignment => %(name)s) as s), "
-            "(select to_jsonb(d) from api.deadlines(assignment => %(name)s) as d "
-            " where lower(d.email) = lower(%(email)s))",
-            {"name": name, "email": current_claims().get("email", "")},
-        ).fetchone()
-    if page[0] is None:
+        page = ctx.call("select api.assignment_page(name => %s)", (name,)).fetchone()[0]
+    if page is None:
         abort(404)
-    return render_template("student/assignment.html", page=page[0], scores=page[1], deadline=page[2])
+    return render_template("student/assignment.html", page=page)
 
 
 # Student actions on an assignment: each form posts here, the route makes one api call and
