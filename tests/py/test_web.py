@@ -73,13 +73,18 @@ def test_course_names_are_escaped(client, admin_conn):
 
 
 def test_unsafe_methods_need_the_csrf_token(client):
-    refused = client.post("/", data={})
+    refused = client.post("/logout/", data={})
     assert refused.status_code == 400
     assert b"did not come from this site" in refused.data
     client.get("/")
     with client.session_transaction() as session:
         token = session["csrf_token"]
-    accepted = client.post("/", data={"csrf_token": token})
-    assert accepted.status_code == 405  # past CSRF; "/" has no POST handler
-    assert client.post("/", headers={"X-CSRF-Token": token}).status_code == 405
-    assert client.post("/", data={"csrf_token": "forged"}).status_code == 400
+    assert client.post("/logout/", data={"csrf_token": "forged"}).status_code == 400
+    assert client.post("/logout/", data={"csrf_token": token}).status_code == 302  # past CSRF
+    client.get("/")
+    with client.session_transaction() as session:
+        token = session["csrf_token"]
+    assert client.post("/logout/", headers={"X-CSRF-Token": token}).status_code == 302
+    # A method no view takes runs no view: 405, not a CSRF refusal.
+    assert client.post("/", data={}).status_code == 405
+

@@ -93,11 +93,15 @@ def dispatch(**path_parts):
 
 
 def error_envelope(error: HTTPException):
-    """HTTP errors under /api/ in the OK envelope (unknown paths get a "did you mean")."""
+    """HTTP errors under /api/ in the OK envelope (unknown paths get a "did you mean",
+    unsupported methods 405 with Allow)."""
     if error.code == 404:
         message = f"The requested URL {request.path} was not found on this server."
         return envelope(404, message + _suggest(request.path))
-    return envelope(error.code or 500, error.description or error.name)
+    response = envelope(error.code or 500, error.description or error.name)
+    if error.code == 405:
+        response.headers["Allow"] = ", ".join(sorted(getattr(error, "valid_methods", None) or ()))
+    return response
 
 
 for _route in ROUTES:
