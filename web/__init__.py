@@ -5,24 +5,33 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from web import assets, csrf, request_db
-from web.settings import authenticator_url, environment, flask_secret
+from web import assets, csrf, request_db, settings
+
+HSTS = "max-age=63072000; includeSubDomains"  # production only: development serves plain HTTP
 
 
 def create_app(overrides: dict | None = None) -> Flask:
+    """The app. OK_ENV unset means production, which refuses to start without real secrets
+    (settings.check_production); development-only routes exist only in development and test."""
+    overrides = dict(overrides or {})
+    env = overrides.get("OK_ENV") or settings.environment()
+    if env not in settings.ENVIRONMENTS:
+        raise settings.ConfigurationError(f"OK_ENV must be development, test or production, not {env!r}")
+    if env == "production":
+        settings.check_production()
     app = Flask(__name__)
     app.config.update(
-        OK_ENV=environment(),
-        SECRET_KEY=flask_secret(),
+        OK_ENV=env,
+        SECRET_KEY=settings.flask_secret(env),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=30 * 1024 * 1024,
         DATABASE_DSN=None,
     )
-    app.config.update(overrides or {})
+    app.config.update(overrides)
     app.config["SESSION_COOKIE_SECURE"] = app.config["OK_ENV"] == "production"
 
-    request_db.init_app(app, app.config["DATABASE_DSN"] or authenticator_url())
+    request_db.init_app(app, app.config["DATABASE_DSN"] or settings.authenticator_url())
     csrf.init_app(app)
     assets.init_app(app)
 
@@ -53,11 +62,15 @@ def create_app(overrides: dict | None = None) -> Flask:
             return Response("OK\n", 200, mimetype="text/plain")
         return Response("database unavailable\n", 503, mimetype="text/plain")
 
+    production = app.config["OK_ENV"] == "production"
+
     @app.after_request
     def security_headers(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if production:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
 
     return app

@@ -73,3 +73,15 @@ def test_every_variable_the_file_uses_is_documented_in_env_example():
     used = set(re.findall(r"\$\{([A-Z_]+)\}", (ROOT / "docker-compose.yml").read_text()))
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
     assert used <= documented, used - documented
+
+
+def test_every_gunicorn_uses_the_checked_redacting_configuration():
+    """make run, the image and compose all start gunicorn with web/gunicorn_conf.py (the
+    production configuration check)."""
+    assert COMPOSE["services"]["web"]["command"][:3] == ["gunicorn", "-c", "python:web.gunicorn_conf"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert 'CMD ["gunicorn", "-c", "python:web.gunicorn_conf"' in dockerfile
+    makefile = (ROOT / "Makefile").read_text()
+    assert "bin/gunicorn -c python:web.gunicorn_conf" in makefile
+    assert "export OK_ENV ?= development" in makefile
+

@@ -58,7 +58,7 @@ def test_next_cannot_leave_the_site(app):
     assert signed.location == "/"
 
 
-def test_development_login_does_not_exist_in_production(db):
+def test_development_login_does_not_exist_in_production(db, production_secrets):
     app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "production"})
     client = app.test_client()
     assert client.get("/login/").status_code == 503  # no provider configured
@@ -198,7 +198,7 @@ def test_comments_render_sanitised_markdown(app, admin_conn):
     assert "print(1)" in html  # the file, escaped into the page
 
 
-def test_openid_connect_sign_in_with_a_verified_email(db, admin_conn, monkeypatch):
+def test_openid_connect_sign_in_with_a_verified_email(db, admin_conn, monkeypatch, production_secrets):
     user = User(sub="oidc-user", claims={"email": "oidc.person@a.edu", "email_verified": True, "name": "Oi Dee"})
     with run_server_in_thread(user_claims=[user]) as provider:
         issuer = f"http://localhost:{provider.server_port}"

@@ -14,7 +14,7 @@ import difflib
 
 import jwt
 import psycopg2
-from flask import Blueprint, Flask, current_app, jsonify, request, session
+from flask import Blueprint, Flask, abort, current_app, jsonify, request, session
 from werkzeug.exceptions import HTTPException
 
 from web import csrf, postgrest, tokens
@@ -23,6 +23,8 @@ from web.db import http_status_for
 from web.request_db import database
 
 blueprint = Blueprint("api_v3", __name__)
+# PostgREST's /rpc, served by the app only in development and test (see rpc()).
+rpc_blueprint = Blueprint("rpc", __name__)
 _BY_ENDPOINT: dict[str, Route] = {}
 _PASSED_HEADERS = ("user-agent", "content-type", "accept")
 
@@ -110,12 +112,13 @@ for _route in ROUTES:
     blueprint.add_url_rule(_route.rule, _endpoint, dispatch, methods=[_route.method])
 
 
-@blueprint.route("/rpc/<function>", methods=["GET", "POST"])
+@rpc_blueprint.route("/rpc/<function>", methods=["GET", "POST"])
 def rpc(function: str):
     """PostgREST's /rpc/<function>, for development and tests where PostgREST is not installed
-    (deploy/nginx.conf is tested against it). Off in production, where PostgREST serves it."""
-    if current_app.config["OK_ENV"] == "production":
-        return envelope(404, "Not found")
+    (deploy/nginx.conf is tested against it). The route exists only when OK_ENV is development
+    or test (init_app); in production PostgREST serves /rpc behind nginx."""
+    if current_app.config["OK_ENV"] not in ("development", "test"):
+        abort(404)
     header = request.headers.get("Authorization", "")
     claims = None
     if header.lower().startswith("bearer "):
@@ -156,3 +159,6 @@ def init_app(app: Flask) -> None:
     app.extensions["okv3_schema_cache"] = postgrest.SchemaCache(app.extensions["okv3_database"])
     csrf.exempt_blueprint("api_v3")
     app.register_blueprint(blueprint)
+    if app.config["OK_ENV"] in ("development", "test"):
+        csrf.exempt_blueprint("rpc")
+        app.register_blueprint(rpc_blueprint)
