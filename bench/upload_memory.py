@@ -7,7 +7,7 @@ large source files), sampling the resident set size (VmRSS) of the gunicorn mast
 workers every 10 ms. Prints the idle RSS, the peak and the growth, and how the uploads were
 answered. `make stop` stops the server.
 
-    .venv/bin/python bench/upload_memory.py [--parallel 8] [--size-mb 10] [--rounds 2]
+    .venv/bin/python bench/upload_memory.py [--parallel 8] [--size-mb 10] [--rounds 2] [--shape source|objects]
 
 --size-mb defaults to just under the server's body limit (OK_MAX_BODY_BYTES, 10 MiB).
 """
@@ -27,6 +27,14 @@ from pathlib import Path
 
 from common import ROOT, dbutil, fresh_database, machine
 from ingest import ASSIGNMENT, SECRET, seed
+
+
+def objects_body(size: int) -> bytes:
+    """A body of at most `size` bytes that is mostly tiny JSON objects ({}, 3 bytes each): the
+    shape that costs a JSON parser the most memory per byte."""
+    head = json.dumps({"assignment": ASSIGNMENT, "messages": {"analytics": []}, "submit": True}).encode()
+    count = (size - len(head)) // 3
+    return head.replace(b"[]", b"[" + b"{}," * (count - 1) + b"{}]")
 
 
 def body(size: int, seed_: int) -> bytes:
@@ -109,6 +117,8 @@ def main() -> int:
     parser.add_argument("--parallel", type=int, default=8)
     parser.add_argument("--size-mb", type=float, default=None, help="body size in MiB (default: the limit less 4 KiB)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of N parallel uploads")
+    parser.add_argument("--shape", choices=("source", "objects"), default="source",
+                        help="source: large source files (what ok-client sends); objects: millions of {}")
     args = parser.parse_args()
     limit = int(os.environ.get("OK_MAX_BODY_BYTES", 10 * 1024 * 1024))
     size = int(args.size_mb * 1024 * 1024) if args.size_mb else limit - 4096
@@ -116,7 +126,7 @@ def main() -> int:
     name = "okv3_bench_upload"
     url = fresh_database(name)
     tokens_ = seed(url, args.parallel)
-    payloads = [body(size, i) for i in range(args.parallel)]
+    payloads = [body(size, i) if args.shape == "source" else objects_body(size) for i in range(args.parallel)]
     print(f"machine: {machine()}")
     port = dbutil_free_port()
     run_dir = tempfile.mkdtemp(prefix="okv3-bench-run-")
@@ -132,7 +142,8 @@ def main() -> int:
         time.sleep(1)
         idle = tree_rss_kb(master)
         print(f"gunicorn as make run starts it: master + {len(workers)} workers; idle RSS {idle / 1024:.0f} MiB")
-        print(f"{args.parallel} parallel uploads of {len(payloads[0]) / 2**20:.1f} MiB, {args.rounds} rounds")
+        print(f"{args.parallel} parallel uploads of {len(payloads[0]) / 2**20:.1f} MiB ({args.shape}), "
+              f"{args.rounds} rounds")
         sampler = Sampler(master)
         sampler.start()
         for round_ in range(args.rounds):

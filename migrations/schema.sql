@@ -1440,12 +1440,13 @@ COMMENT ON FUNCTION api.v3_backup_get() IS 'GET /api/v3/backups/<key>/: a backup
 
 CREATE FUNCTION api.v3_backups_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql
-    AS $$
+    AS $_$
 declare
   denied jsonb := app.v3_auth_error('all');
   target record;
   accepted boolean;
   created app.backups;
+  max_kinds integer := coalesce(nullif(current_setting('okv3.backup_max_message_kinds', true), '')::integer, 50);
 begin
   if denied is not null then
     return denied;
@@ -1458,6 +1459,12 @@ begin
   end if;
   if messages ? '' then
     return app.v3_reply(400, '{}', 'Invalid argument: a message kind may not be empty');
+  end if;
+  if (select count(*) from jsonb_object_keys(messages) as k) > max_kinds then
+    return app.v3_reply(400, '{}', format('Invalid argument: at most %s message kinds per backup', max_kinds));
+  end if;
+  if jsonb_path_exists(messages, 'strict $.**{64}') then
+    return app.v3_reply(400, '{}', 'Invalid argument: messages may not nest 64 or more levels deep');
   end if;
 
   select a.id, a.course_id, a.name, a.lock_at, c.offering, c.display_name, c.active, c.timezone
@@ -1497,7 +1504,7 @@ begin
     'assignment', target.name
   ));
 end;
-$$;
+$_$;
 
 ALTER FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_owner;
 

@@ -10,6 +10,23 @@ from web import assets, csrf, request_db, settings
 HSTS = "max-age=63072000; includeSubDomains"  # production only: development serves plain HTTP
 
 
+def _discard_body(at_most: int) -> None:
+    """Read and drop the rest of a refused body (in 64 KiB chunks), so the client, still
+    sending, reads our 413 instead of a reset connection. Bodies declared larger than
+    `at_most` are not read: the connection is closed on them."""
+    stream = request.environ.get("wsgi.input")
+    if stream is None or (request.content_length or 0) > at_most:
+        return
+    try:
+        while at_most > 0:
+            chunk = stream.read(min(65536, at_most))
+            if not chunk:
+                return
+            at_most -= len(chunk)
+    except (OSError, ValueError):
+        return
+
+
 def create_app(overrides: dict | None = None) -> Flask:
     """The app. OK_ENV unset means production, which refuses to start without real secrets
     (settings.check_production); development-only routes exist only in development and test."""
@@ -25,7 +42,9 @@ def create_app(overrides: dict | None = None) -> Flask:
         SECRET_KEY=settings.flask_secret(env),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        MAX_CONTENT_LENGTH=30 * 1024 * 1024,
+        # The largest body any route reads (a backup upload); larger ones get 413 unread.
+        MAX_CONTENT_LENGTH=settings.max_body_bytes(),
+        OK_MAX_JSON_DEPTH=settings.max_json_depth(),
         DATABASE_DSN=None,
     )
     app.config.update(overrides)
@@ -50,6 +69,8 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def error_page(error: HTTPException):
+        if error.code == 413:
+            _discard_body(4 * app.config["MAX_CONTENT_LENGTH"])
         if request.path.startswith("/api/"):
             return api_v3.error_envelope(error)
         page = render_template("error.html", code=error.code, name=error.name, description=error.description)

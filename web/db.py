@@ -175,7 +175,11 @@ class Database:
         headers: dict | None = None,
         cookies: dict | None = None,
         read_only: bool | None = None,
+        discard: bool = False,
     ) -> Iterator[RequestContext]:
+        """One request's transaction. ``discard`` closes the connection afterwards instead of
+        pooling it: after a statement of megabytes libpq keeps its enlarged buffers for the
+        connection's life."""
         claims = dict(claims or {})
         role = claims.get("role") or ANON_ROLE
         if role not in REQUEST_ROLES:
@@ -225,7 +229,7 @@ class Database:
             raise
         finally:
             # A connection the server dropped is discarded rather than handed out again.
-            self._pool.put(conn, discard=bool(conn.closed))
+            self._pool.put(conn, discard=discard or bool(conn.closed))
 
     def healthy(self) -> bool:
         try:

@@ -4,11 +4,33 @@ docker-compose all start ``gunicorn -c python:web.gunicorn_conf ... web.wsgi:app
 - The master checks the configuration before it starts any worker (``on_starting``): with
   OK_ENV unset or production and a missing, short or placeholder OK_JWT_SECRET or
   OK_SECRET_KEY it logs why and exits 1 ("Error: OK v3 refuses to start in production: ...").
+- Buffers of 1 MiB and more are mapped and unmapped by malloc, never kept in its arenas
+  (``mallopt(M_MMAP_THRESHOLD)``, set in the master and inherited by the forked workers): the
+  few copies a maximum-size upload needs (web/jsonbody.py) go back to the system when the
+  request ends instead of staying in each thread's arena (glibc raises the threshold after
+  every large free by default, so 10 MiB bodies would otherwise be kept for good).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+
 from web import settings
+
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MMAP_THRESHOLD = 1 << 20
+
+
+def _map_large_buffers() -> None:
+    name = ctypes.util.find_library("c")
+    try:
+        ctypes.CDLL(name).mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    except (OSError, AttributeError, TypeError):
+        pass  # not glibc: its defaults stand
+
+
+_map_large_buffers()
 
 
 def on_starting(server) -> None:
