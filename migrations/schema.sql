@@ -1919,8 +1919,8 @@ begin
   if bid is null or clean_kind is null or clean_kind = '' or score is null or message is null then
     return app.v3_reply(400, '{}', 'bid, kind, score and message are required');
   end if;
-  if score = 'NaN'::numeric then
-    return app.v3_reply(400, '{}', 'score must be a number');
+  if not (score between -1e15 and 1e15) then  -- false for NaN (greater than every number) too
+    return app.v3_reply(400, '{}', 'score must be a finite number between -1e15 and 1e15');
   end if;
   if app.hashid_decode(bid) is null then
     return app.v3_reply(404, '{}', 'No backup with that key');
@@ -3248,12 +3248,14 @@ CREATE TABLE app.scores (
     archived boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT scores_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
-    CONSTRAINT scores_value_finite CHECK ((value <> 'NaN'::numeric))
+    CONSTRAINT scores_value_finite CHECK (((value >= '-1000000000000000'::numeric) AND (value <= '1000000000000000'::numeric)))
 );
 
 ALTER TABLE ONLY app.scores FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.scores OWNER TO ok_owner;
+
+COMMENT ON CONSTRAINT scores_value_finite ON app.scores IS 'Scores are finite: not NaN, not +/-Infinity, and within +/-1e15 (so every reader, float-based or not, reads the same number).';
 
 CREATE VIEW analytics.score_distribution WITH (security_barrier='true') AS
  SELECT a.id AS assignment_id,

@@ -3,6 +3,12 @@
 Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-27
+
+- app.scores.value must be a finite number a double can hold exactly in its integer part:
+  between -1e15 and 1e15. The old scores_value_finite refused only NaN, so 'Infinity' and
+  1e1000 were stored (and reached JSON, CSV and every float-based reader as inf). If existing
+  rows break the new rule the upgrade stops here, naming the constraint: such scores must be
+  corrected by hand (a grade is never changed silently).
 """
 
 from migrations.sqlexec import execute
@@ -14,8 +20,21 @@ depends_on = None
 
 
 def upgrade() -> None:
-    execute("select 1")
+    execute(
+        """
+        alter table app.scores drop constraint scores_value_finite;
+        alter table app.scores add constraint scores_value_finite check (value between -1e15 and 1e15);
+        comment on constraint scores_value_finite on app.scores is
+        'Scores are finite: not NaN, not +/-Infinity, and within +/-1e15 (so every reader, float-based or not, '
+        'reads the same number).';
+        """
+    )
 
 
 def downgrade() -> None:
-    execute("select 1")
+    execute(
+        """
+        alter table app.scores drop constraint scores_value_finite;
+        alter table app.scores add constraint scores_value_finite check (value not in ('NaN'::numeric));
+        """
+    )

@@ -1,6 +1,6 @@
 """Input limits and safe outputs of the API, each attack performed against the real app:
-oversized and deeply nested backups, too many message kinds, unsupported methods, and a body
-streamed through real gunicorn."""
+oversized and deeply nested backups, too many message kinds, non-finite scores, unsupported
+methods, and a body streamed through real gunicorn."""
 
 from __future__ import annotations
 
@@ -143,6 +143,27 @@ def test_unsupported_methods_get_a_405_envelope(app, admin_conn, method, path):
     assert answer.status_code == 405
     assert answer.json == {"code": 405, "data": {}, "message": "The method is not allowed for the requested URL."}
     assert method not in answer.headers["Allow"]
+
+
+@pytest.mark.parametrize("form_value, json_value", [
+    ("Infinity", '"Infinity"'), ("-Infinity", '"-Infinity"'), ("NaN", '"NaN"'), ("1e16", "1e16"), ("1e1000", "1e1000"),
+])
+def test_scores_must_be_finite(app, admin_conn, form_value, json_value):
+    key = scalar(admin_conn, "select app.hashid_encode(b.id) from app.backups b join app.users u "
+                             "on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit")
+    before = scalar(admin_conn, "select count(*) from app.scores")
+    headers = bearer(admin_conn, "ta@a.edu")
+    as_form = app.test_client().post("/api/v3/score/", headers=headers,
+                                     data={"bid": key, "kind": "total", "score": form_value, "message": "x"})
+    assert as_form.status_code == 400
+    assert as_form.json == {"code": 400, "data": {}, "message": "score must be a finite number between -1e15 and 1e15"}
+    raw = f'{{"bid": "{key}", "kind": "total", "score": {json_value}, "message": "x"}}'
+    as_json = app.test_client().post("/api/v3/score/", headers=headers, data=raw, content_type="application/json")
+    assert as_json.status_code == 400 and as_json.json["code"] == 400
+    assert scalar(admin_conn, "select count(*) from app.scores") == before
+    fine = app.test_client().post("/api/v3/score/", headers=headers,
+                                  json={"bid": key, "kind": "total", "score": -2.5, "message": "x"})
+    assert fine.status_code == 200
 
 
 def test_maximum_size_uploads_through_gunicorn(db, admin_conn):

@@ -1,8 +1,10 @@
--- Input limits and safe outputs in SQL (issue 7): message kinds per backup (a setting) and
--- nesting of messages.
+-- Input limits and safe outputs in SQL (issue 7): message kinds per backup (a setting),
+-- nesting of messages, finite scores (function and constraint).
 begin;
-select plan(8);
+select plan(17);
 select tests.fixture();
+select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
+  where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
 
 -- Message kinds: at most okv3.backup_max_message_kinds (default 50), checked by the intake
 -- function itself, so PostgREST callers are held to it too.
@@ -30,6 +32,25 @@ select is((api.v3_backups_post('cal/cs61a/fa26/hw01',
 reset role;
 select is((select count(*)::int from app.backups where submitter_id = tests.user_id('s1@a.edu')), 2 + 3,
   'refused backups store nothing');
+
+-- Scores: finite, within +/-1e15, refused by the function (400) and by the table.
+select tests.act_as('ta@a.edu');
+select is((api.v3_score_post(current_setting('t.s1'), 'total', 'Infinity', 'x')) ->> 'code', '400', 'Infinity');
+select is((api.v3_score_post(current_setting('t.s1'), 'total', '-Infinity', 'x')) ->> 'code', '400', '-Infinity');
+select is((api.v3_score_post(current_setting('t.s1'), 'total', 'NaN', 'x')) ->> 'code', '400', 'NaN');
+select is((api.v3_score_post(current_setting('t.s1'), 'total', 1e1000, 'x')) ->> 'message',
+  'score must be a finite number between -1e15 and 1e15', '1e1000');
+select is((api.v3_score_post(current_setting('t.s1'), 'total', -2.5, 'x')) ->> 'code', '200', 'a negative score is fine');
+reset role;
+select set_config('request.jwt.claims', '{"actor": "tests"}', true);
+prepare score_insert(numeric) as
+insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
+select b.id, b.assignment_id, b.course_id, b.submitter_id, 'effort', $1
+from app.backups as b where b.id = app.hashid_decode(current_setting('t.s1'));
+select throws_ok('execute score_insert(''Infinity'')', '23514', null, 'the table refuses Infinity');
+select throws_ok('execute score_insert(''NaN'')', '23514', null, 'the table refuses NaN');
+select throws_ok('execute score_insert(1e1000)', '23514', null, 'the table refuses 1e1000');
+select lives_ok('execute score_insert(1e15)', 'the table takes 1e15');
 
 select * from finish();
 rollback;
