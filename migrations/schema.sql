@@ -2124,10 +2124,11 @@ CREATE FUNCTION app.csv_field(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
   select case
-    when value is null then ''
-    when value ~ '[,"\r\n]' then '"' || replace(value, '"', '""') || '"'
-    else value
+    when g.safe is null then ''
+    when g.safe ~ '[,"\r\n]' then '"' || replace(g.safe, '"', '""') || '"'
+    else g.safe
   end
+  from (select case when value ~ '^[-=+@\t\r]' then '''' || value else value end as safe) as g
 $$;
 
 ALTER FUNCTION app.csv_field(value text) OWNER TO ok_owner;

@@ -1,10 +1,12 @@
 """Input limits and safe outputs of the API, each attack performed against the real app:
-oversized and deeply nested backups, too many message kinds, non-finite scores, unsupported
-methods, and a body streamed through real gunicorn."""
+oversized and deeply nested backups, too many message kinds, non-finite scores, formula
+injection in CSV exports, unsupported methods, and a body streamed through real gunicorn."""
 
 from __future__ import annotations
 
+import csv
 import http.client
+import io
 import json
 import os
 
@@ -164,6 +166,33 @@ def test_scores_must_be_finite(app, admin_conn, form_value, json_value):
     fine = app.test_client().post("/api/v3/score/", headers=headers,
                                   json={"bid": key, "kind": "total", "score": -2.5, "message": "x"})
     assert fine.status_code == 200
+
+
+def test_csv_exports_neutralise_formulas_but_keep_negative_scores(app, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("select set_config('request.jwt.claims', '{\"actor\": \"test\"}', false)")
+        cur.execute("update app.users set name = '=HYPERLINK(\"http://evil.example\",\"x\")' where email = 's1@a.edu'")
+        cur.execute("update app.enrollments e set sid = '-2+3+cmd|'' /C calc''!A0', section = '@SUM(1)' "
+                    "from app.users u where u.id = e.user_id and u.email = 's1@a.edu'")
+        cur.execute("update app.assignments set display_name = '+Homework', published_score_kinds = '{total}' "
+                    "where name = %s", (ASSIGNMENT,))
+        cur.execute(
+            "insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value) "
+            "select b.id, b.assignment_id, b.course_id, b.submitter_id, null, 'total', -2.5 "
+            "from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit"
+        )
+    headers = bearer(admin_conn, "instructor@a.edu")
+    roster = app.test_client().get("/api/v3/course/cal/cs61a/fa26/roster", headers=headers).json["data"]["roster"]
+    row = next(r for r in csv.reader(io.StringIO(roster)) if r and r[0] == "s1@a.edu")
+    assert row[1] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert row[2] == "'-2+3+cmd|' /C calc'!A0" and row[4] == "'@SUM(1)"
+    grades = app.test_client().get("/api/v3/course/cal/cs61a/fa26/grades", headers=headers).json["data"]["grades"]
+    table = list(csv.reader(io.StringIO(grades)))
+    column = table[0].index("'+Homework (Total)")
+    s1 = next(r for r in table if r and r[0] == "s1@a.edu")
+    assert s1[1] == "'-2+3+cmd|' /C calc'!A0" and s1[column] == "-2.5"  # a numeric cell stays a number
+    for cell in (c for r in table + list(csv.reader(io.StringIO(roster))) for c in r):
+        assert cell[:1] not in ("=", "+", "@", "\t", "\r") and not (cell[:1] == "-" and cell != "-2.5"), cell
 
 
 def test_maximum_size_uploads_through_gunicorn(db, admin_conn):

@@ -1,7 +1,7 @@
 -- Input limits and safe outputs in SQL (issue 7): message kinds per backup (a setting),
--- nesting of messages, finite scores (function and constraint).
+-- nesting of messages, finite scores (function and constraint), CSV formula injection.
 begin;
-select plan(17);
+select plan(26);
 select tests.fixture();
 select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -51,6 +51,17 @@ select throws_ok('execute score_insert(''Infinity'')', '23514', null, 'the table
 select throws_ok('execute score_insert(''NaN'')', '23514', null, 'the table refuses NaN');
 select throws_ok('execute score_insert(1e1000)', '23514', null, 'the table refuses 1e1000');
 select lives_ok('execute score_insert(1e15)', 'the table takes 1e15');
+
+-- CSV fields: formula triggers are prefixed with a quote (then quoted as RFC 4180 needs).
+select is(app.csv_field('=1+1'), '''=1+1', '= is neutralised');
+select is(app.csv_field('+1'), '''+1', '+ is neutralised');
+select is(app.csv_field('-2+3+cmd|'' /C calc''!A0'), '''-2+3+cmd|'' /C calc''!A0', '- is neutralised');
+select is(app.csv_field('@SUM(A1)'), '''@SUM(A1)', '@ is neutralised');
+select is(app.csv_field(E'\t=1'), E'''\t=1', 'a leading tab is neutralised');
+select is(app.csv_field(E'\r=1'), E'"''\r=1"', 'a leading carriage return is neutralised, then quoted');
+select is(app.csv_field('=HYPERLINK("x","y")'), '"''=HYPERLINK(""x"",""y"")"', 'prefixed, then quoted');
+select is(app.csv_field('Sam, Jr.'), '"Sam, Jr."', 'plain text is only quoted as needed');
+select is(app.csv_field('a=b'), 'a=b', 'only a leading trigger counts');
 
 select * from finish();
 rollback;
