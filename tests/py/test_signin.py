@@ -111,7 +111,8 @@ def test_consent_page_deny_and_errors(app):
     assert foreign.status_code == 400 and "not registered" in foreign.get_data(as_text=True)
     errors = client.get("/oauth/errors?error=invalid_grant&error_description=Code+expired")
     assert errors.status_code == 400 and "Code expired" in errors.get_data(as_text=True)
-    again = client.get(f"/oauth/reauthenticate?{query}")
+    consent = client.get(f"/oauth/authorize?{query}")
+    again = client.post(f"/oauth/reauthenticate?{query}", data={"csrf_token": _csrf(consent)})
     assert again.status_code == 302 and again.location.startswith("/oauth/authorize?")
     assert "/login/" in client.get(again.location).location, "reauthenticate signs out first"
 
@@ -144,7 +145,7 @@ def _device_token(client) -> str:
     """One more device signs in through the out-of-band flow; its access token."""
     consent = client.get(f"/oauth/authorize?client_id=ok-client&redirect_uri={OOB}&scope=all")
     shown = client.post(consent.request.full_path, data={"csrf_token": _csrf(consent), "confirm": "yes"})
-    code = parse_qs(urlsplit(shown.location).query)["code"][0]
+    code = re.search(r'id="code">(\w+)<', client.get(shown.location).get_data(as_text=True)).group(1)
     return client.post("/oauth/token", data={"grant_type": "authorization_code", "code": code, "redirect_uri": OOB,
                                             "client_id": "ok-client", "client_secret": SECRET}).json["access_token"]
 

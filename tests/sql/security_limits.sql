@@ -1,7 +1,8 @@
--- Input limits and safe outputs in SQL (issue 7): message kinds per backup (a setting),
--- nesting of messages, finite scores (function and constraint), CSV formula injection.
+-- Input limits and safe outputs in SQL (issue 7): message kinds per backup (a setting), nesting
+-- of messages, finite scores (function and constraint), CSV formula injection, PKCE (S256) in
+-- the OAuth code flow, and the out-of-band code page's ownership check.
 begin;
-select plan(26);
+select plan(36);
 select tests.fixture();
 select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -62,6 +63,41 @@ select is(app.csv_field(E'\r=1'), E'"''\r=1"', 'a leading carriage return is neu
 select is(app.csv_field('=HYPERLINK("x","y")'), '"''=HYPERLINK(""x"",""y"")"', 'prefixed, then quoted');
 select is(app.csv_field('Sam, Jr.'), '"Sam, Jr."', 'plain text is only quoted as needed');
 select is(app.csv_field('a=b'), 'a=b', 'only a leading trigger counts');
+
+-- PKCE: RFC 7636 appendix B's example verifier and challenge.
+select is(app.pkce_challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),
+  'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', 'S256 of the RFC''s verifier');
+select is(app.pkce_challenge('too-short'), null, 'a verifier under 43 characters matches nothing');
+insert into auth.oauth_clients (client_id, name, secret_hash, is_confidential, redirect_uris, active)
+values ('public-cli', 'Public', '', false, array['http://127.0.0.1:7000/cb'], true);
+select tests.act_as('s1@a.edu');
+select throws_ok($$ select api.oauth_authorize('public-cli', 'http://127.0.0.1:7000/cb') $$, 'PT400',
+  'invalid_request', 'a public client must send a code challenge');
+select throws_ok($$ select api.oauth_authorize('ok-client', 'urn:ietf:wg:oauth:2.0:oob', 'all',
+  'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'plain') $$, 'PT400', 'invalid_request', 'plain is refused');
+select set_config('t.code', api.oauth_authorize('public-cli', 'http://127.0.0.1:7000/cb', 'all',
+  'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', 'S256'), true);
+select ok(api.oauth_code_pending(current_setting('t.code')), 'the code is pending for its user');
+select tests.act_as('s2@a.edu');
+select ok(not api.oauth_code_pending(current_setting('t.code')), 'and not for anyone else');
+select tests.act_as_role('ok_auth');
+select is((api.oauth_exchange_code('public-cli', null, current_setting('t.code'), 'http://127.0.0.1:7000/cb',
+  code_verifier => 'wrong-verifier-wrong-verifier-wrong-verifier-0')) ->> 'error', 'invalid_grant',
+  'a wrong verifier spends the code and gets nothing');
+select tests.act_as('s1@a.edu');
+select ok(not api.oauth_code_pending(current_setting('t.code')), 'a spent code is no longer pending');
+select set_config('t.code', api.oauth_authorize('public-cli', 'http://127.0.0.1:7000/cb', 'all',
+  'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', 'S256'), true);
+select tests.act_as_role('ok_auth');
+select is((api.oauth_exchange_code('public-cli', null, current_setting('t.code'), 'http://127.0.0.1:7000/cb',
+  code_verifier => 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')) -> 'claims' ->> 'email', 's1@a.edu',
+  'the right verifier, and no secret, for a public client');
+select tests.act_as('s1@a.edu');
+select set_config('t.code', api.oauth_authorize('ok-client', 'urn:ietf:wg:oauth:2.0:oob'), true);
+select tests.act_as_role('ok_auth');
+select is((api.oauth_exchange_code('ok-client', 'EWKtcCp5nICeYgVyCPypjs3aLORqQ3H', current_setting('t.code'),
+  'urn:ietf:wg:oauth:2.0:oob', code_verifier => 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')) ->> 'error',
+  'invalid_grant', 'a verifier for a code issued without a challenge is a downgrade, refused');
 
 select * from finish();
 rollback;
