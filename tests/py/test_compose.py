@@ -77,7 +77,7 @@ def test_every_variable_the_file_uses_is_documented_in_env_example():
 
 def test_every_gunicorn_uses_the_checked_redacting_configuration():
     """make run, the image and compose all start gunicorn with web/gunicorn_conf.py (the
-    production configuration check)."""
+    production configuration check and the access log that drops ?access_token=)."""
     assert COMPOSE["services"]["web"]["command"][:3] == ["gunicorn", "-c", "python:web.gunicorn_conf"]
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert 'CMD ["gunicorn", "-c", "python:web.gunicorn_conf"' in dockerfile

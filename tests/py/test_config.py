@@ -135,3 +135,28 @@ def test_okadmin_token_issue_needs_the_secret_when_ok_env_is_unset(db):
     issued = subprocess.run([str(ROOT / ".venv/bin/okadmin"), "token", "issue", "s9@a.edu"], env=env,
                             capture_output=True, text=True, timeout=60)
     assert issued.returncode == 0 and issued.stdout.count(".") == 2
+
+
+def test_the_access_log_redacts_credentials_wherever_they_appear():
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from web.gunicorn_conf import RedactingLogger, redact
+
+    assert redact("GET /api/v3/user/?access_token=abc.def.ghi&envelope=false HTTP/1.1") == \
+        "GET /api/v3/user/?access_token=[redacted]&envelope=false HTTP/1.1"
+    assert redact("export_token=x1&code=y2;client_secret=z3") == \
+        "export_token=[redacted]&code=[redacted];client_secret=[redacted]"
+    assert redact("https://ok.example/login/?next=%2Fapi%3Faccess_token%3Dsecret") == \
+        "https://ok.example/login/?next=%2Fapi%3Faccess_token%3D[redacted]"
+    assert redact("/x?zipcode=12345&decode=1") == "/x?zipcode=12345&decode=1"
+    logger = RedactingLogger(Config())
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/a?ACCESS_TOKEN=t0k", "SERVER_PROTOCOL": "HTTP/1.1",
+               "QUERY_STRING": "ACCESS_TOKEN=t0k", "HTTP_REFERER": "http://x/?refresh_token=r"}
+    request = SimpleNamespace(headers=[("AUTHORIZATION", "Bearer t0k"), ("COOKIE", "session=s")])
+    response = SimpleNamespace(status="200 OK", headers=[], sent=2)
+    atoms = logger.atoms(response, request, environ, SimpleNamespace(seconds=0, microseconds=1))
+    line = " ".join(str(value) for value in atoms.values())
+    assert "t0k" not in line and "session=s" not in line and "refresh_token=r" not in line
+    assert atoms["{authorization}i"] == "[redacted]" and atoms["r"] == "GET /a?ACCESS_TOKEN=[redacted] HTTP/1.1"

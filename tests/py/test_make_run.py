@@ -3,7 +3,8 @@
 Runs against a clone (DATABASE_URL), on a free port, with its own pid directory, so it
 neither needs nor disturbs a developer's running server or the private cluster. It runs
 with no OK_ENV, as a fresh checkout would: the Makefile must set development itself (the
-app alone would be production and refuse to start without secrets).
+app alone would be production and refuse to start without secrets). The access log gunicorn
+writes under make run never holds a token from a query string.
 """
 
 from __future__ import annotations
@@ -47,6 +48,18 @@ def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
         # gunicorn got OK_ENV=development from the Makefile: the development sign-in is there.
         status, body = _get(f"http://127.0.0.1:{port}/login/")
         assert status == 200 and b"Development sign-in" in body
+        # Credentials in query strings never reach the access log.
+        secret = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LWluLXRoZS11cmw.c2lnbmF0dXJl"
+        _get(f"http://127.0.0.1:{port}/api/v3/user/?access_token={secret}&envelope=true")
+        _get(f"http://127.0.0.1:{port}/api/v3/course/ok/demo101/fa26/export/roster?export_token=export-{secret}")
+        log = ""
+        for _ in range(50):  # the line is written just after the response
+            log = (tmp_path / "access.log").read_text()
+            if "/export/roster" in log:
+                break
+            time.sleep(0.1)
+        assert "/api/v3/user/?access_token=[redacted]&envelope=true" in log, log
+        assert "export_token=[redacted]" in log and secret not in log
         # The demo course is seeded: roles, 30 students, three assignments, work to grade.
         assert scalar(admin_conn, "select count(*) from app.enrollments e join app.courses c on c.id = e.course_id "
                                   "where c.offering = 'ok/demo101/fa26' and e.role = 'student'") == 30
