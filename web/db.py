@@ -107,7 +107,9 @@ class _Pool:
             if self._idle:
                 return self._idle.pop()
         try:
-            conn = psycopg2.connect(self._dsn)
+            # UTF-8 whatever the server's or PGCLIENTENCODING's: JSON bodies are bound as the
+            # UTF-8 bytes they arrived as (web/postgrest.py).
+            conn = psycopg2.connect(self._dsn, client_encoding="UTF8")
         except BaseException:
             self._slots.release()
             raise

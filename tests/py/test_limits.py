@@ -134,6 +134,9 @@ def test_the_body_reaches_the_database_byte_for_byte(app, admin_conn):
     assert stored.status_code == 200, stored.json
     assert scalar(admin_conn, "select m.contents ->> 'a.py' from app.messages m "
                               "where m.kind = 'file_contents' order by m.backup_id desc limit 1") == contents
+    not_utf8 = post_raw(app.test_client(), bearer(admin_conn, "s1@a.edu"),
+                        b'{"assignment": "' + ASSIGNMENT.encode() + b'", "messages": {"a": "\xff\xfe"}}')
+    assert not_utf8.status_code == 400 and "UTF8" in not_utf8.json["message"]
     unknown = post_raw(app.test_client(), bearer(admin_conn, "s1@a.edu"), b'{"assignment": "x", "nope": 1}')
     assert unknown.status_code == 400 and unknown.json["message"] == "Unexpected argument: nope"
 
