@@ -16,4 +16,6 @@ RUN pip install --no-cache-dir --no-deps -e . \
     DATABASE_URL=postgresql://unused@localhost/unused flask --app web.wsgi assets build
 USER nobody
 EXPOSE 5000
-CMD ["gunicorn", "--bind", "0.0.0.0:5000", "web.wsgi:app"]
+# web/gunicorn_conf.py: configuration checked before workers start; access log to stdout with
+# credentials (?access_token=, ...) redacted.
+CMD ["gunicorn", "-c", "python:web.gunicorn_conf", "--bind", "0.0.0.0:5000", "web.wsgi:app"]

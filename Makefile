@@ -8,6 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 5000
 RUN ?= .run
+# The app treats an unset OK_ENV as production (fail closed); every make target runs in
+# development unless OK_ENV says otherwise, and `make test` sets test. Exported, so gunicorn,
+# alembic, the seed and flask (assets) under make all see it.
 export OK_ENV ?= development
 
 # The database: DATABASE_URL when set, else the private cluster in .pgdata.
@@ -76,7 +79,7 @@ run: deps venv node db migrate seed assets
 	@if [ -f $(RUN)/gunicorn.pid ] && kill -0 $$(cat $(RUN)/gunicorn.pid) 2>/dev/null; then \
 	  echo "OK v3 is already running: http://127.0.0.1:$(PORT)"; \
 	else \
-	  $(VENV)/bin/gunicorn --daemon --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+	  $(VENV)/bin/gunicorn -c python:web.gunicorn_conf --daemon --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
 	    --pid $(RUN)/gunicorn.pid --access-logfile $(RUN)/access.log --error-logfile $(RUN)/error.log \
 	    web.wsgi:app; \
 	  for i in $$(seq 1 50); do curl -fsS http://127.0.0.1:$(PORT)/healthz >/dev/null 2>&1 && break; sleep 0.2; done; \

@@ -228,7 +228,7 @@ def main() -> int:
     print(f"payload: {len(bodies[0]) / 1024:.1f} KB JSON; {args.students} students; gunicorn {args.workers} workers")
 
     port = dbutil_free_port()
-    env = dict(os.environ, OK_ENV="production", OK_JWT_SECRET=SECRET, OK_SECRET_KEY="bench",
+    env = dict(os.environ, OK_ENV="production", OK_JWT_SECRET=SECRET, OK_SECRET_KEY="bench-session-secret-0123456789abcdefghij",
                DATABASE_URL=url, OK_AUTHENTICATOR_URL=dbutil.authenticator_url_for(name))
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),

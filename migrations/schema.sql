@@ -905,10 +905,10 @@ ALTER FUNCTION api.next_grading_task(assignment text) OWNER TO ok_api;
 
 COMMENT ON FUNCTION api.next_grading_task(assignment text) IS 'The caller''s next ungraded task.';
 
-CREATE FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text DEFAULT 'all'::text) RETURNS text
+CREATE FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text DEFAULT 'all'::text, code_challenge text DEFAULT NULL::text, code_challenge_method text DEFAULT NULL::text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 declare
   client auth.oauth_clients;
   scopes text[] := string_to_array(coalesce(nullif(btrim(scope), ''), 'all'), ' ');
@@ -931,16 +931,33 @@ begin
   if not scopes <@ client.default_scopes or not scopes <@ array['all', 'email'] then
     raise sqlstate 'PT400' using message = 'invalid_scope';
   end if;
-  insert into auth.oauth_grants (client_id, user_id, code_hash, redirect_uri, scopes, expires_at)
-  values (client.client_id, auth.user_id(), encode(extensions.digest(code, 'sha256'), 'hex'), redirect_uri, scopes,
-          now() + interval '5 minutes');
+  if code_challenge is null and code_challenge_method is not null then
+    raise sqlstate 'PT400' using message = 'invalid_request', detail = 'code_challenge_method without code_challenge';
+  end if;
+  if code_challenge is null and not client.is_confidential then
+    raise sqlstate 'PT400' using message = 'invalid_request', detail = 'code challenge required (PKCE, S256)';
+  end if;
+  if code_challenge is not null and coalesce(code_challenge_method, 'plain') <> 'S256' then
+    raise sqlstate 'PT400' using message = 'invalid_request', detail = 'transform algorithm not supported: use S256';
+  end if;
+  if code_challenge !~ '^[A-Za-z0-9_-]{43}$' then
+    raise sqlstate 'PT400' using message = 'invalid_request',
+    detail = 'code_challenge must be BASE64URL(SHA256(code_verifier)), 43 characters';
+  end if;
+  insert into auth.oauth_grants (
+    client_id, user_id, code_hash, redirect_uri, scopes, expires_at, code_challenge, code_challenge_method
+  )
+  values (
+    client.client_id, auth.user_id(), encode(extensions.digest(code, 'sha256'), 'hex'), redirect_uri, scopes,
+    now() + interval '5 minutes', code_challenge, code_challenge_method
+  );
   return code;
 end;
-$$;
+$_$;
 
-ALTER FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) OWNER TO ok_owner;
+ALTER FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text, code_challenge text, code_challenge_method text) OWNER TO ok_owner;
 
-COMMENT ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) IS 'Issue an authorization code to the signed-in user.';
+COMMENT ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text, code_challenge text, code_challenge_method text) IS 'Issue an authorization code to the signed-in user (PKCE S256 honoured; required for public clients).';
 
 CREATE FUNCTION api.oauth_client_info(client_id text, redirect_uri text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -959,14 +976,33 @@ ALTER FUNCTION api.oauth_client_info(client_id text, redirect_uri text) OWNER TO
 
 COMMENT ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) IS 'An active OAuth client, for the consent page.';
 
-CREATE FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer DEFAULT 3600, refresh_ttl integer DEFAULT 15552000) RETURNS jsonb
+CREATE FUNCTION api.oauth_code_pending(code text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select exists (
+    select 1
+    from auth.oauth_grants as g
+    where g.code_hash = encode(extensions.digest(code, 'sha256'), 'hex')
+      and g.user_id = auth.user_id()
+      and g.used_at is null
+      and g.expires_at > now()
+  )
+$$;
+
+ALTER FUNCTION api.oauth_code_pending(code text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.oauth_code_pending(code text) IS 'Whether a code is an unused, unexpired authorization code of the signed-in user (for /oauth/code).';
+
+CREATE FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer DEFAULT 3600, refresh_ttl integer DEFAULT 15552000, code_verifier text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+  client auth.oauth_clients := app.oauth_client_check(client_id, client_secret);
   grant_row auth.oauth_grants;
 begin
-  if (app.oauth_client_check(client_id, client_secret)).client_id is null then
+  if client.client_id is null then
     return jsonb_build_object('error', 'invalid_client', 'error_description', 'Unknown client or wrong secret');
   end if;
   if code is null or redirect_uri is null then
@@ -985,13 +1021,22 @@ begin
   if grant_row.redirect_uri <> redirect_uri then
     return jsonb_build_object('error', 'invalid_grant', 'error_description', 'redirect_uri does not match');
   end if;
+  if grant_row.code_challenge is null and (code_verifier is not null or not client.is_confidential) then
+    return jsonb_build_object('error', 'invalid_grant', 'error_description',
+                              'The code was issued without a PKCE challenge');
+  end if;
+  if grant_row.code_challenge is not null
+     and app.pkce_challenge(code_verifier) is distinct from grant_row.code_challenge then
+    return jsonb_build_object('error', 'invalid_grant', 'error_description',
+                              'code_verifier does not match the code challenge');
+  end if;
   return app.mint_token(grant_row.user_id, grant_row.client_id, grant_row.scopes, access_ttl, refresh_ttl);
 end;
 $$;
 
-ALTER FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) OWNER TO ok_owner;
+ALTER FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer, code_verifier text) OWNER TO ok_owner;
 
-COMMENT ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) IS 'authorization_code grant: spend a code, mint a token pair (web app only).';
+COMMENT ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer, code_verifier text) IS 'authorization_code grant: spend a code (checking its PKCE verifier), mint a token pair (web app only).';
 
 CREATE FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer DEFAULT 3600) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
@@ -1621,12 +1666,13 @@ COMMENT ON FUNCTION api.v3_backup_get() IS 'GET /api/v3/backups/<key>/: a backup
 CREATE FUNCTION api.v3_backups_post(assignment text DEFAULT NULL::text, messages jsonb DEFAULT NULL::jsonb, submit boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 declare
   denied jsonb := app.v3_auth_error('all');
   target record;
   accepted boolean;
   created app.backups;
+  max_kinds integer := coalesce(nullif(current_setting('okv3.backup_max_message_kinds', true), '')::integer, 50);
 begin
   if denied is not null then
     return denied;
@@ -1639,6 +1685,12 @@ begin
   end if;
   if messages ? '' then
     return app.v3_reply(400, '{}', 'Invalid argument: a message kind may not be empty');
+  end if;
+  if (select count(*) from jsonb_object_keys(messages) as k) > max_kinds then
+    return app.v3_reply(400, '{}', format('Invalid argument: at most %s message kinds per backup', max_kinds));
+  end if;
+  if jsonb_path_exists(messages, 'strict $.**{64}') then
+    return app.v3_reply(400, '{}', 'Invalid argument: messages may not nest 64 or more levels deep');
   end if;
 
   select a.id, a.course_id, a.name, a.lock_at, c.offering, c.display_name, c.active, c.timezone
@@ -1678,7 +1730,7 @@ begin
     'assignment', target.name
   ));
 end;
-$$;
+$_$;
 
 ALTER FUNCTION api.v3_backups_post(assignment text, messages jsonb, submit boolean) OWNER TO ok_api;
 
@@ -2077,8 +2129,8 @@ begin
   if bid is null or clean_kind is null or clean_kind = '' or score is null or message is null then
     return app.v3_reply(400, '{}', 'bid, kind, score and message are required');
   end if;
-  if score = 'NaN'::numeric then
-    return app.v3_reply(400, '{}', 'score must be a number');
+  if not (score between -1e15 and 1e15) then  -- false for NaN (greater than every number) too
+    return app.v3_reply(400, '{}', 'score must be a finite number between -1e15 and 1e15');
   end if;
   if app.hashid_decode(bid) is null then
     return app.v3_reply(404, '{}', 'No backup with that key');
@@ -2346,10 +2398,11 @@ CREATE FUNCTION app.csv_field(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
   select case
-    when value is null then ''
-    when value ~ '[,"\r\n]' then '"' || replace(value, '"', '""') || '"'
-    else value
+    when g.safe is null then ''
+    when g.safe ~ '[,"\r\n]' then '"' || replace(g.safe, '"', '""') || '"'
+    else g.safe
   end
+  from (select case when value ~ '^[-=+@\t\r]' then '''' || value else value end as safe) as g
 $$;
 
 ALTER FUNCTION app.csv_field(value text) OWNER TO ok_owner;
@@ -2788,7 +2841,10 @@ CREATE FUNCTION app.oauth_client_check(client_id text, client_secret text) RETUR
   from auth.oauth_clients as c
   where c.client_id = oauth_client_check.client_id
     and c.active
-    and c.secret_hash = encode(extensions.digest(coalesce(client_secret, ''), 'sha256'), 'hex')
+    and (
+      not c.is_confidential
+      or c.secret_hash = encode(extensions.digest(coalesce(client_secret, ''), 'sha256'), 'hex')
+    )
 $$;
 
 ALTER FUNCTION app.oauth_client_check(client_id text, client_secret text) OWNER TO ok_owner;
@@ -2812,6 +2868,17 @@ end;
 $_$;
 
 ALTER FUNCTION app.parse_course_time(value text, course_timezone text) OWNER TO ok_owner;
+
+CREATE FUNCTION app.pkce_challenge(code_verifier text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $_$
+  select case
+    when code_verifier ~ '^[A-Za-z0-9._~-]{43,128}$'
+      then rtrim(translate(encode(extensions.digest(code_verifier, 'sha256'), 'base64'), '+/', '-_'), '=')
+  end
+$_$;
+
+ALTER FUNCTION app.pkce_challenge(code_verifier text) OWNER TO ok_owner;
 
 CREATE FUNCTION app.record_revision(backup_id bigint, final_id bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
@@ -3667,12 +3734,14 @@ CREATE TABLE app.scores (
     archived boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT scores_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
-    CONSTRAINT scores_value_finite CHECK ((value <> 'NaN'::numeric))
+    CONSTRAINT scores_value_finite CHECK (((value >= '-1000000000000000'::numeric) AND (value <= '1000000000000000'::numeric)))
 );
 
 ALTER TABLE ONLY app.scores FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.scores OWNER TO ok_owner;
+
+COMMENT ON CONSTRAINT scores_value_finite ON app.scores IS 'Scores are finite: not NaN, not +/-Infinity, and within +/-1e15 (so every reader, float-based or not, reads the same number).';
 
 CREATE VIEW analytics.score_distribution WITH (security_barrier='true') AS
  SELECT a.id AS assignment_id,
@@ -4202,12 +4271,17 @@ CREATE TABLE auth.oauth_grants (
     scopes text[] NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     used_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    code_challenge text,
+    code_challenge_method text,
+    CONSTRAINT oauth_grants_pkce CHECK ((((code_challenge IS NULL) AND (code_challenge_method IS NULL)) OR ((code_challenge_method = 'S256'::text) AND (code_challenge ~ '^[A-Za-z0-9_-]{43}$'::text))))
 );
 
 ALTER TABLE ONLY auth.oauth_grants FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE auth.oauth_grants OWNER TO ok_owner;
+
+COMMENT ON COLUMN auth.oauth_grants.code_challenge IS 'RFC 7636 PKCE: BASE64URL(SHA256(code_verifier)) sent with the authorization request, or null.';
 
 ALTER TABLE auth.oauth_grants ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME auth.oauth_grants_id_seq
@@ -4909,15 +4983,18 @@ GRANT ALL ON FUNCTION api.my_scores(assignment text) TO ok_user;
 REVOKE ALL ON FUNCTION api.next_grading_task(assignment text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.next_grading_task(assignment text) TO ok_user;
 
-REVOKE ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text) TO ok_user;
+REVOKE ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text, code_challenge text, code_challenge_method text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_authorize(client_id text, redirect_uri text, scope text, code_challenge text, code_challenge_method text) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) TO ok_user;
 GRANT ALL ON FUNCTION api.oauth_client_info(client_id text, redirect_uri text) TO ok_auth;
 
-REVOKE ALL ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer) TO ok_auth;
+REVOKE ALL ON FUNCTION api.oauth_code_pending(code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_code_pending(code text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer, code_verifier text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.oauth_exchange_code(client_id text, client_secret text, code text, redirect_uri text, access_ttl integer, refresh_ttl integer, code_verifier text) TO ok_auth;
 
 REVOKE ALL ON FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.oauth_refresh(client_id text, client_secret text, refresh_token text, access_ttl integer) TO ok_auth;
@@ -5115,6 +5192,8 @@ REVOKE ALL ON FUNCTION app.oauth_client_check(client_id text, client_secret text
 
 REVOKE ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.parse_course_time(value text, course_timezone text) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.pkce_challenge(code_verifier text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.record_revision(backup_id bigint, final_id bigint) TO ok_api;

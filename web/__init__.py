@@ -5,27 +5,62 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from web import assets, csrf, request_db
-from web.settings import authenticator_url, environment, flask_secret, session_lifetime
+from web import assets, csrf, request_db, settings
+
+# Scripts, styles, fonts and images come only from this site (the Flask-Assets bundles under
+# /static): no inline <script>, no on*= handlers, no style= attributes, no plugins, no framing.
+# img-src and font-src allow data: URIs, which Bootstrap's CSS uses for its icons.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+HSTS = "max-age=63072000; includeSubDomains"  # production only: development serves plain HTTP
+
+
+def _discard_body(at_most: int) -> None:
+    """Read and drop the rest of a refused body (in 64 KiB chunks), so the client, still
+    sending, reads our 413 instead of a reset connection. Bodies declared larger than
+    `at_most` are not read: the connection is closed on them."""
+    stream = request.environ.get("wsgi.input")
+    if stream is None or (request.content_length or 0) > at_most:
+        return
+    try:
+        while at_most > 0:
+            chunk = stream.read(min(65536, at_most))
+            if not chunk:
+                return
+            at_most -= len(chunk)
+    except (OSError, ValueError):
+        return
 
 
 def create_app(overrides: dict | None = None) -> Flask:
+    """The app. OK_ENV unset means production, which refuses to start without real secrets
+    (settings.check_production); development-only routes exist only in development and test."""
+    overrides = dict(overrides or {})
+    env = overrides.get("OK_ENV") or settings.environment()
+    if env not in settings.ENVIRONMENTS:
+        raise settings.ConfigurationError(f"OK_ENV must be development, test or production, not {env!r}")
+    if env == "production":
+        settings.check_production()
     app = Flask(__name__)
     app.config.update(
-        OK_ENV=environment(),
-        SECRET_KEY=flask_secret(),
+        OK_ENV=env,
+        SECRET_KEY=settings.flask_secret(env),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        MAX_CONTENT_LENGTH=30 * 1024 * 1024,
+        # The largest body any route reads (a backup upload); larger ones get 413 unread.
+        MAX_CONTENT_LENGTH=settings.max_body_bytes(),
+        OK_MAX_JSON_DEPTH=settings.max_json_depth(),
         DATABASE_DSN=None,
-        OK_SESSION_LIFETIME=session_lifetime(),
+        OK_SESSION_LIFETIME=settings.session_lifetime(),
     )
-    app.config.update(overrides or {})
+    app.config.update(overrides)
     # The cookie lasts as long as the session row it names (auth.sessions.expires_at).
     app.permanent_session_lifetime = app.config["OK_SESSION_LIFETIME"]
     app.config["SESSION_COOKIE_SECURE"] = app.config["OK_ENV"] == "production"
 
-    request_db.init_app(app, app.config["DATABASE_DSN"] or authenticator_url())
+    request_db.init_app(app, app.config["DATABASE_DSN"] or settings.authenticator_url())
     csrf.init_app(app)
     assets.init_app(app)
 
@@ -48,6 +83,8 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def error_page(error: HTTPException):
+        if error.code == 413:
+            _discard_body(4 * app.config["MAX_CONTENT_LENGTH"])
         if request.path.startswith("/api/"):
             return api_v3.error_envelope(error)
         page = render_template("error.html", code=error.code, name=error.name, description=error.description)
@@ -60,11 +97,16 @@ def create_app(overrides: dict | None = None) -> Flask:
             return Response("OK\n", 200, mimetype="text/plain")
         return Response("database unavailable\n", 503, mimetype="text/plain")
 
+    production = app.config["OK_ENV"] == "production"
+
     @app.after_request
     def security_headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if production:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
 
     return app

@@ -40,6 +40,8 @@ def init_app(app: Flask) -> None:
     def check_csrf():
         if request.method in _SAFE_METHODS or request.blueprint in _exempt:
             return None
+        if request.routing_exception is not None:
+            return None  # no view will run: let the 404 or 405 through (e.g. PUT on /api/v3)
         sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
         expected = session.get("csrf_token")
         if not expected or not hmac.compare_digest(sent, expected):

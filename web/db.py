@@ -107,7 +107,9 @@ class _Pool:
             if self._idle:
                 return self._idle.pop()
         try:
-            conn = psycopg2.connect(self._dsn)
+            # UTF-8 whatever the server's or PGCLIENTENCODING's: JSON bodies are bound as the
+            # UTF-8 bytes they arrived as (web/postgrest.py).
+            conn = psycopg2.connect(self._dsn, client_encoding="UTF8")
         except BaseException:
             self._slots.release()
             raise
@@ -175,7 +177,11 @@ class Database:
         headers: dict | None = None,
         cookies: dict | None = None,
         read_only: bool | None = None,
+        discard: bool = False,
     ) -> Iterator[RequestContext]:
+        """One request's transaction. ``discard`` closes the connection afterwards instead of
+        pooling it: after a statement of megabytes libpq keeps its enlarged buffers for the
+        connection's life."""
         claims = dict(claims or {})
         role = claims.get("role") or ANON_ROLE
         if role not in REQUEST_ROLES:
@@ -225,7 +231,7 @@ class Database:
             raise
         finally:
             # A connection the server dropped is discarded rather than handed out again.
-            self._pool.put(conn, discard=bool(conn.closed))
+            self._pool.put(conn, discard=discard or bool(conn.closed))
 
     def healthy(self) -> bool:
         try:

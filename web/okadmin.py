@@ -16,7 +16,7 @@ import psycopg2
 
 from web import tokens
 from web.db import Database
-from web.settings import authenticator_url
+from web.settings import ConfigurationError, authenticator_url, jwt_secret
 
 ADMIN_CLAIMS = {"role": "ok_admin", "actor": "okadmin"}
 
@@ -69,13 +69,14 @@ def enroll(db, args):
 
 
 def token_issue(db, args):
+    secret = jwt_secret()  # before the call: a missing secret must not leave an unusable token behind
     issued = _call(
         db,
         "select api.issue_token(email => %(email)s, scope => %(scope)s, expires_in => %(ttl)s)",
         {"email": args.email, "scope": args.scope, "ttl": args.expires_in},
     )
     pair = {
-        "access_token": tokens.sign(issued["claims"]),
+        "access_token": tokens.sign(issued["claims"], secret),
         "token_type": issued["token_type"],
         "expires_in": issued["expires_in"],
         "refresh_token": issued["refresh_token"],
@@ -166,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         message = exc.diag.message_primary or str(exc).strip()
         detail = f" ({exc.diag.message_detail})" if exc.diag.message_detail else ""
         print(f"okadmin: {message}{detail}", file=sys.stderr)
+        return 2
+    except ConfigurationError as exc:  # e.g. token issue with OK_ENV unset and no OK_JWT_SECRET
+        print(f"okadmin: {exc}", file=sys.stderr)
         return 2
     finally:
         db.close()

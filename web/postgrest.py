@@ -16,9 +16,11 @@ import threading
 from dataclasses import dataclass
 
 from psycopg2 import sql
+from psycopg2.extensions import QuotedString
 
 from web.db import Database
 
+LARGE_BODY = 1 << 20  # after a call with a body this big, the connection is not pooled (web/db.py)
 RESPONSE_SETTINGS = sql.SQL(
     "nullif(current_setting('response.status', true), ''), nullif(current_setting('response.headers', true), '')"
 )
@@ -119,7 +121,7 @@ def call(
     function_name: str,
     args: dict,
     *,
-    raw_body: bytes | None = None,
+    raw_body: bytes | None = None,  # the JSON body whose top-level keys are `args`
     claims: dict | None,
     method: str,
     path: str,
@@ -133,10 +135,14 @@ def call(
     used = tuple(name for name in types if name in args)
     params = None
     if used:
-        # The body as received (like PostgREST) unless it must be rebuilt from form fields.
-        params = (raw_body.decode() if raw_body is not None else json.dumps({name: args[name] for name in used}),)
+        # The JSON body as received, bound as it is (quoted by libpq, never decoded or parsed
+        # here: web/jsonbody.py); form fields are serialised into one JSON object.
+        params = (QuotedString(raw_body) if raw_body is not None
+                  else json.dumps({name: args[name] for name in used}),)
     read_only = method in ("GET", "HEAD") or not function.volatile
-    with database.request(claims, method=method, path=path, headers=headers, read_only=read_only) as ctx:
+    large = raw_body is not None and len(raw_body) > LARGE_BODY
+    with database.request(claims, method=method, path=path, headers=headers, read_only=read_only,
+                          discard=large) as ctx:
         # The response settings are read in the same statement, after the call (left to right).
         body, status, response_headers = ctx.call(_query(function, used), params).fetchone()
         ctx.read_response(status, response_headers)

@@ -5,8 +5,14 @@ OK_AUTHENTICATOR_URL   the connection PostgREST and the web app use; defaults to
                        DATABASE_URL with the user switched to "authenticator" and the
                        password taken from AUTHENTICATOR_PASSWORD
 OK_JWT_SECRET          HS256 secret shared with PostgREST (>= 32 characters); in
-                       development a random one is kept in .run/jwt_secret
-OK_ENV                 development | test | production
+                       development and test a random one is kept in .run/jwt_secret
+OK_SECRET_KEY          Flask session secret (>= 32 characters); likewise .run/flask_secret
+OK_ENV                 development | test | production. Unset (or empty) means production:
+                       configuration fails closed. `make run` sets development, `make test`
+                       test. In production both secrets must be set, at least 32 characters,
+                       and not a placeholder from .env.example (check_production()).
+OK_MAX_BODY_BYTES      the largest request body read (a backup upload), default 10 MiB
+OK_MAX_JSON_DEPTH      the deepest JSON body accepted on /api/v3 and /rpc, default 64
 OK_SESSION_LIFETIME    seconds a browser session lasts from sign-in (default 14 days;
                        api.login accepts 5 minutes .. 90 days)
 """
@@ -21,6 +27,19 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_DIR = ROOT / ".run"
+
+
+ENVIRONMENTS = ("development", "test", "production")
+MIN_SECRET_LENGTH = 32
+# Values that must never be a production secret: the placeholders of .env.example and the
+# Dockerfile's build-time value (tests/py/test_settings.py checks .env.example against this).
+PLACEHOLDER_SECRETS = frozenset({
+    "replace-with-at-least-32-random-characters",
+    "replace-with-a-long-random-string",
+    "build-time-secret-not-used-at-runtime-000",
+})
+DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_JSON_DEPTH = 64
 
 
 class ConfigurationError(RuntimeError):
@@ -55,21 +74,47 @@ def authenticator_url() -> str:
 
 
 def environment() -> str:
-    env = os.environ.get("OK_ENV", "development")
-    if env not in {"development", "test", "production"}:
+    """OK_ENV; unset or empty means production, so a forgotten setting fails closed."""
+    env = os.environ.get("OK_ENV") or "production"
+    if env not in ENVIRONMENTS:
         raise ConfigurationError(f"OK_ENV must be development, test or production, not {env!r}")
     return env
 
 
-def jwt_secret() -> str:
-    secret = os.environ.get("OK_JWT_SECRET")
+def _secret_problem(name: str) -> str | None:
+    value = os.environ.get(name)
+    if not value:
+        return f"{name} is not set"
+    if len(value) < MIN_SECRET_LENGTH:
+        return f"{name} must be at least {MIN_SECRET_LENGTH} characters (it has {len(value)})"
+    if value in PLACEHOLDER_SECRETS or value.lower().startswith(("replace-with", "change-me")):
+        return f"{name} is still the placeholder from .env.example"
+    return None
+
+
+def check_production() -> None:
+    """Refuse to run in production with a missing, short or placeholder secret."""
+    problems = [p for p in (_secret_problem("OK_JWT_SECRET"), _secret_problem("OK_SECRET_KEY")) if p]
+    if problems:
+        raise ConfigurationError(
+            "OK v3 refuses to start in production: " + "; ".join(problems) + ". Generate each with "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`. (OK_ENV is production "
+            "when unset; for local development use `make run`, which sets OK_ENV=development.)"
+        )
+
+
+def _secret(name: str, file: str, env: str | None, min_length: int = 0) -> str:
+    env = env or environment()
+    if env == "production":
+        if _secret_problem(name):
+            check_production()  # raises, naming every problem
+        return os.environ[name]
+    secret = os.environ.get(name)
     if secret:
-        if len(secret) < 32:
-            raise ConfigurationError("OK_JWT_SECRET must be at least 32 characters (PostgREST)")
+        if len(secret) < min_length:
+            raise ConfigurationError(f"{name} must be at least {min_length} characters (PostgREST)")
         return secret
-    if environment() == "production":
-        raise ConfigurationError("OK_JWT_SECRET must be set in production")
-    path = RUN_DIR / "jwt_secret"
+    path = RUN_DIR / file
     if not path.exists():
         RUN_DIR.mkdir(exist_ok=True)
         path.write_text(secrets.token_urlsafe(48))
@@ -77,23 +122,34 @@ def jwt_secret() -> str:
     return path.read_text().strip()
 
 
-def flask_secret() -> str:
-    secret = os.environ.get("OK_SECRET_KEY")
-    if secret:
-        return secret
-    if environment() == "production":
-        raise ConfigurationError("OK_SECRET_KEY must be set in production")
-    path = RUN_DIR / "flask_secret"
-    if not path.exists():
-        RUN_DIR.mkdir(exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
-    return path.read_text().strip()
+def jwt_secret(env: str | None = None) -> str:
+    """The HS256 secret (PostgREST's too); in development and test a generated one."""
+    return _secret("OK_JWT_SECRET", "jwt_secret", env, MIN_SECRET_LENGTH)
+
+
+def flask_secret(env: str | None = None) -> str:
+    """The session-signing secret; in development and test a generated one."""
+    return _secret("OK_SECRET_KEY", "flask_secret", env)
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name) or str(default)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigurationError(f"{name} must be positive")
+    return value
+
+
+def max_body_bytes() -> int:
+    return _positive_int("OK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)
+
+
+def max_json_depth() -> int:
+    return _positive_int("OK_MAX_JSON_DEPTH", DEFAULT_MAX_JSON_DEPTH)
 
 
 def session_lifetime() -> int:
-    value = os.environ.get("OK_SESSION_LIFETIME", str(14 * 24 * 3600))
-    try:
-        return int(value)
-    except ValueError:
-        raise ConfigurationError(f"OK_SESSION_LIFETIME must be a number of seconds, not {value!r}") from None
+    return _positive_int("OK_SESSION_LIFETIME", 14 * 24 * 3600)

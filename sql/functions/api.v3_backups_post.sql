@@ -9,6 +9,13 @@
 --   * a submit after the lock without an extension: 403 'Late Submission of <name>' with
 --     data.data.late = true, and the backup kept as a plain backup (not rolled back);
 --   * students who are not enrolled are stored too (staff see them as unenrolled).
+-- Limits (here, so that PostgREST is held to them as much as the Flask shim):
+--   * at most okv3.backup_max_message_kinds message kinds (a PostgreSQL setting, default 50:
+--     `alter database ok set okv3.backup_max_message_kinds = 100`), else 400;
+--   * nothing nested 64 or more levels below messages, else 400 (deep JSON breaks recursive
+--     readers; the shim also refuses bodies deeper than OK_MAX_JSON_DEPTH before parsing);
+--   * the body size is bounded before this runs (OK_MAX_BODY_BYTES in the app, nginx's
+--     client_max_body_size in front of PostgREST).
 -- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: a user inserts only backups in their own name).
 -- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
@@ -29,6 +36,7 @@ declare
   target record;
   accepted boolean;
   created app.backups;
+  max_kinds integer := coalesce(nullif(current_setting('okv3.backup_max_message_kinds', true), '')::integer, 50);
 begin
   if denied is not null then
     return denied;
@@ -41,6 +49,12 @@ begin
   end if;
   if messages ? '' then
     return app.v3_reply(400, '{}', 'Invalid argument: a message kind may not be empty');
+  end if;
+  if (select count(*) from jsonb_object_keys(messages) as k) > max_kinds then
+    return app.v3_reply(400, '{}', format('Invalid argument: at most %s message kinds per backup', max_kinds));
+  end if;
+  if jsonb_path_exists(messages, 'strict $.**{64}') then
+    return app.v3_reply(400, '{}', 'Invalid argument: messages may not nest 64 or more levels deep');
   end if;
 
   select a.id, a.course_id, a.name, a.lock_at, c.offering, c.display_name, c.active, c.timezone

@@ -3,6 +3,8 @@
 -- Earlier active scores of the same kind on the backup are archived (history is kept).
 -- Staff of the backup's course only; others get 401 (okpy/ok's answer, kept for scripts).
 -- The backup row is locked first, so two graders scoring at once cannot both stay active.
+-- A score must be a finite number within +/-1e15 (NaN, 'Infinity' and 1e1000 are refused with
+-- 400; app.scores has the same check constraint).
 -- Reply: data {"success": true}, envelope message null (okpy/ok popped "message").
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: staff write scores of their course, as themselves).
 -- Answers 400 (missing or bad field), 401 (logged out, or not staff of the course), 404 (key).
@@ -30,8 +32,8 @@ begin
   if bid is null or clean_kind is null or clean_kind = '' or score is null or message is null then
     return app.v3_reply(400, '{}', 'bid, kind, score and message are required');
   end if;
-  if score = 'NaN'::numeric then
-    return app.v3_reply(400, '{}', 'score must be a number');
+  if not (score between -1e15 and 1e15) then  -- false for NaN (greater than every number) too
+    return app.v3_reply(400, '{}', 'score must be a finite number between -1e15 and 1e15');
   end if;
   if app.hashid_decode(bid) is null then
     return app.v3_reply(404, '{}', 'No backup with that key');

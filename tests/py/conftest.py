@@ -7,7 +7,21 @@ import os
 import psycopg2
 import pytest
 
-from tests.py import dbutil
+# The app treats an unset OK_ENV as production; a bare `pytest` is a test run (make test sets
+# OK_ENV=test itself). Set before anything reads it.
+os.environ.setdefault("OK_ENV", "test")
+
+from tests.py import dbutil  # noqa: E402
+
+PRODUCTION_JWT_SECRET = "production-jwt-secret-for-tests-0123456789abcdef"
+PRODUCTION_SECRET_KEY = "production-session-secret-for-tests-0123456789ab"
+
+
+@pytest.fixture
+def production_secrets(monkeypatch):
+    """Real-looking secrets in the environment, as production requires to start."""
+    monkeypatch.setenv("OK_JWT_SECRET", PRODUCTION_JWT_SECRET)
+    monkeypatch.setenv("OK_SECRET_KEY", PRODUCTION_SECRET_KEY)
 
 
 @pytest.fixture(scope="session")

@@ -110,3 +110,46 @@ def make_assignment_dir(path: Path, endpoint: str) -> Path:
               "tests": {"hw.py:square": "doctest"}, "default_tests": ["square"]}
     (path / "hw.ok").write_text(json.dumps(config))
     return path
+
+
+class Gunicorn:
+    """The app under real gunicorn with web/gunicorn_conf.py, as `make run` and the Dockerfile
+    start it, on a free port; `env` replaces the environment (no OK_ENV unless given)."""
+
+    def __init__(self, env: dict, access_log: Path | None = None, workers: int = 1, threads: int = 2):
+        self.port = free_port()
+        self.env = env
+        self.command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "python:web.gunicorn_conf",
+                        "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads)]
+        if access_log is not None:
+            self.command += ["--access-logfile", str(access_log)]
+        self.command.append("web.wsgi:app")
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+        for _ in range(150):
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited: " + self.process.stderr.read())
+            try:
+                if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer /healthz")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)

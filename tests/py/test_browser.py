@@ -73,3 +73,28 @@ def test_signing_out_uses_the_csrf_protected_form(server, page):
     expect(page.locator("nav.app-header")).to_contain_text("Sign in")
     page.goto(f"{server.url}/settings/tokens")
     expect(page).to_have_url(re.compile(r"/login/"))
+
+
+def test_the_content_security_policy_refuses_injected_script(server, page):
+    """Our pages run with no policy violation; markup injected into one (as an XSS bug would
+    inject it) does not run: no inline <script>, no on*= handler."""
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    sign_in(page, server.url, "s1@a.edu")
+    for path in ("/", "/cal/cs61a/fa26/hw01/", "/settings/tokens", "/client/login/"):
+        page.goto(server.url + path)
+        expect(page.locator("nav.app-header")).to_contain_text("s1@a.edu")
+    assert violations == []
+
+    def inject(route):
+        response = route.fetch()
+        body = response.text().replace(
+            "</body>", '<script>window.pwned = 1</script><img src="/x" onerror="window.pwned = 2"></body>')
+        route.fulfill(response=response, body=body)
+
+    page.route(f"{server.url}/", inject)
+    page.goto(server.url + "/")
+    expect(page.locator("nav.app-header")).to_contain_text("s1@a.edu")
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert any("Content Security Policy" in v for v in violations)

@@ -73,3 +73,28 @@ def test_every_variable_the_file_uses_is_documented_in_env_example():
     used = set(re.findall(r"\$\{([A-Z_]+)\}", (ROOT / "docker-compose.yml").read_text()))
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
     assert used <= documented, used - documented
+
+
+def test_every_gunicorn_uses_the_checked_redacting_configuration():
+    """make run, the image and compose all start gunicorn with web/gunicorn_conf.py (the
+    production configuration check and the access log that drops ?access_token=)."""
+    assert COMPOSE["services"]["web"]["command"][:3] == ["gunicorn", "-c", "python:web.gunicorn_conf"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert 'CMD ["gunicorn", "-c", "python:web.gunicorn_conf"' in dockerfile
+    makefile = (ROOT / "Makefile").read_text()
+    assert "bin/gunicorn -c python:web.gunicorn_conf" in makefile
+    assert "export OK_ENV ?= development" in makefile
+
+
+def test_every_ok_setting_the_code_reads_is_documented():
+    import subprocess
+
+    read = set(subprocess.run(
+        ["grep", "-rhoE", r"environ(\.get)?[\[(]\"OK_[A-Z_]+", str(ROOT / "web")], capture_output=True, text=True,
+    ).stdout.split())
+    names = {re.search(r"OK_[A-Z_]+", item).group(0) for item in read}
+    core = set(re.findall(r"(?:_positive_int|_secret)\(\"(OK_[A-Z_]+)\"", (ROOT / "web/settings.py").read_text()))
+    documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    running = (ROOT / "docs" / "running.md").read_text()
+    assert (names | core) - documented == set()
+    assert {name for name in core | {"OK_ENV"} if name not in running} == set()

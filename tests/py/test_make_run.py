@@ -1,7 +1,10 @@
 """`make run` serves the app (healthz 200, demo data loaded) and `make stop` stops it.
 
 Runs against a clone (DATABASE_URL), on a free port, with its own pid directory, so it
-neither needs nor disturbs a developer's running server or the private cluster.
+neither needs nor disturbs a developer's running server or the private cluster. It runs
+with no OK_ENV, as a fresh checkout would: the Makefile must set development itself (the
+app alone would be production and refuse to start without secrets). The access log gunicorn
+writes under make run never holds a token from a query string.
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ def _get(url: str) -> tuple[int, bytes]:
 
 def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=db[1], PORT=str(port), RUN=str(tmp_path), OK_ENV="development")
-    env.pop("OK_AUTHENTICATOR_URL", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OK_")}  # no settings at all
+    env.update(DATABASE_URL=db[1], PORT=str(port), RUN=str(tmp_path))
     started = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     try:
         assert started.returncode == 0, started.stdout + started.stderr
@@ -42,6 +45,21 @@ def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
         assert _get(f"http://127.0.0.1:{port}/healthz") == (200, b"OK\n")
         status, body = _get(f"http://127.0.0.1:{port}/")
         assert status == 200 and b"app-wrapper" in body
+        # gunicorn got OK_ENV=development from the Makefile: the development sign-in is there.
+        status, body = _get(f"http://127.0.0.1:{port}/login/")
+        assert status == 200 and b"Development sign-in" in body
+        # Credentials in query strings never reach the access log.
+        secret = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LWluLXRoZS11cmw.c2lnbmF0dXJl"
+        _get(f"http://127.0.0.1:{port}/api/v3/user/?access_token={secret}&envelope=true")
+        _get(f"http://127.0.0.1:{port}/api/v3/course/ok/demo101/fa26/export/roster?export_token=export-{secret}")
+        log = ""
+        for _ in range(50):  # the line is written just after the response
+            log = (tmp_path / "access.log").read_text()
+            if "/export/roster" in log:
+                break
+            time.sleep(0.1)
+        assert "/api/v3/user/?access_token=[redacted]&envelope=true" in log, log
+        assert "export_token=[redacted]" in log and secret not in log
         # The demo course is seeded: roles, 30 students, three assignments, work to grade.
         assert scalar(admin_conn, "select count(*) from app.enrollments e join app.courses c on c.id = e.course_id "
                                   "where c.offering = 'ok/demo101/fa26' and e.role = 'student'") == 30

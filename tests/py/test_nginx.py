@@ -102,3 +102,21 @@ def test_nginx_maps_client_urls_onto_rpc_calls(stack, db):
     missing = requests.get(f"{through_nginx}/api/v3/nope", timeout=10)
     assert missing.status_code == 404 and missing.json()["code"] == 404
     assert requests.get(f"{through_nginx}/healthz", timeout=10).text == "OK\n"
+
+
+def test_nginx_answers_unsupported_methods_and_oversized_bodies_in_the_envelope(stack, db):
+    through_nginx, shim = stack
+    for method in ("PUT", "DELETE"):
+        for path in ("/api/v3/backups/", "/api/v3/user/"):
+            a = requests.request(method, through_nginx + path, timeout=10)
+            b = requests.request(method, shim + path, timeout=10)
+            assert a.status_code == b.status_code == 405, (method, path)
+            assert a.json()["code"] == b.json()["code"] == 405 and a.json()["data"] == {}
+    assert requests.head(through_nginx + "/api/v3/user/", timeout=10).status_code == 401  # HEAD is a GET
+    student = _token(db[1], "s1@a.edu")
+    too_big = b'{"assignment": "cal/cs61a/fa26/hw01", "messages": {"a": "' + b"x" * (10 * 1024 * 1024) + b'"}}'
+    refused = requests.post(f"{through_nginx}/api/v3/backups/", data=too_big, timeout=30,
+                            headers={"Authorization": f"Bearer {student}", "Content-Type": "application/json"})
+    assert refused.status_code == 413 and refused.headers["Content-Type"] == "application/json"
+    assert refused.json() == {"code": 413, "message": "The request body is larger than the limit of 10485760 bytes",
+                              "data": {}}

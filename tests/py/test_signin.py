@@ -58,7 +58,7 @@ def test_next_cannot_leave_the_site(app):
     assert signed.location == "/"
 
 
-def test_development_login_does_not_exist_in_production(db):
+def test_development_login_does_not_exist_in_production(db, production_secrets):
     app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "production"})
     client = app.test_client()
     assert client.get("/login/").status_code == 503  # no provider configured
@@ -111,7 +111,8 @@ def test_consent_page_deny_and_errors(app):
     assert foreign.status_code == 400 and "not registered" in foreign.get_data(as_text=True)
     errors = client.get("/oauth/errors?error=invalid_grant&error_description=Code+expired")
     assert errors.status_code == 400 and "Code expired" in errors.get_data(as_text=True)
-    again = client.get(f"/oauth/reauthenticate?{query}")
+    consent = client.get(f"/oauth/authorize?{query}")
+    again = client.post(f"/oauth/reauthenticate?{query}", data={"csrf_token": _csrf(consent)})
     assert again.status_code == 302 and again.location.startswith("/oauth/authorize?")
     assert "/login/" in client.get(again.location).location, "reauthenticate signs out first"
 
@@ -144,7 +145,7 @@ def _device_token(client) -> str:
     """One more device signs in through the out-of-band flow; its access token."""
     consent = client.get(f"/oauth/authorize?client_id=ok-client&redirect_uri={OOB}&scope=all")
     shown = client.post(consent.request.full_path, data={"csrf_token": _csrf(consent), "confirm": "yes"})
-    code = parse_qs(urlsplit(shown.location).query)["code"][0]
+    code = re.search(r'id="code">(\w+)<', client.get(shown.location).get_data(as_text=True)).group(1)
     return client.post("/oauth/token", data={"grant_type": "authorization_code", "code": code, "redirect_uri": OOB,
                                             "client_id": "ok-client", "client_secret": SECRET}).json["access_token"]
 
@@ -198,7 +199,7 @@ def test_comments_render_sanitised_markdown(app, admin_conn):
     assert "print(1)" in html  # the file, escaped into the page
 
 
-def test_openid_connect_sign_in_with_a_verified_email(db, admin_conn, monkeypatch):
+def test_openid_connect_sign_in_with_a_verified_email(db, admin_conn, monkeypatch, production_secrets):
     user = User(sub="oidc-user", claims={"email": "oidc.person@a.edu", "email_verified": True, "name": "Oi Dee"})
     with run_server_in_thread(user_claims=[user]) as provider:
         issuer = f"http://localhost:{provider.server_port}"

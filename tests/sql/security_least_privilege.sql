@@ -192,6 +192,8 @@ insert into expected_execute values
     ('ok_user', 'api.revoke_my_session'),
     ('ok_user', 'api.sign_out_everywhere'),
     ('ok_user', 'api.stop_sudo'),
+    ('ok_user', 'api.oauth_code_pending'),
+    ('ok_admin', 'api.oauth_code_pending'),
     ('ok_admin', 'auth.session_id'),
     ('ok_admin', 'api.logout'),
     ('ok_admin', 'api.revoke_my_session'),

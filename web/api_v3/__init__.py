@@ -14,15 +14,17 @@ import difflib
 
 import jwt
 import psycopg2
-from flask import Blueprint, Flask, current_app, jsonify, request, session
+from flask import Blueprint, Flask, abort, current_app, jsonify, request, session
 from werkzeug.exceptions import HTTPException
 
-from web import csrf, postgrest, tokens
+from web import csrf, jsonbody, postgrest, tokens
 from web.api_v3.routes import ROUTES, Route
 from web.db import http_status_for
 from web.request_db import database
 
 blueprint = Blueprint("api_v3", __name__)
+# PostgREST's /rpc, served by the app only in development and test (see rpc()).
+rpc_blueprint = Blueprint("rpc", __name__)
 _BY_ENDPOINT: dict[str, Route] = {}
 _PASSED_HEADERS = ("user-agent", "content-type", "accept")
 
@@ -52,15 +54,18 @@ def _claims() -> tuple[dict | None, str | None]:
     return None, None
 
 
-def _arguments() -> dict:
+def _arguments() -> tuple[dict, bytes | None]:
+    """A POST's named arguments, and the raw JSON body to bind as they are (None for forms).
+
+    A JSON body is read once, as bytes, and never parsed here: jsonbody.inspect() finds its
+    top-level keys and refuses deep nesting; PostgreSQL parses it (as PostgREST would)."""
     if request.method in ("GET", "HEAD"):
-        return {}
+        return {}, None
     if request.is_json:
-        body = request.get_json(silent=True)
-        if not isinstance(body, dict):
-            raise ValueError("The request body must be a JSON object")
-        return body
-    return request.form.to_dict()
+        body = request.get_data(cache=False)
+        keys = jsonbody.inspect(body, current_app.config["OK_MAX_JSON_DEPTH"])
+        return dict.fromkeys(keys), body
+    return request.form.to_dict(), None
 
 
 def dispatch(**path_parts):
@@ -74,10 +79,10 @@ def dispatch(**path_parts):
         if option in request.args:
             headers[f"x-ok-{option.replace('_', '-')}"] = request.args[option]
     try:
+        arguments, raw_body = _arguments()
         result = postgrest.call(
-            database(), current_app.extensions["okv3_schema_cache"], route.function, _arguments(),
-            raw_body=request.get_data() if request.method == "POST" and request.is_json else None,
-            claims=claims, method=request.method, path=request.path, headers=headers,
+            database(), current_app.extensions["okv3_schema_cache"], route.function, arguments,
+            raw_body=raw_body, claims=claims, method=request.method, path=request.path, headers=headers,
         )
     except (ValueError, postgrest.UnexpectedArguments) as exc:
         return envelope(400, str(exc))
@@ -93,11 +98,18 @@ def dispatch(**path_parts):
 
 
 def error_envelope(error: HTTPException):
-    """HTTP errors under /api/ in the OK envelope (unknown paths get a "did you mean")."""
+    """HTTP errors under /api/ in the OK envelope (unknown paths get a "did you mean",
+    unsupported methods 405 with Allow, bodies over the limit 413)."""
     if error.code == 404:
         message = f"The requested URL {request.path} was not found on this server."
         return envelope(404, message + _suggest(request.path))
-    return envelope(error.code or 500, error.description or error.name)
+    if error.code == 413:
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        return envelope(413, f"The request body is larger than the limit of {limit} bytes ({limit / 1048576:g} MiB)")
+    response = envelope(error.code or 500, error.description or error.name)
+    if error.code == 405:
+        response.headers["Allow"] = ", ".join(sorted(getattr(error, "valid_methods", None) or ()))
+    return response
 
 
 for _route in ROUTES:
@@ -106,12 +118,13 @@ for _route in ROUTES:
     blueprint.add_url_rule(_route.rule, _endpoint, dispatch, methods=[_route.method])
 
 
-@blueprint.route("/rpc/<function>", methods=["GET", "POST"])
+@rpc_blueprint.route("/rpc/<function>", methods=["GET", "POST"])
 def rpc(function: str):
     """PostgREST's /rpc/<function>, for development and tests where PostgREST is not installed
-    (deploy/nginx.conf is tested against it). Off in production, where PostgREST serves it."""
-    if current_app.config["OK_ENV"] == "production":
-        return envelope(404, "Not found")
+    (deploy/nginx.conf is tested against it). The route exists only when OK_ENV is development
+    or test (init_app); in production PostgREST serves /rpc behind nginx."""
+    if current_app.config["OK_ENV"] not in ("development", "test"):
+        abort(404)
     header = request.headers.get("Authorization", "")
     claims = None
     if header.lower().startswith("bearer "):
@@ -119,10 +132,13 @@ def rpc(function: str):
             claims = tokens.verify(header[7:].strip())
         except jwt.InvalidTokenError as exc:
             return jsonify({"code": "PGRST301", "message": str(exc), "details": None, "hint": None}), 401
-    arguments = request.args.to_dict() if request.method == "GET" else _arguments()
+    try:
+        arguments, raw_body = (request.args.to_dict(), None) if request.method == "GET" else _arguments()
+    except ValueError as exc:
+        return jsonify({"code": "PGRST102", "message": str(exc), "details": None, "hint": None}), 400
     try:
         result = postgrest.call(
-            database(), current_app.extensions["okv3_schema_cache"], function, arguments,
+            database(), current_app.extensions["okv3_schema_cache"], function, arguments, raw_body=raw_body,
             claims=claims, method=request.method, path=request.path,
             headers={name.lower(): value for name, value in request.headers.items()},
         )
@@ -152,3 +168,6 @@ def init_app(app: Flask) -> None:
     app.extensions["okv3_schema_cache"] = postgrest.SchemaCache(app.extensions["okv3_database"])
     csrf.exempt_blueprint("api_v3")
     app.register_blueprint(blueprint)
+    if app.config["OK_ENV"] in ("development", "test"):
+        csrf.exempt_blueprint("rpc")
+        app.register_blueprint(rpc_blueprint)

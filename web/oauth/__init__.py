@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import jwt
 import psycopg2
-from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, session, url_for
 
 from web import csrf, tokens
 from web.request_db import api_request, current_claims
@@ -72,20 +72,42 @@ def authorize():
     try:
         with api_request() as ctx:
             code = ctx.call(
-                "select api.oauth_authorize(client_id => %s, redirect_uri => %s, scope => %s)",
-                (client_id, redirect_uri, scope),
+                "select api.oauth_authorize(client_id => %s, redirect_uri => %s, scope => %s, "
+                "code_challenge => %s, code_challenge_method => %s)",
+                (client_id, redirect_uri, scope, args.get("code_challenge") or None,
+                 args.get("code_challenge_method") or None),
             ).fetchone()[0]
     except psycopg2.Error as exc:
         error = exc.diag.message_primary or "invalid_request"
-        return redirect(_with_query(redirect_uri, {"error": error, "state": state}))
+        if redirect_uri == OOB:
+            return _error_page(error, exc.diag.message_detail or "")
+        return redirect(_with_query(redirect_uri, {"error": error, "error_description": exc.diag.message_detail,
+                                                   "state": state}))
     if redirect_uri == OOB:
-        return redirect(url_for("oauth.show_code", code=code))
+        # The code goes to /oauth/code through the session, never in a URL (which would reach
+        # browser history, logs and Referer headers).
+        session["oauth_code"] = code
+        return redirect(url_for("oauth.show_code"))
     return redirect(_with_query(redirect_uri, {"code": code, "state": state}))
 
 
 @blueprint.get("/oauth/code")
 def show_code():
-    return render_template("oauth/code.html", code=request.args.get("code", ""), claims=current_claims())
+    """The out-of-band code, shown only to the user it was issued to while it is unused and
+    unexpired (api.oauth_code_pending); a ?code= in the URL is ignored."""
+    if not current_claims():
+        return redirect(url_for("login.login", next=url_for("oauth.show_code")))
+    code = session.get("oauth_code")
+    pending = False
+    if code:
+        with api_request() as ctx:
+            pending = ctx.call("select api.oauth_code_pending(code => %s)", (code,)).fetchone()[0]
+    if not pending:
+        session.pop("oauth_code", None)
+    page = render_template("oauth/code.html", code=code if pending else None, claims=current_claims())
+    response = current_app.make_response((page, 200 if pending else 404))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @blueprint.get("/client/login/")
@@ -101,9 +123,10 @@ def errors():
     return _error_page(request.args.get("error", "error"), request.args.get("error_description", ""))
 
 
-@blueprint.get("/oauth/reauthenticate")
+@blueprint.post("/oauth/reauthenticate")
 def reauthenticate():
-    """"Use a different account": sign out, then start the same authorization again."""
+    """"Use a different account": sign out, then start the same authorization again. A POST
+    with the CSRF token (checked by web/csrf.py), so no link or image can sign anyone out."""
     from web.oauth.login import end_browser_session
 
     end_browser_session()
@@ -148,9 +171,10 @@ def token():
         if grant_type == "authorization_code":
             issued = ctx.call(
                 "select api.oauth_exchange_code(client_id => %s, client_secret => %s, code => %s, "
-                "redirect_uri => %s, access_ttl => %s, refresh_ttl => %s)",
+                "redirect_uri => %s, access_ttl => %s, refresh_ttl => %s, code_verifier => %s)",
                 (client_id, client_secret, form.get("code"), form.get("redirect_uri"),
-                 config["OK_ACCESS_TOKEN_LIFETIME"], config["OK_REFRESH_TOKEN_LIFETIME"]),
+                 config["OK_ACCESS_TOKEN_LIFETIME"], config["OK_REFRESH_TOKEN_LIFETIME"],
+                 form.get("code_verifier") or None),
             ).fetchone()[0]
         elif grant_type == "refresh_token":
             issued = ctx.call(

@@ -3,8 +3,8 @@
 - OpenID Connect through Authlib: a Google preset (OK_GOOGLE_CLIENT_ID/SECRET) or any issuer
   (OK_OIDC_ISSUER, OK_OIDC_CLIENT_ID, OK_OIDC_CLIENT_SECRET). Users are matched by verified
   email and created on first login (api.login).
-- A development login (only when OK_ENV is development or test): one-click demo users and a
-  free email box.
+- A development login (only when OK_ENV is development or test; OK_ENV unset is production,
+  where the route does not exist): one-click demo users and a free email box.
 - POST /logout/ (CSRF-checked) revokes the browser session (api.logout).
 - /sudo/<email> for site admins starts an audited impersonation session (api.sudo);
   POST /unsudo/ ends it and returns to the admin's own session (api.stop_sudo).
@@ -25,6 +25,8 @@ from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_
 from web.request_db import SessionEnded, api_request, current_claims
 
 blueprint = Blueprint("login", __name__, template_folder="templates")
+# Passwordless sign-in as anyone: registered only in development and test (init_app).
+dev_blueprint = Blueprint("dev_login", __name__)
 AUTH_CLAIMS = {"role": "ok_auth", "actor": "login"}
 DEMO_USERS = (
     "admin@example.edu", "instructor@example.edu", "ta@example.edu", "reader@example.edu",
@@ -89,8 +91,8 @@ def login():
     )
 
 
-@blueprint.post("/login/dev")
-def dev_login():
+@dev_blueprint.post("/login/dev")
+def sign_in():
     if not _dev_login_enabled():
         abort(404)
     email = (request.form.get("email") or "").strip()
@@ -202,3 +204,5 @@ def init_app(app: Flask) -> None:
     app.extensions["okv3_oidc"] = oauth
     _configure_provider(app, oauth)
     app.register_blueprint(blueprint)
+    if app.config["OK_ENV"] in ("development", "test"):
+        app.register_blueprint(dev_blueprint)
