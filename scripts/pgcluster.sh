@@ -11,7 +11,9 @@
 #   pgcluster.sh port    print the port
 #
 # initdb and postgres refuse to run as root, so as root the cluster runs as the
-# unprivileged system user "okv3pg" (created on first use).
+# unprivileged system user "okv3pg" (created on first use). When okv3pg cannot enter the
+# checkout (root's home, a `mktemp -d` folder), the cluster lives in
+# /var/lib/okv3pg/<checksum of the checkout path> instead, owned by okv3pg.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,7 +24,7 @@ url="postgresql://postgres@127.0.0.1:$port/ok"
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
-    runuser -u okv3pg -- "$@"
+    (cd / && runuser -u okv3pg -- "$@")
   else
     "$@"
   fi
@@ -32,6 +34,17 @@ ensure_os_user() {
   [ "$(id -u)" = 0 ] || return 0
   id okv3pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin okv3pg
 }
+
+# As root, a checkout okv3pg cannot enter keeps its cluster outside it.
+if [ "$(id -u)" = 0 ]; then
+  ensure_os_user
+  if ! (cd / && runuser -u okv3pg -- test -x "$root"); then
+    data="/var/lib/okv3pg/$(printf '%s' "$root" | cksum | cut -d' ' -f1)"
+    mkdir -p /var/lib/okv3pg
+    chown okv3pg /var/lib/okv3pg
+    chmod 700 /var/lib/okv3pg
+  fi
+fi
 
 running() { [ -f "$data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; }
 

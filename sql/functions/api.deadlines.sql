@@ -4,6 +4,7 @@
 -- submissions). Staff see everyone; a student sees their own row.
 -- Called by: staff pages. Security: definer (extensions of group-mates),
 -- filtered to what the caller may see. Raises nothing (unknown assignments give no rows).
+-- requires: auth.is_staff_of.sql
 -- requires: app.assignment_units.sql, app.unit_dates.sql
 create or replace function api.deadlines(assignment text)
 returns table (email text, due_at timestamptz, lock_at timestamptz, extended_until timestamptz, extension_reason text)
@@ -16,16 +17,14 @@ as $$
     select a.id, a.course_id from app.assignments as a
     where a.name = deadlines.assignment
       -- a hidden assignment has no deadlines for anyone but its course's staff
-      and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
+      and (a.visible or auth.is_staff_of(a.course_id))
   )
   select u.email::text, d.due_at, d.lock_at, d.extension_expires, d.extension_reason
   from target as t
   cross join lateral app.assignment_units(t.id) as un
   inner join app.users as u on un.user_id = u.id
   cross join lateral app.unit_dates(t.id, un.member_ids) as d
-  where auth.is_admin()
-     or t.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
-     or un.user_id = auth.user_id()
+  where auth.is_staff_of(t.course_id) or un.user_id = auth.user_id()
   order by u.email
 $$;
 

@@ -7,6 +7,7 @@
 -- Called by: the staff gradebook page. Security: definer, for staff of the course and admins
 -- only (others get null): it reads the whole course's groups and scores in one pass instead
 -- of per-student RLS checks. Raises nothing.
+-- requires: auth.is_staff_of.sql
 -- requires: app.grade_cells.sql
 create or replace function api.gradebook(offering text)
 returns jsonb
@@ -18,7 +19,7 @@ as $$
   with course as (
     select c.id from app.courses as c
     where c.offering = gradebook.offering
-      and (auth.is_admin() or c.id = any(auth.course_ids('reader', 'ta', 'instructor')))
+      and auth.is_staff_of(c.id)
   ),
   columns as (
     select gc.* from course as c cross join lateral app.grade_columns(c.id) as gc

@@ -3,6 +3,7 @@
 -- touches it. Audited by the trigger on app.backups.
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: staff update their course's backups). Raises: PT401, PT404 unknown
 -- key or not staff of its course (indistinguishable on purpose), PT422 bad date.
+-- requires: auth.is_staff_of.sql
 -- requires: app.require_login.sql, app.parse_course_time.sql
 create or replace function api.set_submission_time(key text, at text default null)
 returns void
@@ -18,7 +19,7 @@ begin
   perform app.require_login();
   select b.* into target from app.backups as b
   where b.id = app.hashid_decode(key)
-    and (auth.is_admin() or b.course_id = any(auth.course_ids('reader', 'ta', 'instructor')));
+    and (auth.is_staff_of(b.course_id));
   if target.id is null then
     raise sqlstate 'PT404' using message = 'No backup with that key in your courses';
   end if;

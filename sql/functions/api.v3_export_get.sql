@@ -4,6 +4,7 @@
 -- student of the course (RLS decides what is visible).
 -- Security: definer as ok_api (the caller's RLS applies). Answers 400 (bad limit/offset), 401, 403 (someone else's, not staff),
 -- 404 (unknown assignment or user).
+-- requires: auth.is_staff_of.sql
 -- requires: app.v3_backups_json.sql, app.v3_page.sql, app.v3_auth_error.sql
 create or replace function api.v3_export_get()
 returns jsonb
@@ -30,8 +31,8 @@ begin
   if target_assignment.id is null then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  if lower(app.v3_header('x-ok-email')) <> lower(auth.claims() ->> 'email') and not auth.is_admin()
-     and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+  if lower(app.v3_header('x-ok-email')) <> lower(auth.claims() ->> 'email')
+     and not auth.is_staff_of(target_assignment.course_id) then
     return app.v3_reply(403, '{}', 'You can only export your own backups');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));

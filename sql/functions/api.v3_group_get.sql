@@ -4,6 +4,7 @@
 -- Security: definer (membership rows of others are not visible to students); it checks
 -- the caller's right first. Answers 401, 403 (not allowed, or unknown user for non-admins),
 -- 404 (unknown assignment, or unknown user for admins).
+-- requires: auth.is_staff_of.sql
 -- requires: app.v3_auth_error.sql, app.v3_time.sql, app.hashid_encode.sql
 create or replace function api.v3_group_get()
 returns jsonb
@@ -24,8 +25,7 @@ begin
   select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
   -- A hidden assignment is unknown to all but its course's staff.
   if target_assignment.id is null
-     or not (target_assignment.visible or auth.is_admin()
-             or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))) then
+     or not (target_assignment.visible or auth.is_staff_of(target_assignment.course_id)) then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
@@ -38,9 +38,8 @@ begin
   from app.group_members as gm
   where gm.assignment_id = target_assignment.id and gm.user_id = target_user;
   if target_user is null or not (
-    auth.is_admin()
+    auth.is_staff_of(target_assignment.course_id)
     or target_user = auth.user_id()
-    or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
     or exists (
       select 1 from app.group_members as me
       where me.group_id = target_group and me.user_id = auth.user_id()

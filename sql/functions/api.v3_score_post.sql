@@ -8,6 +8,7 @@
 -- Reply: data {"success": true}, envelope message null (okpy/ok popped "message").
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: staff write scores of their course, as themselves).
 -- Answers 400 (missing or bad field), 401 (logged out, or not staff of the course), 404 (key).
+-- requires: auth.is_staff_of.sql
 -- requires: app.v3_auth_error.sql, app.hashid_decode.sql
 create or replace function api.v3_score_post(
   bid text default null,
@@ -41,8 +42,7 @@ begin
   select b.* into target
   from app.backups as b
   where b.id = app.hashid_decode(bid)
-    and b.course_id = any(auth.course_ids('reader', 'ta', 'instructor') || case when auth.is_admin()
-      then array[b.course_id] else '{}'::bigint [] end)
+    and auth.is_staff_of(b.course_id)
   for update;
   if target.id is null then
     return app.v3_reply(401, '{}', 'Only staff of the course can score this backup');

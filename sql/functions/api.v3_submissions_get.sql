@@ -3,7 +3,8 @@
 -- student or group, each in the full backup shape, for staff scripts and exports.
 -- Security: definer as ok_api (the caller's RLS applies); staff of the course and admins. Answers 400 (bad page), 401, 403
 -- (not staff), 404 (unknown assignment).
--- requires: app.final_submission_ids.sql, app.v3_backups_json.sql, app.v3_page.sql
+-- requires: auth.is_staff_of.sql
+-- requires: app.final_submissions.sql, app.v3_backups_json.sql, app.v3_page.sql
 create or replace function api.v3_submissions_get()
 returns jsonb
 language plpgsql
@@ -27,10 +28,12 @@ begin
   if target.id is null then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  if not auth.is_admin() and not target.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+  if not auth.is_staff_of(target.course_id) then
     return app.v3_reply(403, '{}', 'Only staff of the course can export submissions');
   end if;
-  ids := app.final_submission_ids(target.id);
+  select coalesce(array_agg(f.backup_id order by f.backup_id), '{}') into ids
+  from app.final_submissions(target.id) as f
+  where f.backup_id is not null;
   return app.v3_reply(200, jsonb_build_object(
     'backups', app.v3_backups_json(ids[page.page_offset + 1:page.page_offset + page.page_limit]),
     'count', cardinality(ids), 'limit', page.page_limit, 'offset', page.page_offset,

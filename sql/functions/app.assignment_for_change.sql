@@ -5,6 +5,7 @@
 -- Called by: flag, group, extension and grading functions. Security: definer (reads the
 -- assignment whatever RLS shows; a hidden one only for its course's staff and admins).
 -- Raises: PT401 not signed in, PT404 unknown assignment, or hidden from the caller.
+-- requires: auth.is_staff_of.sql
 -- requires: app.require_login.sql, app.lock_assignment.sql
 create or replace function app.assignment_for_change(
   name text,
@@ -27,7 +28,7 @@ begin
   from app.assignments as a
   where a.name = assignment_for_change.name;
   is_admin := auth.is_admin();
-  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
+  is_staff := auth.is_staff_of(course_id);
   -- Hidden assignments do not exist for students, lab assistants or outsiders.
   if assignment_id is null or not (is_visible or is_staff) then
     raise sqlstate 'PT404' using message = format('No assignment %s', name);

@@ -11,9 +11,10 @@
 -- Rows are filtered to what the caller may see: course staff and admins see every unit,
 -- students only their own. With for_user, only that user's unit is computed (the student's
 -- assignment page): the same rule, without the cost of every other unit.
--- Called by: api.final_submissions, api.v3_submissions_get (through app.final_submission_ids),
+-- Called by: api.final_submissions, api.v3_submissions_get, api.v3_revision_post, api.assignment_page,
 -- grading queues, rollups. Security: definer (a student's row is computed from group-mates'
 -- backups, flags and extensions), with the visibility filter above. Raises nothing.
+-- requires: auth.is_staff_of.sql
 -- requires: app.human_interval.sql, app.assignment_units.sql, app.unit_dates.sql, app.submission_time.sql
 -- requires: app.late_by.sql
 create or replace function app.final_submissions(assignment_id bigint, for_user bigint default null)
@@ -43,8 +44,7 @@ as $$
     inner join app.courses as c on a.course_id = c.id
     where a.id = final_submissions.assignment_id
       and (
-        auth.is_admin()
-        or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+        auth.is_staff_of(a.course_id)
         or a.course_id = any(auth.course_ids('student', 'lab_assistant'))
         or exists (select 1 from app.backups as mine where mine.assignment_id = a.id and mine.submitter_id = auth.user_id())
       )
@@ -94,8 +94,7 @@ as $$
     end
   from timed as tm
   left join app.users as f on tm.flagged_by = f.id
-  where auth.is_admin()
-     or (select t.course_id from target as t) = any(auth.course_ids('reader', 'ta', 'instructor'))
+  where auth.is_staff_of((select t.course_id from target as t))
      or auth.user_id() = any(tm.member_ids)
 $$;
 

@@ -5,6 +5,7 @@
 -- course, 403 not staff or wrong token.
 -- Called by: the course endpoints (definer functions that then read the whole course).
 -- Security: definer (anonymous export-token callers cannot read courses' token hashes).
+-- requires: auth.is_staff_of.sql
 -- requires: app.v3_reply.sql, app.v3_header.sql
 create or replace function app.v3_course_access()
 returns jsonb
@@ -36,7 +37,7 @@ begin
   if course.id is null then
     return jsonb_build_object('error', app.v3_reply(404, '{}', 'No such course'));
   end if;
-  if not auth.is_admin() and not course.id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+  if not auth.is_staff_of(course.id) then
     return jsonb_build_object('error', app.v3_reply(403, '{}', 'Only staff of the course can export it'));
   end if;
   return jsonb_build_object('course_id', course.id, 'requester', auth.claims() ->> 'email');
