@@ -359,16 +359,14 @@ CREATE FUNCTION api.deadlines(assignment text) RETURNS TABLE(email text, due_at 
     select a.id, a.course_id from app.assignments as a
     where a.name = deadlines.assignment
       -- a hidden assignment has no deadlines for anyone but its course's staff
-      and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
+      and (a.visible or auth.is_staff_of(a.course_id))
   )
   select u.email::text, d.due_at, d.lock_at, d.extension_expires, d.extension_reason
   from target as t
   cross join lateral app.assignment_units(t.id) as un
   inner join app.users as u on un.user_id = u.id
   cross join lateral app.unit_dates(t.id, un.member_ids) as d
-  where auth.is_admin()
-     or t.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
-     or un.user_id = auth.user_id()
+  where auth.is_staff_of(t.course_id) or un.user_id = auth.user_id()
   order by u.email
 $$;
 
@@ -463,7 +461,7 @@ CREATE FUNCTION api.final_submissions(assignment text) RETURNS TABLE(members tex
   cross join lateral app.final_submissions(a.id) as f
   where a.name = final_submissions.assignment
     -- a hidden assignment has no final submissions for anyone but its course's staff
-    and (a.visible or auth.is_admin() or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor')))
+    and (a.visible or auth.is_staff_of(a.course_id))
   order by 1
 $$;
 
@@ -518,7 +516,7 @@ CREATE FUNCTION api.gradebook(offering text) RETURNS jsonb
   with course as (
     select c.id from app.courses as c
     where c.offering = gradebook.offering
-      and (auth.is_admin() or c.id = any(auth.course_ids('reader', 'ta', 'instructor')))
+      and auth.is_staff_of(c.id)
   ),
   columns as (
     select gc.* from course as c cross join lateral app.grade_columns(c.id) as gc
@@ -1325,7 +1323,7 @@ begin
   perform app.require_login();
   select b.* into target from app.backups as b
   where b.id = app.hashid_decode(key)
-    and (auth.is_admin() or b.course_id = any(auth.course_ids('reader', 'ta', 'instructor')));
+    and (auth.is_staff_of(b.course_id));
   if target.id is null then
     raise sqlstate 'PT404' using message = 'No backup with that key in your courses';
   end if;
@@ -1984,8 +1982,8 @@ begin
   if target_assignment.id is null then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  if lower(app.v3_header('x-ok-email')) <> lower(auth.claims() ->> 'email') and not auth.is_admin()
-     and not target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+  if lower(app.v3_header('x-ok-email')) <> lower(auth.claims() ->> 'email')
+     and not auth.is_staff_of(target_assignment.course_id) then
     return app.v3_reply(403, '{}', 'You can only export your own backups');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
@@ -2031,8 +2029,7 @@ begin
   select a.* into target_assignment from app.assignments as a where a.name = app.v3_header('x-ok-name');
   -- A hidden assignment is unknown to all but its course's staff.
   if target_assignment.id is null
-     or not (target_assignment.visible or auth.is_admin()
-             or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))) then
+     or not (target_assignment.visible or auth.is_staff_of(target_assignment.course_id)) then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(app.v3_header('x-ok-email'));
@@ -2045,9 +2042,8 @@ begin
   from app.group_members as gm
   where gm.assignment_id = target_assignment.id and gm.user_id = target_user;
   if target_user is null or not (
-    auth.is_admin()
+    auth.is_staff_of(target_assignment.course_id)
     or target_user = auth.user_id()
-    or target_assignment.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
     or exists (
       select 1 from app.group_members as me
       where me.group_id = target_group and me.user_id = auth.user_id()
@@ -2101,7 +2097,10 @@ begin
   if not coalesce(target.revisions_allowed, false) then
     return app.v3_reply(403, '{"data": {"backup": true, "late": true}}', 'Revisions are not enabled for ' || target.name);
   end if;
-  final_id := app.final_submission_id(target.id, auth.user_id());
+  -- the group's final submission, by the one rule (app.final_submissions), if it is a submission
+  select f.backup_id into final_id
+  from app.final_submissions(target.id, auth.user_id()) as f
+  where auth.user_id() = any(f.member_ids) and f.is_submission;
   if final_id is null then
     return app.v3_reply(403, '{}', 'No Submission to Revise');
   end if;
@@ -2138,8 +2137,7 @@ begin
   select b.* into target
   from app.backups as b
   where b.id = app.hashid_decode(bid)
-    and b.course_id = any(auth.course_ids('reader', 'ta', 'instructor') || case when auth.is_admin()
-      then array[b.course_id] else '{}'::bigint [] end)
+    and auth.is_staff_of(b.course_id)
   for update;
   if target.id is null then
     return app.v3_reply(401, '{}', 'Only staff of the course can score this backup');
@@ -2178,10 +2176,12 @@ begin
   if target.id is null then
     return app.v3_reply(404, '{}', 'No such assignment');
   end if;
-  if not auth.is_admin() and not target.course_id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+  if not auth.is_staff_of(target.course_id) then
     return app.v3_reply(403, '{}', 'Only staff of the course can export submissions');
   end if;
-  ids := app.final_submission_ids(target.id);
+  select coalesce(array_agg(f.backup_id order by f.backup_id), '{}') into ids
+  from app.final_submissions(target.id) as f
+  where f.backup_id is not null;
   return app.v3_reply(200, jsonb_build_object(
     'backups', app.v3_backups_json(ids[page.page_offset + 1:page.page_offset + page.page_limit]),
     'count', cardinality(ids), 'limit', page.page_limit, 'offset', page.page_offset,
@@ -2302,7 +2302,7 @@ begin
   from app.assignments as a
   where a.name = assignment_for_change.name;
   is_admin := auth.is_admin();
-  is_staff := is_admin or course_id = any(auth.course_ids('reader', 'ta', 'instructor'));
+  is_staff := auth.is_staff_of(course_id);
   -- Hidden assignments do not exist for students, lab assistants or outsiders.
   if assignment_id is null or not (is_visible or is_staff) then
     raise sqlstate 'PT404' using message = format('No assignment %s', name);
@@ -2426,31 +2426,6 @@ $$;
 
 ALTER FUNCTION app.ensure_user(email text, name text) OWNER TO ok_owner;
 
-CREATE FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) RETURNS bigint
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select b.id
-  from app.backups as b
-  where b.assignment_id = final_submission_id.assignment_id
-    and b.submitter_id = any(app.group_member_ids(final_submission_id.assignment_id, final_submission_id.user_id))
-    and b.submit
-  order by b.flagged desc, b.created_at desc, b.id desc
-  limit 1
-$$;
-
-ALTER FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) OWNER TO ok_owner;
-
-CREATE FUNCTION app.final_submission_ids(assignment_id bigint) RETURNS bigint[]
-    LANGUAGE sql STABLE
-    AS $$
-  select coalesce(array_agg(f.backup_id order by f.backup_id), '{}')
-  from app.final_submissions(final_submission_ids.assignment_id) as f
-  where f.backup_id is not null
-$$;
-
-ALTER FUNCTION app.final_submission_ids(assignment_id bigint) OWNER TO ok_owner;
-
 CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFAULT NULL::bigint) RETURNS TABLE(unit text, group_id bigint, member_ids bigint[], enrolled boolean, backup_id bigint, submitter_id bigint, is_submission boolean, flagged boolean, created_at timestamp with time zone, submission_time timestamp with time zone, effective_due timestamp with time zone, late_by interval, reason text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -2461,8 +2436,7 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     inner join app.courses as c on a.course_id = c.id
     where a.id = final_submissions.assignment_id
       and (
-        auth.is_admin()
-        or a.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+        auth.is_staff_of(a.course_id)
         or a.course_id = any(auth.course_ids('student', 'lab_assistant'))
         or exists (select 1 from app.backups as mine where mine.assignment_id = a.id and mine.submitter_id = auth.user_id())
       )
@@ -2512,8 +2486,7 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     end
   from timed as tm
   left join app.users as f on tm.flagged_by = f.id
-  where auth.is_admin()
-     or (select t.course_id from target as t) = any(auth.course_ids('reader', 'ta', 'instructor'))
+  where auth.is_staff_of((select t.course_id from target as t))
      or auth.user_id() = any(tm.member_ids)
 $$;
 
@@ -3271,7 +3244,7 @@ begin
   if course.id is null then
     return jsonb_build_object('error', app.v3_reply(404, '{}', 'No such course'));
   end if;
-  if not auth.is_admin() and not course.id = any(auth.course_ids('reader', 'ta', 'instructor')) then
+  if not auth.is_staff_of(course.id) then
     return jsonb_build_object('error', app.v3_reply(403, '{}', 'Only staff of the course can export it'));
   end if;
   return jsonb_build_object('course_id', course.id, 'requester', auth.claims() ->> 'email');
@@ -3507,6 +3480,16 @@ $$;
 ALTER FUNCTION auth.is_admin() OWNER TO ok_owner;
 
 COMMENT ON FUNCTION auth.is_admin() IS 'True when the request role is ok_admin and the scope allows it.';
+
+CREATE FUNCTION auth.is_staff_of(course_id bigint) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select auth.is_admin() or coalesce(is_staff_of.course_id = any(auth.course_ids('reader', 'ta', 'instructor')), false)
+$$;
+
+ALTER FUNCTION auth.is_staff_of(course_id bigint) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.is_staff_of(course_id bigint) IS 'True when the caller is a site admin or a reader, TA or instructor of the course.';
 
 CREATE FUNCTION auth.session_id() RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -5143,12 +5126,6 @@ GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_api;
 REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_api;
 
-REVOKE ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.final_submission_id(assignment_id bigint, user_id bigint) TO ok_api;
-
-REVOKE ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.final_submission_ids(assignment_id bigint) TO ok_api;
-
 REVOKE ALL ON FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) TO ok_api;
 
@@ -5315,6 +5292,12 @@ GRANT ALL ON FUNCTION auth.is_admin() TO ok_anon;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_user;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_worker;
 GRANT ALL ON FUNCTION auth.is_admin() TO ok_auth;
+
+REVOKE ALL ON FUNCTION auth.is_staff_of(course_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_anon;
+GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_user;
+GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_worker;
+GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.session_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.session_id() TO ok_user;
