@@ -783,6 +783,22 @@ ALTER FUNCTION api.group_staff_add(assignment text, email text, partner_email te
 
 COMMENT ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) IS 'Staff put a student into a group.';
 
+CREATE FUNCTION api.is_course_staff(name text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select coalesce(bool_or(auth.is_staff_of(t.course_id)), false)
+  from (
+    select c.id as course_id from app.courses as c where c.offering = is_course_staff.name
+    union all
+    select a.course_id from app.assignments as a where a.name = is_course_staff.name
+  ) as t
+$$;
+
+ALTER FUNCTION api.is_course_staff(name text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.is_course_staff(name text) IS 'Whether the caller is staff of the course an offering or assignment name names.';
+
 CREATE FUNCTION api.issue_token(email text, scope text DEFAULT 'all'::text, expires_in integer DEFAULT 3600, refresh_expires_in integer DEFAULT 15552000, client_id text DEFAULT 'ok-client'::text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -4950,6 +4966,9 @@ GRANT ALL ON FUNCTION api.group_respond(assignment text, accept boolean) TO ok_u
 
 REVOKE ALL ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.group_staff_add(assignment text, email text, partner_email text) TO ok_user;
+
+REVOKE ALL ON FUNCTION api.is_course_staff(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.is_course_staff(name text) TO ok_user;
 
 REVOKE ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.issue_token(email text, scope text, expires_in integer, refresh_expires_in integer, client_id text) TO ok_admin;

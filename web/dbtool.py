@@ -6,30 +6,25 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import psycopg2
 from psycopg2 import sql
 
-from web.settings import database_url
+from web.settings import database_url, login_role_passwords
 
 LOGIN_ROLES = {"authenticator": "AUTHENTICATOR_PASSWORD", "ok_analytics": "ANALYTICS_PASSWORD"}
 
 
 def set_passwords() -> int:
-    missing = [var for var in LOGIN_ROLES.values() if not os.environ.get(var)]
+    passwords, missing = login_role_passwords(LOGIN_ROLES)
     if missing:
         print(f"dbtool: set {', '.join(missing)}", file=sys.stderr)
         return 2
     with psycopg2.connect(database_url()) as conn, conn.cursor() as cur:
-        for role, var in LOGIN_ROLES.items():
+        for role, password in passwords.items():
             # ALTER ROLE takes no bind parameters; the password is quoted as a literal.
-            cur.execute(
-                sql.SQL("alter role {} password {}").format(
-                    sql.Identifier(role), sql.Literal(os.environ[var])
-                )
-            )
+            cur.execute(sql.SQL("alter role {} password {}").format(sql.Identifier(role), sql.Literal(password)))
     print("dbtool: passwords set for " + ", ".join(LOGIN_ROLES))
     return 0
 

@@ -153,3 +153,51 @@ def max_json_depth() -> int:
 
 def session_lifetime() -> int:
     return _positive_int("OK_SESSION_LIFETIME", 14 * 24 * 3600)
+
+
+def access_token_lifetime(env: str) -> int:
+    """Seconds an OAuth access token lives (8 hours in production, 1 hour otherwise)."""
+    return _positive_int("OK_ACCESS_TOKEN_LIFETIME", 28800 if env == "production" else 3600)
+
+
+def refresh_token_lifetime() -> int:
+    return _positive_int("OK_REFRESH_TOKEN_LIFETIME", 180 * 24 * 3600)
+
+
+def oidc_provider() -> dict | None:
+    """The sign-in provider: Google (OK_GOOGLE_CLIENT_ID/SECRET) or any OpenID Connect issuer
+    (OK_OIDC_ISSUER, OK_OIDC_CLIENT_ID, OK_OIDC_CLIENT_SECRET); None when neither is set."""
+    if os.environ.get("OK_GOOGLE_CLIENT_ID"):
+        return {"issuer": "https://accounts.google.com", "client_id": os.environ["OK_GOOGLE_CLIENT_ID"],
+                "client_secret": os.environ.get("OK_GOOGLE_CLIENT_SECRET")}
+    issuer, client_id = os.environ.get("OK_OIDC_ISSUER"), os.environ.get("OK_OIDC_CLIENT_ID")
+    if not (issuer and client_id):
+        return None
+    return {"issuer": issuer, "client_id": client_id, "client_secret": os.environ.get("OK_OIDC_CLIENT_SECRET")}
+
+
+def smtp() -> dict:
+    """Where the worker sends mail."""
+    return {
+        "host": os.environ.get("OK_SMTP_HOST", "localhost"),
+        "port": _positive_int("OK_SMTP_PORT", 25),
+        "user": os.environ.get("OK_SMTP_USER") or None,
+        "password": os.environ.get("OK_SMTP_PASSWORD") or None,
+        "starttls": os.environ.get("OK_SMTP_STARTTLS", "0") == "1",
+        "sender": os.environ.get("OK_MAIL_FROM", "OK <no-reply@localhost>"),
+    }
+
+
+def worker_poll_seconds() -> float:
+    raw = os.environ.get("OK_WORKER_POLL_SECONDS", "30")
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigurationError(f"OK_WORKER_POLL_SECONDS must be a number, not {raw!r}") from None
+
+
+def login_role_passwords(roles: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The passwords of the database LOGIN roles ({role: environment variable}), and the
+    variables that are missing."""
+    found = {role: os.environ[var] for role, var in roles.items() if os.environ.get(var)}
+    return found, [var for role, var in roles.items() if role not in found]

@@ -13,7 +13,6 @@ OK_SMTP_STARTTLS (0/1), OK_MAIL_FROM (OK <no-reply@localhost>), OK_WORKER_POLL_S
 from __future__ import annotations
 
 import logging
-import os
 import select
 import smtplib
 import sys
@@ -22,6 +21,7 @@ from email.message import EmailMessage
 
 import psycopg2
 
+from web import settings
 from web.db import Database
 from web.settings import authenticator_url
 
@@ -40,14 +40,7 @@ class SmtpSettings:
 
     @classmethod
     def from_environment(cls) -> SmtpSettings:
-        return cls(
-            host=os.environ.get("OK_SMTP_HOST", "localhost"),
-            port=int(os.environ.get("OK_SMTP_PORT", "25")),
-            user=os.environ.get("OK_SMTP_USER") or None,
-            password=os.environ.get("OK_SMTP_PASSWORD") or None,
-            starttls=os.environ.get("OK_SMTP_STARTTLS", "0") == "1",
-            sender=os.environ.get("OK_MAIL_FROM", "OK <no-reply@localhost>"),
-        )
+        return cls(**settings.smtp())
 
 
 def _message(row: dict, sender: str) -> EmailMessage:
@@ -96,7 +89,7 @@ def main() -> int:
     dsn = authenticator_url()
     db = Database(dsn, max_connections=2, min_connections=1)
     smtp = SmtpSettings.from_environment()
-    poll = float(os.environ.get("OK_WORKER_POLL_SECONDS", "30"))
+    poll = settings.worker_poll_seconds()
     listener = psycopg2.connect(dsn)
     listener.autocommit = True
     listener.cursor().execute("listen okv3_outbox")

@@ -193,6 +193,8 @@ insert into expected_execute values
     ('ok_user', 'api.sign_out_everywhere'),
     ('ok_user', 'api.stop_sudo'),
     ('ok_user', 'api.oauth_code_pending'),
+    ('ok_user', 'api.is_course_staff'),
+    ('ok_admin', 'api.is_course_staff'),
     ('ok_anon', 'auth.is_staff_of'),
     ('ok_user', 'auth.is_staff_of'),
     ('ok_admin', 'auth.is_staff_of'),

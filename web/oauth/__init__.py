@@ -8,14 +8,13 @@ parameters, and signs the claims the database returns into JWTs (web/tokens.py).
 
 from __future__ import annotations
 
-import os
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import jwt
 import psycopg2
 from flask import Blueprint, Flask, current_app, jsonify, redirect, render_template, request, session, url_for
 
-from web import csrf, tokens
+from web import csrf, settings, tokens
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("oauth", __name__, template_folder="templates")
@@ -214,10 +213,8 @@ def revoke():
 def init_app(app: Flask) -> None:
     from web.oauth import login
 
-    access_default = 28800 if app.config["OK_ENV"] == "production" else 3600
-    app.config.setdefault("OK_ACCESS_TOKEN_LIFETIME", int(os.environ.get("OK_ACCESS_TOKEN_LIFETIME", access_default)))
-    app.config.setdefault("OK_REFRESH_TOKEN_LIFETIME",
-                          int(os.environ.get("OK_REFRESH_TOKEN_LIFETIME", 180 * 24 * 3600)))
+    app.config.setdefault("OK_ACCESS_TOKEN_LIFETIME", settings.access_token_lifetime(app.config["OK_ENV"]))
+    app.config.setdefault("OK_REFRESH_TOKEN_LIFETIME", settings.refresh_token_lifetime())
     csrf.exempt_blueprint("oauth_token")
     app.register_blueprint(blueprint)
     app.register_blueprint(token_endpoint)

@@ -15,13 +15,13 @@ claims, which the database re-checks on every request (web/request_db.py).
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 import psycopg2
 from authlib.integrations.flask_client import OAuth
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
 
+from web import settings
 from web.request_db import SessionEnded, api_request, current_claims
 
 blueprint = Blueprint("login", __name__, template_folder="templates")
@@ -178,13 +178,11 @@ def _oidc_client():
 
 
 def _configure_provider(app: Flask, oauth: OAuth) -> None:
-    issuer = os.environ.get("OK_OIDC_ISSUER") or app.config.get("OK_OIDC_ISSUER")
-    client_id = os.environ.get("OK_OIDC_CLIENT_ID") or app.config.get("OK_OIDC_CLIENT_ID")
-    secret = os.environ.get("OK_OIDC_CLIENT_SECRET") or app.config.get("OK_OIDC_CLIENT_SECRET")
-    if os.environ.get("OK_GOOGLE_CLIENT_ID"):
-        issuer = "https://accounts.google.com"
-        client_id = os.environ["OK_GOOGLE_CLIENT_ID"]
-        secret = os.environ.get("OK_GOOGLE_CLIENT_SECRET")
+    provider = settings.oidc_provider() or {}
+    # Tests pass a provider through the app's config instead of the environment.
+    issuer = provider.get("issuer") or app.config.get("OK_OIDC_ISSUER")
+    client_id = provider.get("client_id") or app.config.get("OK_OIDC_CLIENT_ID")
+    secret = provider.get("client_secret") or app.config.get("OK_OIDC_CLIENT_SECRET")
     if not (issuer and client_id):
         app.config["OK_OIDC_PROVIDER"] = None
         return

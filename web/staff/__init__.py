@@ -25,11 +25,10 @@ def require_staff():
     if not current_claims():
         return redirect(url_for("login.login", next=request.full_path))
     args = request.view_args or {}
-    offering = args.get("offering") or (args["name"].rsplit("/", 1)[0] if "name" in args else None)
-    if offering and current_claims().get("role") != "ok_admin":
+    name = args.get("offering") or args.get("name")
+    if name:
         with api_request() as ctx:
-            staff = ctx.call("select exists (select 1 from api.my_teaching where offering = %s)",
-                             (offering,)).fetchone()[0]
+            staff = ctx.call("select api.is_course_staff(name => %s)", (name,)).fetchone()[0]
         if not staff:
             abort(403)
     return None
