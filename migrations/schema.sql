@@ -603,8 +603,7 @@ declare
   target record := app.assignment_for_change(assignment);
   invitee bigint;
   mine app.group_members;
-  gid bigint;
-  before jsonb;
+  added record;
 begin
   if not target.is_open then
     raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
@@ -631,24 +630,11 @@ begin
   end if;
   select m.* into mine from app.group_members as m
   where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
-  if mine.group_id is null then
-    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
-    returning id into gid;
-    insert into app.group_members (assignment_id, user_id, group_id, status)
-    values (target.assignment_id, auth.user_id(), gid, 'active');
-    before := null;
-  elsif mine.status <> 'active' then
+  if mine.group_id is not null and mine.status <> 'active' then
     raise sqlstate 'PT403' using message = 'Accept or decline your own invitation first';
-  else
-    gid := mine.group_id;
-    before := app.group_snapshot(gid);
   end if;
-  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
-    raise sqlstate 'PT422' using message = format('Groups have at most %s members, invitations included', target.max_group_size);
-  end if;
-  insert into app.group_members (assignment_id, user_id, group_id, status)
-  values (target.assignment_id, invitee, gid, 'pending');
-  return app.group_change(target.assignment_id, 'invite', invitee, gid, before);
+  added := app.group_add_member(target.assignment_id, auth.user_id(), invitee, 'pending');
+  return app.group_change(target.assignment_id, 'invite', invitee, added.new_group_id, added.group_before);
 end;
 $$;
 
@@ -743,8 +729,7 @@ declare
   target record := app.assignment_for_change(assignment);
   student bigint;
   partner bigint;
-  gid bigint;
-  before jsonb;
+  added record;
 begin
   if not target.is_staff then
     raise sqlstate 'PT403' using message = 'Only course staff can place students in groups';
@@ -760,22 +745,8 @@ begin
   if exists (select 1 from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = student) then
     raise sqlstate 'PT422' using message = format('%s is already in a group for this assignment', email);
   end if;
-  select m.group_id into gid from app.group_members as m
-  where m.assignment_id = target.assignment_id and m.user_id = partner;
-  if gid is null then
-    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
-    returning id into gid;
-    insert into app.group_members (assignment_id, user_id, group_id, status)
-    values (target.assignment_id, partner, gid, 'active');
-  else
-    before := app.group_snapshot(gid);
-  end if;
-  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
-    raise sqlstate 'PT422' using message = format('Groups have at most %s members', target.max_group_size);
-  end if;
-  insert into app.group_members (assignment_id, user_id, group_id, status)
-  values (target.assignment_id, student, gid, 'active');
-  return app.group_change(target.assignment_id, 'staff_add', student, gid, before);
+  added := app.group_add_member(target.assignment_id, partner, student, 'active');
+  return app.group_change(target.assignment_id, 'staff_add', student, added.new_group_id, added.group_before);
 end;
 $$;
 
@@ -2569,6 +2540,36 @@ CREATE FUNCTION app.grade_columns(course_id bigint) RETURNS TABLE(col integer, a
 $$;
 
 ALTER FUNCTION app.grade_columns(course_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.group_add_member(assignment_id bigint, anchor_id bigint, member_id bigint, member_status app.member_status, OUT new_group_id bigint, OUT group_before jsonb) RETURNS record
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target app.assignments;
+begin
+  select a.* into strict target from app.assignments as a where a.id = group_add_member.assignment_id;
+  select m.group_id into new_group_id
+  from app.group_members as m
+  where m.assignment_id = target.id and m.user_id = group_add_member.anchor_id;
+  if new_group_id is null then
+    insert into app.groups (assignment_id, course_id) values (target.id, target.course_id)
+    returning id into new_group_id;
+    insert into app.group_members (assignment_id, user_id, group_id, status)
+    values (target.id, group_add_member.anchor_id, new_group_id, 'active');
+    group_before := null;
+  else
+    group_before := app.group_snapshot(new_group_id);
+  end if;
+  if (select count(*) from app.group_members as m where m.group_id = new_group_id) >= target.max_group_size then
+    raise sqlstate 'PT422' using
+      message = format('Groups have at most %s members, invitations included', target.max_group_size);
+  end if;
+  insert into app.group_members (assignment_id, user_id, group_id, status)
+  values (target.id, group_add_member.member_id, new_group_id, group_add_member.member_status);
+end;
+$$;
+
+ALTER FUNCTION app.group_add_member(assignment_id bigint, anchor_id bigint, member_id bigint, member_status app.member_status, OUT new_group_id bigint, OUT group_before jsonb) OWNER TO ok_owner;
 
 CREATE FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) RETURNS jsonb
     LANGUAGE plpgsql
@@ -5153,6 +5154,8 @@ GRANT ALL ON FUNCTION app.grade_cells(course_id bigint) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.grade_columns(course_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.grade_columns(course_id bigint) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.group_add_member(assignment_id bigint, anchor_id bigint, member_id bigint, member_status app.member_status, OUT new_group_id bigint, OUT group_before jsonb) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.group_change(assignment_id bigint, action text, target_id bigint, group_id bigint, before jsonb) FROM PUBLIC;
 

@@ -9,7 +9,7 @@
 -- Raises: PT401; PT404 unknown assignment; PT403 closed, the caller is not a student of the
 -- course, or the caller's invitation is pending; PT422 self, not a student of the course,
 -- already grouped, group full.
--- requires: app.assignment_for_change.sql, app.group_change.sql
+-- requires: app.assignment_for_change.sql, app.group_change.sql, app.group_add_member.sql
 create or replace function api.group_invite(assignment text, email text)
 returns jsonb
 language plpgsql
@@ -21,8 +21,7 @@ declare
   target record := app.assignment_for_change(assignment);
   invitee bigint;
   mine app.group_members;
-  gid bigint;
-  before jsonb;
+  added record;
 begin
   if not target.is_open then
     raise sqlstate 'PT403' using message = 'The assignment is closed: groups can no longer change';
@@ -49,24 +48,11 @@ begin
   end if;
   select m.* into mine from app.group_members as m
   where m.assignment_id = target.assignment_id and m.user_id = auth.user_id();
-  if mine.group_id is null then
-    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
-    returning id into gid;
-    insert into app.group_members (assignment_id, user_id, group_id, status)
-    values (target.assignment_id, auth.user_id(), gid, 'active');
-    before := null;
-  elsif mine.status <> 'active' then
+  if mine.group_id is not null and mine.status <> 'active' then
     raise sqlstate 'PT403' using message = 'Accept or decline your own invitation first';
-  else
-    gid := mine.group_id;
-    before := app.group_snapshot(gid);
   end if;
-  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
-    raise sqlstate 'PT422' using message = format('Groups have at most %s members, invitations included', target.max_group_size);
-  end if;
-  insert into app.group_members (assignment_id, user_id, group_id, status)
-  values (target.assignment_id, invitee, gid, 'pending');
-  return app.group_change(target.assignment_id, 'invite', invitee, gid, before);
+  added := app.group_add_member(target.assignment_id, auth.user_id(), invitee, 'pending');
+  return app.group_change(target.assignment_id, 'invite', invitee, added.new_group_id, added.group_before);
 end;
 $$;
 

@@ -4,7 +4,7 @@
 -- Called by: staff pages. Security: definer; readers, TAs, instructors and admins only.
 -- Raises: PT401; PT404 unknown assignment; PT403 not staff; PT422 not enrolled, already
 -- grouped, group full, same person.
--- requires: app.assignment_for_change.sql, app.group_change.sql, app.user_in_course.sql
+-- requires: app.assignment_for_change.sql, app.group_change.sql, app.user_in_course.sql, app.group_add_member.sql
 create or replace function api.group_staff_add(assignment text, email text, partner_email text)
 returns jsonb
 language plpgsql
@@ -16,8 +16,7 @@ declare
   target record := app.assignment_for_change(assignment);
   student bigint;
   partner bigint;
-  gid bigint;
-  before jsonb;
+  added record;
 begin
   if not target.is_staff then
     raise sqlstate 'PT403' using message = 'Only course staff can place students in groups';
@@ -33,22 +32,8 @@ begin
   if exists (select 1 from app.group_members as m where m.assignment_id = target.assignment_id and m.user_id = student) then
     raise sqlstate 'PT422' using message = format('%s is already in a group for this assignment', email);
   end if;
-  select m.group_id into gid from app.group_members as m
-  where m.assignment_id = target.assignment_id and m.user_id = partner;
-  if gid is null then
-    insert into app.groups (assignment_id, course_id) values (target.assignment_id, target.course_id)
-    returning id into gid;
-    insert into app.group_members (assignment_id, user_id, group_id, status)
-    values (target.assignment_id, partner, gid, 'active');
-  else
-    before := app.group_snapshot(gid);
-  end if;
-  if (select count(*) from app.group_members as m where m.group_id = gid) >= target.max_group_size then
-    raise sqlstate 'PT422' using message = format('Groups have at most %s members', target.max_group_size);
-  end if;
-  insert into app.group_members (assignment_id, user_id, group_id, status)
-  values (target.assignment_id, student, gid, 'active');
-  return app.group_change(target.assignment_id, 'staff_add', student, gid, before);
+  added := app.group_add_member(target.assignment_id, partner, student, 'active');
+  return app.group_change(target.assignment_id, 'staff_add', student, added.new_group_id, added.group_before);
 end;
 $$;
 

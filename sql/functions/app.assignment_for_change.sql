@@ -1,7 +1,8 @@
 -- app.assignment_for_change(name): the assignment a course-rule function acts on, locked for
 -- this transaction (app.lock_assignment), with the caller's standing in its course:
--- is_staff (reader, TA or instructor), is_grader_plus (TA or instructor), is_admin, open (now
--- before the lock date).
+-- assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size, and is_staff
+-- (auth.is_staff_of: admin, reader, TA or instructor), is_ta (admin, TA or instructor),
+-- is_admin, is_open (now is before the assignment's own lock date).
 -- Called by: flag, group, extension and grading functions. Security: definer (reads the
 -- assignment whatever RLS shows; a hidden one only for its course's staff and admins).
 -- Raises: PT401 not signed in, PT404 unknown assignment, or hidden from the caller.

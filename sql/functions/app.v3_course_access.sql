@@ -4,7 +4,8 @@
 -- otherwise {"error": <envelope>}: 401 logged out or token missing or inactive, 404 unknown
 -- course, 403 not staff or wrong token.
 -- Called by: the course endpoints (definer functions that then read the whole course).
--- Security: definer (anonymous export-token callers cannot read courses' token hashes).
+-- Security: definer, like the course endpoints that call it: access is decided here, from the
+-- export token (compared with the stored hash) or the caller's staff standing, not by RLS.
 -- requires: auth.is_staff_of.sql
 -- requires: app.v3_reply.sql, app.v3_header.sql
 create or replace function app.v3_course_access()
