@@ -215,7 +215,17 @@ CREATE FUNCTION api.backup_page(name text, key text) RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select shown || jsonb_build_object('comments', (
+  select shown || jsonb_build_object(
+  -- The files: the text entries of the file_contents message ("submit" is ok-client's flag,
+  -- not a file), by name.
+  'files', (
+    select coalesce(jsonb_object_agg(f.key, f.value order by f.key), '{}'::jsonb)
+    from jsonb_array_elements(shown -> 'messages') as m (message)
+    cross join lateral jsonb_each(m.message -> 'contents') as f (key, value)
+    where m.message ->> 'kind' = 'file_contents' and jsonb_typeof(m.message -> 'contents') = 'object'
+      and f.key <> 'submit' and jsonb_typeof(f.value) = 'string'
+  ),
+  'comments', (
     select coalesce(jsonb_agg(jsonb_build_object(
       'filename', cm.filename, 'line', cm.line, 'message', cm.message, 'author', u.email, 'created_at', cm.created_at
     ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)

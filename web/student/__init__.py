@@ -100,14 +100,10 @@ def backup(name: str, key: str):
         shown = ctx.call("select api.backup_page(name => %s, key => %s)", (name, key)).fetchone()[0]
     if shown is None:
         abort(404)
-    files = {}
-    for message in shown["messages"]:
-        if message["kind"] == "file_contents" and isinstance(message["contents"], dict):
-            files = {f: text for f, text in message["contents"].items() if f != "submit" and isinstance(text, str)}
     comments: dict[tuple[str, int], list] = {}
     for comment in shown["comments"]:
         comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
-    return render_template("student/backup.html", backup=shown, files=files, comments=comments, name=name)
+    return render_template("student/backup.html", backup=shown, files=shown["files"], comments=comments, name=name)
 
 
 # The devices page's actions: one api call each, and what to say when it worked.
