@@ -87,7 +87,7 @@ as $$
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
-        to_char(coalesce(tm.flagged_at, tm.created_at) at time zone tm.timezone, 'Mon FMDD HH24:MI'))
+        app.course_time_text(coalesce(tm.flagged_at, tm.created_at), tm.timezone))
       when tm.submit then 'latest submission, ' || coalesce(
         app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
       else 'no submission: latest backup'
