@@ -216,23 +216,26 @@ CREATE FUNCTION api.backup_page(name text, key text) RETURNS jsonb
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select shown || jsonb_build_object(
-  -- The files: the text entries of the file_contents message ("submit" is ok-client's flag,
-  -- not a file), by name.
-  'files', (
-    select coalesce(jsonb_object_agg(f.key, f.value order by f.key), '{}'::jsonb)
-    from jsonb_array_elements(shown -> 'messages') as m (message)
-    cross join lateral jsonb_each(m.message -> 'contents') as f (key, value)
-    where m.message ->> 'kind' = 'file_contents' and jsonb_typeof(m.message -> 'contents') = 'object'
-      and f.key <> 'submit' and jsonb_typeof(f.value) = 'string'
-  ),
-  'comments', (
-    select coalesce(jsonb_agg(jsonb_build_object(
-      'filename', cm.filename, 'line', cm.line, 'message', cm.message, 'author', u.email, 'created_at', cm.created_at
-    ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
-    from app.comments as cm
-    left join app.users as u on cm.author_id = u.id
-    where cm.backup_id = app.hashid_decode(key)
-  ))
+    -- The files: the text entries of the file_contents message ("submit" is ok-client's flag,
+    -- not a file), by name.
+    'files', (
+      select coalesce(jsonb_object_agg(f.key, f.value order by f.key), '{}'::jsonb)
+      from jsonb_array_elements(shown -> 'messages') as m (message)
+      cross join lateral jsonb_each(m.message -> 'contents') as f (key, value)
+      where m.message ->> 'kind' = 'file_contents' and jsonb_typeof(m.message -> 'contents') = 'object'
+        and f.key <> 'submit' and jsonb_typeof(f.value) = 'string'
+    ),
+    'created_at', (select b.created_at from app.backups as b where b.id = app.hashid_decode(key)),
+    'timezone', shown -> 'assignment' -> 'course' ->> 'timezone',
+    'comments', (
+      select coalesce(jsonb_agg(jsonb_build_object(
+        'filename', cm.filename, 'line', cm.line, 'message', cm.message, 'author', u.email, 'created_at', cm.created_at
+      ) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
+      from app.comments as cm
+      left join app.users as u on cm.author_id = u.id
+      where cm.backup_id = app.hashid_decode(key)
+    )
+  )
   from (select app.v3_backups_json(array[app.hashid_decode(key)]) -> 0 as shown) as found
   where shown is not null and shown -> 'assignment' ->> 'name' = backup_page.name
 $$;
@@ -2391,6 +2394,21 @@ $$;
 
 ALTER FUNCTION app.best_scores(course_id bigint) OWNER TO ok_owner;
 
+CREATE FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET "TimeZone" TO 'UTC'
+    AS $$
+begin
+  if ts is null or timezone is null then
+    return null;
+  end if;
+  perform pg_catalog.set_config('TimeZone', timezone, true);
+  return pg_catalog.to_char(ts, 'Dy Mon FMDD, FMHH12:MI AM TZ');
+end;
+$$;
+
+ALTER FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) OWNER TO ok_owner;
+
 CREATE FUNCTION app.csv_field(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -2476,7 +2494,7 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
-        to_char(coalesce(tm.flagged_at, tm.created_at) at time zone tm.timezone, 'Mon FMDD HH24:MI'))
+        app.course_time_text(coalesce(tm.flagged_at, tm.created_at), tm.timezone))
       when tm.submit then 'latest submission, ' || coalesce(
         app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
       else 'no submission: latest backup'
@@ -3812,7 +3830,8 @@ CREATE VIEW api.assignments WITH (security_invoker='true') AS
     a.visible,
     a.max_group_size,
     a.revisions_allowed,
-    a.published_score_kinds
+    a.published_score_kinds,
+    c.timezone
    FROM (app.assignments a
      JOIN app.courses c ON ((a.course_id = c.id)))
   ORDER BY c.offering, a.due_at, a.name;
@@ -3841,7 +3860,8 @@ CREATE VIEW api.extension_requests WITH (security_invoker='true') AS
     r.reason,
     r.status,
     r.created_at,
-    r.decided_at
+    r.decided_at,
+    c.timezone
    FROM (((app.extension_requests r
      JOIN app.assignments a ON ((r.assignment_id = a.id)))
      JOIN app.courses c ON ((r.course_id = c.id)))
@@ -5149,6 +5169,9 @@ GRANT ALL ON FUNCTION app.assignment_for_change(name text, OUT assignment_id big
 REVOKE ALL ON FUNCTION app.assignment_units(assignment_id bigint, for_user bigint) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.best_scores(course_id bigint) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_api;

@@ -6,7 +6,7 @@
 --     see it marked as such) its newest plain backup; null when the unit sent nothing;
 --   * lateness: app.late_by(app.submission_time(...), effective due of app.unit_dates), the
 --     rules every page and export uses;
---   * reason: a plain-language explanation ("flagged by ana@... on Nov 3 14:05",
+--   * reason: a plain-language explanation ("flagged by ana@... on Tue Nov 3, 2:05 PM PST",
 --     "latest submission, 2 h late", "no submission: latest backup", "no backups yet").
 -- Rows are filtered to what the caller may see: course staff and admins see every unit,
 -- students only their own. With for_user, only that user's unit is computed (the student's
@@ -87,7 +87,7 @@ as $$
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
-        to_char(coalesce(tm.flagged_at, tm.created_at) at time zone tm.timezone, 'Mon FMDD HH24:MI'))
+        app.course_time_text(coalesce(tm.flagged_at, tm.created_at), tm.timezone))
       when tm.submit then 'latest submission, ' || coalesce(
         app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
       else 'no submission: latest backup'

@@ -1,5 +1,6 @@
 -- api.assignments: the assignments the caller may see (visible ones; hidden ones too for the
--- course's staff), with their course's offering and dates.
+-- course's staff), with their course's offering and dates, and the course's IANA time zone
+-- (timezone), in which pages show the dates and staff's date inputs are read.
 -- Read by: the staff course page. Security: invoker (RLS on app.assignments).
 create view api.assignments
 with (security_invoker = true)
@@ -13,7 +14,8 @@ select
   a.visible,
   a.max_group_size,
   a.revisions_allowed,
-  a.published_score_kinds
+  a.published_score_kinds,
+  c.timezone
 from app.assignments as a
 inner join app.courses as c on a.course_id = c.id
 order by c.offering, a.due_at, a.name;

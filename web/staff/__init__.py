@@ -68,10 +68,12 @@ def assignment(name: str):
         unqueued = ctx.call("select count(*) from api.unqueued_submissions(assignment => %s)", (name,)).fetchone()[0]
         extended = _rows(ctx.call("select * from api.deadlines(assignment => %s) where extended_until is not null",
                                   (name,)))
-    if not finals:
+        # the course's time zone: extensions are shown, and the grant form is read, in it
+        zone = ctx.call("select timezone from api.assignments where name = %s", (name,)).fetchone()
+    if not finals or zone is None:
         abort(404)
     return render_template("staff/assignment.html", name=name, finals=finals, progress=progress,
-                           unqueued=unqueued, extended=extended)
+                           unqueued=unqueued, extended=extended, timezone=zone[0])
 
 
 # Staff actions: one api call each; the database's refusal is shown as it is.

@@ -4,9 +4,6 @@ under the caller's role."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import psycopg2
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 
@@ -30,13 +27,6 @@ def _require_login():
 @blueprint.app_template_filter("markdown")
 def markdown_filter(text: str | None):
     return markdown_safe.render(text)
-
-
-@blueprint.app_template_filter("localtime")
-def localtime_filter(value, timezone: str = "America/Los_Angeles") -> str:
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.astimezone(ZoneInfo(timezone)).strftime("%a %b %-d %Y, %-I:%M %p %Z")
 
 
 @blueprint.get("/")
