@@ -1,0 +1,1 @@
+delete from auth.oauth_clients where client_id = 'ok-client';
