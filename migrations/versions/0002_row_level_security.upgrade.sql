@@ -102,97 +102,123 @@ create policy scores_analytics_read on app.scores for select to ok_analytics_own
 grant select on app.scores to ok_analytics_owner;
 
 create policy users_select on app.users for select to ok_user using (
-    id = (select auth.user_id())
-    or id in (select e.user_id from app.enrollments as e where e.course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []))
+  id = (select auth.user_id())
+  or id in (
+    select e.user_id from app.enrollments as e
+    where e.course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])
+  )
 );
 
 create policy courses_select on app.courses for select to ok_anon, ok_user using (true);
 create policy courses_update on app.courses for update to ok_user
-using (id = any ((select auth.course_ids('instructor'))::bigint [])) with check (id = any ((select auth.course_ids('instructor'))::bigint []));
+using (id = any((select auth.course_ids('instructor'))::bigint[])) with check (id = any((select auth.course_ids('instructor'))::bigint[]));
 
 create policy enrollments_select on app.enrollments for select to ok_user
-using (user_id = (select auth.user_id()) or course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (user_id = (select auth.user_id()) or course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 create policy enrollments_write on app.enrollments for all to ok_user
-using (course_id = any ((select auth.course_ids('instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('instructor'))::bigint[]));
 
 create policy assignments_select on app.assignments for select to ok_anon, ok_user
-using (visible or course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (visible or course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 create policy assignments_write on app.assignments for all to ok_user
-using (course_id = any ((select auth.course_ids('ta', 'instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('ta', 'instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('ta', 'instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('ta', 'instructor'))::bigint[]));
 
 create policy backups_select on app.backups for select to ok_user
-using (submitter_id = (select auth.user_id()) or course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (submitter_id = (select auth.user_id()) or course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 create policy backups_insert on app.backups for insert to ok_user with check (
-    (submitter_id = (select auth.user_id()) and creator_id is null)
-    or (creator_id = (select auth.user_id()) and course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []))
+  (submitter_id = (select auth.user_id()) and creator_id is null)
+  or (creator_id = (select auth.user_id()) and course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]))
 );
 create policy backups_update on app.backups for update to ok_user
-using (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 
 create policy messages_select on app.messages for select to ok_user
-using (exists (select 1 from app.backups as b where b.id = backup_id));
+using (exists (
+  select 1 from app.backups as b
+  where b.id = backup_id
+));
 create policy messages_insert on app.messages for insert to ok_user
-with check (exists (select 1 from app.backups as b where b.id = backup_id));
+with check (exists (
+  select 1 from app.backups as b
+  where b.id = backup_id
+));
 
 create policy groups_select on app.groups for select to ok_user using (
-    course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])
-    or id in (select gm.group_id from app.group_members as gm where gm.user_id = (select auth.user_id()))
+  course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])
+  or id in (
+    select gm.group_id from app.group_members as gm
+    where gm.user_id = (select auth.user_id())
+  )
 );
 create policy group_members_select on app.group_members for select to ok_user using (
-    user_id = (select auth.user_id())
-    or assignment_id in (select a.id from app.assignments as a where a.course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []))
+  user_id = (select auth.user_id())
+  or assignment_id in (
+    select a.id from app.assignments as a
+    where a.course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])
+  )
 );
 create policy group_actions_select on app.group_actions for select to ok_user
-using (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []) or actor_id = (select auth.user_id()) or target_id = (select auth.user_id()));
+using (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]) or actor_id = (select auth.user_id()) or target_id = (select auth.user_id()));
 
 create policy extensions_select on app.extensions for select to ok_user
-using (user_id = (select auth.user_id()) or course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (user_id = (select auth.user_id()) or course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 create policy extensions_write on app.extensions for all to ok_user
-using (course_id = any ((select auth.course_ids('ta', 'instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('ta', 'instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('ta', 'instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('ta', 'instructor'))::bigint[]));
 
 create policy extension_requests_select on app.extension_requests for select to ok_user
-using (user_id = (select auth.user_id()) or course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (user_id = (select auth.user_id()) or course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 create policy extension_requests_insert on app.extension_requests for insert to ok_user
-with check (user_id = (select auth.user_id()) and status = 'pending' and course_id = any ((select auth.course_ids('student', 'lab_assistant', 'reader', 'ta', 'instructor'))::bigint []));
+with check (user_id = (select auth.user_id()) and status = 'pending' and course_id = any((select auth.course_ids('student', 'lab_assistant', 'reader', 'ta', 'instructor'))::bigint[]));
 create policy extension_requests_decide on app.extension_requests for update to ok_user
-using (course_id = any ((select auth.course_ids('ta', 'instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('ta', 'instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('ta', 'instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('ta', 'instructor'))::bigint[]));
 
 create policy scores_select on app.scores for select to ok_user using (
-    course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])
-    or (
-        user_id = (select auth.user_id()) and not archived
-        and kind = any (
-            (select a.published_score_kinds from app.assignments as a where a.id = assignment_id)::text []
-        )
+  course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])
+  or (
+    user_id = (select auth.user_id()) and not archived
+    and kind = any(
+      (
+        select a.published_score_kinds from app.assignments as a
+        where a.id = assignment_id
+      )::text[]
     )
+  )
 );
 create policy scores_write on app.scores for all to ok_user
-using (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []) and grader_id = (select auth.user_id()));
+using (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]) and grader_id = (select auth.user_id()));
 
 create policy comments_select on app.comments for select to ok_user
-using (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []) or exists (select 1 from app.backups as b where b.id = backup_id));
+using (course_id = any(
+  (select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]) or exists (
+  select 1 from app.backups as b
+  where b.id = backup_id
+));
 create policy comments_insert on app.comments for insert to ok_user with check (
-    author_id = (select auth.user_id())
-    and (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []) or exists (select 1 from app.backups as b where b.id = backup_id))
+  author_id = (select auth.user_id())
+  and (course_id = any(
+    (select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]) or exists (
+    select 1 from app.backups as b
+    where b.id = backup_id
+  ))
 );
 create policy comments_update on app.comments for update to ok_user
 using (author_id = (select auth.user_id())) with check (author_id = (select auth.user_id()));
 create policy comments_delete on app.comments for delete to ok_user using (author_id = (select auth.user_id()));
 
 create policy grading_tasks_staff on app.grading_tasks for all to ok_user
-using (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])) with check (course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])) with check (course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 
 create policy client_versions_select on app.client_versions for select to ok_anon, ok_user
 using (true);
 
 create policy jobs_select on app.jobs for select to ok_user
-using (user_id = (select auth.user_id()) or course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint []));
+using (user_id = (select auth.user_id()) or course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[]));
 create policy jobs_worker on app.jobs for all to ok_worker using (true) with check (true);
 create policy email_outbox_worker on app.email_outbox for all to ok_worker
 using (true) with check (true);
 
 create policy audit_log_select on app.audit_log for select to ok_user
-using (course_id = any ((select auth.course_ids('instructor'))::bigint []));
+using (course_id = any((select auth.course_ids('instructor'))::bigint[]));
 
 create policy oauth_tokens_select on auth.oauth_tokens for select to ok_user using (user_id = (select auth.user_id()));
 create policy oauth_tokens_revoke on auth.oauth_tokens for update to ok_user

@@ -1,1 +1,2 @@
-delete from auth.oauth_clients where client_id = 'ok-client';
+delete from auth.oauth_clients
+where client_id = 'ok-client';

@@ -1,3 +1,3 @@
 alter table app.courses
-    drop column export_token_active,
-    drop column export_token_hash;
+drop column export_token_active,
+drop column export_token_hash;

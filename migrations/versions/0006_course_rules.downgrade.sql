@@ -2,13 +2,16 @@ drop index app.grading_tasks_backup_idx;
 drop index app.backups_flagged_idx;
 drop policy scores_select on app.scores;
 create policy scores_select on app.scores for select to ok_user using (
-    course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])
-    or (
-        user_id = (select auth.user_id()) and not archived
-        and kind = any (
-            (select a.published_score_kinds from app.assignments as a where a.id = assignment_id)::text []
-        )
+  course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])
+  or (
+    user_id = (select auth.user_id()) and not archived
+    and kind = any(
+      (
+        select a.published_score_kinds from app.assignments as a
+        where a.id = assignment_id
+      )::text[]
     )
+  )
 );
 drop trigger _200_complete_tasks on app.scores;
 drop trigger _900_audit on app.backups;

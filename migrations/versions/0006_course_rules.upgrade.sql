@@ -1,11 +1,11 @@
 alter table app.backups
-    add column flagged_by bigint references app.users (id),
-    add column flagged_at timestamptz;
+add column flagged_by bigint references app.users (id),
+add column flagged_at timestamptz;
 
 -- Settings that must stay secret (never exposed): the analytics salt.
 create table auth.settings (
-    name text primary key,
-    value text not null
+  name text primary key,
+  value text not null
 );
 alter table auth.settings enable row level security;
 alter table auth.settings force row level security;
@@ -33,15 +33,25 @@ for each row execute function app.tg_scores__complete_tasks();
 -- Students see their current group's published scores, not only their own.
 drop policy scores_select on app.scores;
 create policy scores_select on app.scores for select to ok_user using (
-    course_id = any ((select auth.course_ids('reader', 'ta', 'instructor'))::bigint [])
-    or (
-        not archived
-        and (user_id = (select auth.user_id())
-             or (assignment_id, user_id) in (select g.assignment_id, g.user_id from auth.group_mates() as g))
-        and kind = any (
-            (select a.published_score_kinds from app.assignments as a where a.id = assignment_id)::text []
-        )
+  course_id = any((select auth.course_ids('reader', 'ta', 'instructor'))::bigint[])
+  or (
+    not archived
+    and (
+      user_id = (select auth.user_id())
+      or (assignment_id, user_id) in (
+        select
+          g.assignment_id,
+          g.user_id
+        from auth.group_mates() as g
+      )
     )
+    and kind = any(
+      (
+        select a.published_score_kinds from app.assignments as a
+        where a.id = assignment_id
+      )::text[]
+    )
+  )
 );
 create index backups_flagged_idx on app.backups (assignment_id) where flagged;
 create index grading_tasks_backup_idx on app.grading_tasks (backup_id);

@@ -1,13 +1,16 @@
 drop policy messages_insert on app.messages;
 create policy messages_insert on app.messages for insert to ok_user with check (
-    exists (select 1 from app.backups as b where b.id = backup_id)
+  exists (
+    select 1 from app.backups as b
+    where b.id = backup_id
+  )
 );
 drop trigger _050_immutable on app.backups;
 revoke insert, update, delete on app.assignments, app.audit_log, app.backups, app.client_versions, app.comments, app.courses, app.email_outbox, app.enrollments, app.extension_requests, app.extensions, app.grading_tasks, app.group_actions, app.group_members, app.groups, app.jobs, app.messages, app.scores, app.users, auth.oauth_clients, auth.oauth_grants, auth.oauth_tokens from ok_api;
 revoke update on app.email_outbox from ok_worker;
 grant select, insert, update, delete on app.assignments, app.audit_log, app.backups, app.client_versions, app.comments, app.courses, app.email_outbox, app.enrollments, app.extension_requests, app.extensions, app.grading_tasks, app.group_actions, app.group_members, app.groups, app.jobs, app.messages, app.scores, app.users, auth.oauth_clients, auth.oauth_grants, auth.oauth_tokens to ok_admin;
 grant insert, update, delete on app.assignments, app.enrollments, app.extensions, app.scores,
-    app.grading_tasks, app.comments to ok_user;
+app.grading_tasks, app.comments to ok_user;
 grant insert, update on app.backups, app.extension_requests to ok_user;
 grant update on app.courses to ok_user;
 grant insert on app.messages to ok_user;

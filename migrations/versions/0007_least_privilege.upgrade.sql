@@ -54,11 +54,15 @@ using ((select auth.is_admin())) with check ((select auth.is_admin()));
 revoke insert, update, delete, truncate, references, trigger on app.assignments, app.audit_log, app.backups, app.client_versions, app.comments, app.courses, app.email_outbox, app.enrollments, app.extension_requests, app.extensions, app.grading_tasks, app.group_actions, app.group_members, app.groups, app.jobs, app.messages, app.scores, app.users, auth.oauth_clients, auth.oauth_grants, auth.oauth_tokens from ok_anon, ok_user, ok_admin, ok_worker;
 
 -- What the api functions running as ok_api write, column by column.
-grant insert (course_id, name, display_name, due_at, lock_at, max_group_size, url, revisions_allowed,
-              autograder_key, continuous_autograding, uploads_enabled, upload_info, visible, creator_id)
+grant insert (
+  course_id, name, display_name, due_at, lock_at, max_group_size, url, revisions_allowed,
+  autograder_key, continuous_autograding, uploads_enabled, upload_info, visible, creator_id
+)
 on app.assignments to ok_api;
-grant update (display_name, due_at, lock_at, max_group_size, url, revisions_allowed, autograder_key,
-              continuous_autograding, uploads_enabled, upload_info, visible)
+grant update (
+  display_name, due_at, lock_at, max_group_size, url, revisions_allowed, autograder_key,
+  continuous_autograding, uploads_enabled, upload_info, visible
+)
 on app.assignments to ok_api;
 grant insert (assignment_id, course_id, submitter_id, submit, client_name, client_version)
 on app.backups to ok_api;
@@ -94,10 +98,10 @@ on app.backups for each row execute function app.tg_backups__immutable();
 -- creator (a backup's created_at is the transaction time of its insert).
 drop policy messages_insert on app.messages;
 create policy messages_insert on app.messages for insert to ok_user with check (
-    exists (
-        select 1 from app.backups as b
-        where b.id = backup_id
-          and b.created_at = now()
-          and (b.submitter_id = (select auth.user_id()) or b.creator_id = (select auth.user_id()))
-    )
+  exists (
+    select 1 from app.backups as b
+    where b.id = backup_id
+      and b.created_at = now()
+      and (b.submitter_id = (select auth.user_id()) or b.creator_id = (select auth.user_id()))
+  )
 );

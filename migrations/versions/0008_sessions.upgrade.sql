@@ -1,17 +1,17 @@
 create table auth.sessions (
-    id bigint generated always as identity primary key,
-    jti uuid not null default extensions.gen_random_uuid(),
-    user_id bigint not null references app.users (id) on delete cascade,
-    sudo_by bigint references app.users (id) on delete cascade,
-    parent_id bigint references auth.sessions (id) on delete cascade,
-    user_agent text not null default '',
-    created_at timestamptz not null default now(),
-    last_seen_at timestamptz not null default now(),
-    expires_at timestamptz not null,
-    revoked_at timestamptz,
-    constraint sessions_jti_key unique (jti),
-    constraint sessions_sudo_has_parent check ((sudo_by is null) = (parent_id is null)),
-    constraint sessions_user_agent_length check (length(user_agent) <= 200)
+  id bigint generated always as identity primary key,
+  jti uuid not null default extensions.gen_random_uuid(),
+  user_id bigint not null references app.users (id) on delete cascade,
+  sudo_by bigint references app.users (id) on delete cascade,
+  parent_id bigint references auth.sessions (id) on delete cascade,
+  user_agent text not null default '',
+  created_at timestamptz not null default now(),
+  last_seen_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  revoked_at timestamptz,
+  constraint sessions_jti_key unique (jti),
+  constraint sessions_sudo_has_parent check ((sudo_by is null) = (parent_id is null)),
+  constraint sessions_user_agent_length check (length(user_agent) <= 200)
 );
 create index sessions_user_idx on auth.sessions (user_id);
 create index sessions_sudo_by_idx on auth.sessions (sudo_by) where sudo_by is not null;

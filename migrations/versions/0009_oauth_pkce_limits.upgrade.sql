@@ -1,10 +1,10 @@
 alter table auth.oauth_grants
-    add column code_challenge text,
-    add column code_challenge_method text,
-    add constraint oauth_grants_pkce check (
-        (code_challenge is null and code_challenge_method is null)
-        or (code_challenge_method = 'S256' and code_challenge ~ '^[A-Za-z0-9_-]{43}$')
-    );
+add column code_challenge text,
+add column code_challenge_method text,
+add constraint oauth_grants_pkce check (
+  (code_challenge is null and code_challenge_method is null)
+  or (code_challenge_method = 'S256' and code_challenge ~ '^[A-Za-z0-9_-]{43}$')
+);
 comment on column auth.oauth_grants.code_challenge is
 'RFC 7636 PKCE: BASE64URL(SHA256(code_verifier)) sent with the authorization request, or null.';
 
