@@ -1,3 +1,6 @@
+-- Written before squawk linted migrations (revisions up to 0010, see docs/migrations.md):
+-- applied everywhere already, on databases whose tables were new or small. Not a model.
+-- squawk-ignore-file adding-foreign-key-constraint, require-concurrent-index-creation, require-lock-timeout, require-statement-timeout
 alter table app.backups
 add column flagged_by bigint references app.users (id),
 add column flagged_at timestamptz;
