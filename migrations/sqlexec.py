@@ -31,8 +31,12 @@ def execute_file(path: Path) -> None:
 
 
 def execute_file_concurrently(path: Path) -> None:
-    """For a revision of its own that must run outside a transaction (create index
-    concurrently): alembic commits the migration transaction before the block and opens
-    a new one after it (offline: COMMIT; ... BEGIN;). See docs/migrations.md."""
+    """For a revision of its own whose upgrade must run outside a transaction (create index
+    concurrently): alembic commits the migration transaction before the block and begins a
+    new one after it (offline it prints COMMIT; ... BEGIN;). The file holds ONE statement
+    (several would share an implicit transaction); the session waits at most 5s for a lock
+    while it runs. See docs/migrations.md, "Big tables"."""
     with op.get_context().autocommit_block():
+        execute("set lock_timeout = '5s';")
         execute_file(path)
+        execute("reset lock_timeout;")
