@@ -168,11 +168,3 @@ def bootstrap(cur) -> None:
             "them. Have a superuser run sql/00_extensions.sql, sql/01_roles.sql and "
             "sql/02_schemas.sql once (docs/migrations.md)."
         )
-
-
-def before_migrations(cur) -> None:
-    run(cur, before_steps())
-
-
-def after_migrations(cur) -> None:
-    run(cur, after_steps())
