@@ -29,7 +29,7 @@ endif
 help:
 	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
 	@echo "make stop   stop the app and the private database cluster"
-	@echo "make test   run every check (lint, pgTAP, pytest)"
+	@echo "make test   run every check (lint, squawk, pgTAP, pytest)"
 	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures)"
 
 deps:
@@ -93,7 +93,8 @@ stop:
 	@$(DB_STOP)
 
 lint-sql: venv
-	$(VENV)/bin/sqlfluff lint sql/ --processes 2
+	$(VENV)/bin/sqlfluff lint sql/ migrations/versions/ --processes 2
+	$(VENV)/bin/squawk --config .squawk.toml 'migrations/versions/*.sql'
 
 lint-py: venv
 	$(VENV)/bin/ruff check web migrations tests bench

@@ -4,27 +4,30 @@ Versioned revisions (migrations/versions) own state: tables, constraints, indexe
 policies, triggers. Functions and views are kept one per file in sql/functions and
 sql/views and re-applied after every upgrade:
 
-1. bootstrap()        sql/00_extensions, 01_roles, 02_schemas (as the connecting user)
-2. before_migrations() functions that policies and triggers depend on: auth.* and the
-                      trigger functions app.tg_* (created or replaced in place), then
-                      drop the app views and drop and recreate the stateless schemas api
-                      and analytics, so that revisions can alter the tables they read
+1. bootstrap_steps()  sql/00_extensions, 01_roles, 02_schemas (as the connecting user)
+2. before_steps()     functions that policies and triggers depend on: auth.* and the
+                      trigger functions app.tg_* (created or replaced in place), then drop
+                      and recreate the stateless schemas api and analytics, then drop the
+                      app views (sql/03_drop_app_views.sql), so that revisions can alter
+                      the tables they read
 3. alembic revisions
-4. after_migrations() the app views (sql/views/app.*), every app/auth function in place,
+4. after_steps()      the app views (sql/views/app.*), every app/auth function in place,
                       then api and analytics rebuilt from sql/, then sql/99_grants.sql,
                       then NOTIFY pgrst
 
-Files are sent through the raw psycopg2 cursor with no parameters (see sqlexec.py for
-why not sqlalchemy.text). A file may name files it needs first in a header line
+Each list is the one definition of its order: online mode (migrations/env.py) executes
+the steps through the raw psycopg2 cursor with no parameters (see sqlexec.py for why not
+sqlalchemy.text); offline mode (`alembic upgrade head --sql`) prints the same steps as a
+script for psql. A step is a file of sql/, sent verbatim, or one fixed statement written
+below. A file may name files it needs first in a header line
 "-- requires: api.some_view.sql"; otherwise files apply in name order.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-
-from psycopg2 import sql
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 FUNCTIONS = SQL_DIR / "functions"
@@ -33,11 +36,27 @@ BOOTSTRAP_FILES = ["00_extensions.sql", "01_roles.sql", "02_schemas.sql"]
 REQUIRES = re.compile(r"^--\s*requires:\s*(.+)$", re.MULTILINE)
 
 
-def _run(cur, path: Path) -> None:
-    try:
-        cur.execute(path.read_text())
-    except Exception as exc:  # name the file: a bare SQL error is hard to place
-        raise RuntimeError(f"{path.relative_to(SQL_DIR.parent)}: {exc}") from exc
+@dataclass(frozen=True)
+class Step:
+    """One file of sql/ (path) or one fixed statement (statement), never both."""
+
+    path: Path | None = None
+    statement: str | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.path.relative_to(SQL_DIR.parent)) if self.path else self.statement
+
+    def text(self) -> str:
+        return self.path.read_text() if self.path else self.statement
+
+
+def _file(path: Path) -> Step:
+    return Step(path=path)
+
+
+def _stmt(statement: str) -> Step:  # fixed text, ending with ";"
+    return Step(statement=statement)
 
 
 def ordered(paths: list[Path]) -> list[Path]:
@@ -66,16 +85,81 @@ def ordered(paths: list[Path]) -> list[Path]:
     return done
 
 
+def _files(directory: Path, prefix: str) -> list[Path]:
+    return sorted(directory.glob(f"{prefix}*.sql"))
+
+
+def bootstrap_steps() -> list[Step]:
+    """Extensions, roles, schemas: idempotent, and needs a superuser (see bootstrap)."""
+    return [_file(SQL_DIR / name) for name in BOOTSTRAP_FILES]
+
+
+def before_steps() -> list[Step]:
+    return [
+        _stmt("set role ok_owner;"),
+        _stmt("set local check_function_bodies = off;"),
+        *map(_file, ordered(_files(FUNCTIONS, "auth.") + _files(FUNCTIONS, "app.tg_"))),
+        _stmt("set local check_function_bodies = on;"),
+        _stmt("drop schema if exists api cascade;"),
+        _stmt("create schema api authorization ok_owner;"),
+        # ok_api owns the api functions that run as definers (they are created by ok_owner
+        # and handed over with "alter function ... owner to ok_api", which needs create here).
+        _stmt("grant usage, create on schema api to ok_api;"),
+        _stmt("reset role;"),
+        _stmt("drop schema if exists analytics cascade;"),
+        _stmt("create schema analytics authorization ok_analytics_owner;"),
+        _stmt("set role ok_owner;"),
+        # App views hold no data; they are rebuilt after the revisions (after api and
+        # analytics, which may read them; functions that read them are not dependencies
+        # PostgreSQL tracks).
+        _file(SQL_DIR / "03_drop_app_views.sql"),
+    ]
+
+
+def after_steps() -> list[Step]:
+    return [
+        _stmt("set role ok_owner;"),
+        *map(_file, ordered(_files(VIEWS, "app."))),
+        *map(_file, ordered(_files(FUNCTIONS, "auth.") + _files(FUNCTIONS, "app."))),
+        *map(_file, ordered(_files(VIEWS, "api.") + _files(FUNCTIONS, "api."))),
+        _stmt("set role ok_analytics_owner;"),
+        *map(_file, ordered(_files(VIEWS, "analytics.") + _files(FUNCTIONS, "analytics."))),
+        _stmt("reset role;"),  # grants span schemas of both owners
+        _file(SQL_DIR / "99_grants.sql"),
+        _stmt("notify pgrst, 'reload schema';"),
+    ]
+
+
+def run(cur, steps: list[Step]) -> None:
+    """Online: execute each step through a psycopg2 cursor."""
+    for step in steps:
+        try:
+            cur.execute(step.text())
+        except Exception as exc:  # name the file: a bare SQL error is hard to place
+            raise RuntimeError(f"{step.label}: {exc}") from exc
+
+
+def render(steps: list[Step]) -> str:
+    """Offline: the same steps as a psql script, each file under a comment naming it."""
+    parts = []
+    for step in steps:
+        if step.path is None:
+            parts.append(step.statement + "\n")
+        else:
+            body = step.text().rstrip("\n") + "\n"
+            parts.append(f"-- {step.label}\n{body}")
+    return "\n".join(parts)
+
+
 def is_superuser(cur) -> bool:
     cur.execute("select rolsuper or rolcreaterole from pg_roles where rolname = current_user")
     return bool(cur.fetchone()[0])
 
 
 def bootstrap(cur) -> None:
-    """Extensions, roles, schemas. Needs a superuser once; later runs only check."""
+    """Online bootstrap. Needs a superuser once; later runs by other logins only check."""
     if is_superuser(cur):
-        for name in BOOTSTRAP_FILES:
-            _run(cur, SQL_DIR / name)
+        run(cur, bootstrap_steps())
         return
     cur.execute("select count(*) from pg_namespace where nspname in ('app', 'auth', 'api', 'analytics')")
     if cur.fetchone()[0] != 4:
@@ -84,44 +168,3 @@ def bootstrap(cur) -> None:
             "them. Have a superuser run sql/00_extensions.sql, sql/01_roles.sql and "
             "sql/02_schemas.sql once (docs/migrations.md)."
         )
-
-
-def _files(directory: Path, prefix: str) -> list[Path]:
-    return sorted(directory.glob(f"{prefix}*.sql"))
-
-
-def before_migrations(cur) -> None:
-    cur.execute("set role ok_owner")
-    cur.execute("set local check_function_bodies = off")
-    for path in ordered(_files(FUNCTIONS, "auth.") + _files(FUNCTIONS, "app.tg_")):
-        _run(cur, path)
-    cur.execute("set local check_function_bodies = on")
-    cur.execute("drop schema if exists api cascade")
-    cur.execute("create schema api authorization ok_owner")
-    # ok_api owns the api functions that run as definers (they are created by ok_owner and
-    # handed over with "alter function ... owner to ok_api", which needs create here).
-    cur.execute("grant usage, create on schema api to ok_api")
-    cur.execute("reset role")
-    cur.execute("drop schema if exists analytics cascade")
-    cur.execute("create schema analytics authorization ok_analytics_owner")
-    cur.execute("set role ok_owner")
-    # App views hold no data; they are rebuilt after the revisions (after api and analytics,
-    # which may read them; functions that read them are not dependencies PostgreSQL tracks).
-    for path in reversed(ordered(_files(VIEWS, "app."))):
-        cur.execute(sql.SQL("drop view if exists {}").format(sql.Identifier("app", path.name[4:-4])))
-
-
-def after_migrations(cur) -> None:
-    cur.execute("set role ok_owner")
-    for path in ordered(_files(VIEWS, "app.")):
-        _run(cur, path)
-    for path in ordered(_files(FUNCTIONS, "auth.") + _files(FUNCTIONS, "app.")):
-        _run(cur, path)
-    for path in ordered(_files(VIEWS, "api.") + _files(FUNCTIONS, "api.")):
-        _run(cur, path)
-    cur.execute("set role ok_analytics_owner")
-    for path in ordered(_files(VIEWS, "analytics.") + _files(FUNCTIONS, "analytics.")):
-        _run(cur, path)
-    cur.execute("reset role")  # grants span schemas of both owners
-    _run(cur, SQL_DIR / "99_grants.sql")
-    cur.execute("notify pgrst, 'reload schema'")

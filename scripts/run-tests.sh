@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check, against throwaway databases on the server make chose (private cluster, or
-# DATABASE_URL): sqlfluff, ruff, pgTAP (with plpgsql_check) through pg_prove, pytest with
+# DATABASE_URL): sqlfluff (sql/ and the migrations' .sql files), squawk (lock safety of the
+# migrations, .squawk.toml), ruff, pgTAP (with plpgsql_check) through pg_prove, pytest with
 # coverage. Runs them all and exits non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,9 @@ pgtap_db=""
 cleanup() { $PY -m tests.py.dbutil drop "$tpl" ${pgtap_db:+"$pgtap_db"} >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-run "sqlfluff (sql/)" .venv/bin/sqlfluff lint sql/ --processes 2 --disable-progress-bar
+run "sqlfluff (sql/, migrations/versions/)" .venv/bin/sqlfluff lint sql/ migrations/versions/ \
+  --processes 2 --disable-progress-bar
+run "squawk (migrations/versions/)" .venv/bin/squawk --config .squawk.toml 'migrations/versions/*.sql'
 run "ruff" .venv/bin/ruff check .
 
 step "template database (migrated, with pgTAP and plpgsql_check)"

@@ -8,29 +8,21 @@ ok-client 1.18.1 sends client_id=ok-client and the secret hard-coded in
 client/utils/auth.py. It is public by design, but we still store only its hash.
 """
 
-from migrations.sqlexec import execute
+from pathlib import Path
+
+from migrations.sqlexec import execute_file
 
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__)
+
 
 def upgrade() -> None:
-    execute(
-        """
-        insert into auth.oauth_clients
-            (client_id, name, description, secret_hash, is_confidential, redirect_uris,
-             default_scopes, active)
-        values (
-            'ok-client', 'OK Client', 'The ok command-line client (PyPI okpy)',
-            encode(extensions.digest('EWKtcCp5nICeYgVyCPypjs3aLORqQ3H', 'sha256'), 'hex'),
-            true, array['urn:ietf:wg:oauth:2.0:oob'], array['all', 'email'], true
-        )
-        on conflict (client_id) do nothing;
-        """
-    )
+    execute_file(SQL.with_suffix(".upgrade.sql"))
 
 
 def downgrade() -> None:
-    execute("delete from auth.oauth_clients where client_id = 'ok-client';")
+    execute_file(SQL.with_suffix(".downgrade.sql"))

@@ -7,93 +7,21 @@ Revises: 0005
 Create Date: 2026-11-27
 """
 
-from migrations.sqlexec import execute
+from pathlib import Path
+
+from migrations.sqlexec import execute_file
 
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
 
-ME = "(select auth.user_id())"
-STAFF = "(select auth.course_ids('reader', 'ta', 'instructor'))::bigint []"
+SQL = Path(__file__)
 
 
 def upgrade() -> None:
-    execute(
-        f"""
-        alter table app.backups
-            add column flagged_by bigint references app.users (id),
-            add column flagged_at timestamptz;
-
-        -- Settings that must stay secret (never exposed): the analytics salt.
-        create table auth.settings (
-            name text primary key,
-            value text not null
-        );
-        alter table auth.settings enable row level security;
-        alter table auth.settings force row level security;
-        create policy settings_owner_all on auth.settings for all to ok_owner using (true) with check (true);
-        create policy settings_analytics_salt on auth.settings for select to ok_analytics_owner
-        using (name = 'analytics_salt');
-        grant select on auth.settings to ok_analytics_owner;
-        insert into auth.settings (name, value)
-        values ('analytics_salt', encode(extensions.gen_random_bytes(32), 'hex'));
-
-        -- Everything that decides a grade is audited.
-        create trigger _900_audit after insert or update or delete on app.scores
-        for each row execute function app.tg__audit();
-        create trigger _900_audit after insert or update or delete on app.extensions
-        for each row execute function app.tg__audit();
-        create trigger _900_audit after insert or update or delete on app.extension_requests
-        for each row execute function app.tg__audit();
-        create trigger _900_audit after insert or update or delete on app.group_members
-        for each row execute function app.tg__audit();
-        create trigger _900_audit after update of flagged, submit, custom_submission_time on app.backups
-        for each row execute function app.tg__audit();
-        create trigger _200_complete_tasks after insert on app.scores
-        for each row execute function app.tg_scores__complete_tasks();
-
-        -- Students see their current group's published scores, not only their own.
-        drop policy scores_select on app.scores;
-        create policy scores_select on app.scores for select to ok_user using (
-            course_id = any ({STAFF})
-            or (
-                not archived
-                and (user_id = {ME}
-                     or (assignment_id, user_id) in (select g.assignment_id, g.user_id from auth.group_mates() as g))
-                and kind = any (
-                    (select a.published_score_kinds from app.assignments as a where a.id = assignment_id)::text []
-                )
-            )
-        );
-        create index backups_flagged_idx on app.backups (assignment_id) where flagged;
-        create index grading_tasks_backup_idx on app.grading_tasks (backup_id);
-        """
-    )
+    execute_file(SQL.with_suffix(".upgrade.sql"))
 
 
 def downgrade() -> None:
-    execute(
-        f"""
-        drop index app.grading_tasks_backup_idx;
-        drop index app.backups_flagged_idx;
-        drop policy scores_select on app.scores;
-        create policy scores_select on app.scores for select to ok_user using (
-            course_id = any ({STAFF})
-            or (
-                user_id = {ME} and not archived
-                and kind = any (
-                    (select a.published_score_kinds from app.assignments as a where a.id = assignment_id)::text []
-                )
-            )
-        );
-        drop trigger _200_complete_tasks on app.scores;
-        drop trigger _900_audit on app.backups;
-        drop trigger _900_audit on app.group_members;
-        drop trigger _900_audit on app.extension_requests;
-        drop trigger _900_audit on app.extensions;
-        drop trigger _900_audit on app.scores;
-        drop table auth.settings;
-        alter table app.backups drop column flagged_at, drop column flagged_by;
-        """
-    )
+    execute_file(SQL.with_suffix(".downgrade.sql"))

@@ -16,45 +16,21 @@ Create Date: 2026-11-27
   corrected by hand (a grade is never changed silently).
 """
 
-from migrations.sqlexec import execute
+from pathlib import Path
+
+from migrations.sqlexec import execute_file
 
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__)
+
 
 def upgrade() -> None:
-    execute(
-        """
-        alter table auth.oauth_grants
-            add column code_challenge text,
-            add column code_challenge_method text,
-            add constraint oauth_grants_pkce check (
-                (code_challenge is null and code_challenge_method is null)
-                or (code_challenge_method = 'S256' and code_challenge ~ '^[A-Za-z0-9_-]{43}$')
-            );
-        comment on column auth.oauth_grants.code_challenge is
-        'RFC 7636 PKCE: BASE64URL(SHA256(code_verifier)) sent with the authorization request, or null.';
-
-        alter table app.scores drop constraint scores_value_finite;
-        alter table app.scores add constraint scores_value_finite check (value between -1e15 and 1e15);
-        comment on constraint scores_value_finite on app.scores is
-        'Scores are finite: not NaN, not +/-Infinity, and within +/-1e15 (so every reader, float-based or not, '
-        'reads the same number).';
-        """
-    )
+    execute_file(SQL.with_suffix(".upgrade.sql"))
 
 
 def downgrade() -> None:
-    execute(
-        """
-        alter table app.scores drop constraint scores_value_finite;
-        alter table app.scores add constraint scores_value_finite check (value not in ('NaN'::numeric));
-
-        alter table auth.oauth_grants
-            drop constraint oauth_grants_pkce,
-            drop column code_challenge_method,
-            drop column code_challenge;
-        """
-    )
+    execute_file(SQL.with_suffix(".downgrade.sql"))

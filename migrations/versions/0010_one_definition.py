@@ -13,33 +13,21 @@ after the revisions (docs/migrations.md, rule 4):
   app.unit_dates, which every caller reads.
 """
 
-from migrations.sqlexec import execute
+from pathlib import Path
+
+from migrations.sqlexec import execute_file
 
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__)
+
 
 def upgrade() -> None:
-    execute(
-        """
-        drop function if exists app.final_submissions(bigint);
-        drop function if exists app.extension_for(bigint, bigint, timestamptz);
-        """
-    )
+    execute_file(SQL.with_suffix(".upgrade.sql"))
 
 
 def downgrade() -> None:
-    execute(
-        """
-        drop function if exists app.final_submissions(bigint, bigint);
-        drop function if exists app.unit_dates(bigint, bigint[]);
-        drop function if exists app.assignment_units(bigint, bigint);
-        drop function if exists app.submission_time(timestamptz, timestamptz, timestamptz, timestamptz);
-        drop function if exists app.late_by(timestamptz, timestamptz);
-        drop function if exists app.grade_cells(bigint);
-        drop function if exists app.grade_columns(bigint);
-        drop view if exists app.current_groups;
-        """
-    )
+    execute_file(SQL.with_suffix(".downgrade.sql"))

@@ -1,11 +1,16 @@
-"""Migrations: empty -> head, head -> base -> head, and the drift check against the snapshot."""
+"""Migrations: empty -> head, head -> base -> head, the drift check against the snapshot, and the
+offline script (alembic upgrade head --sql) applied with psql."""
 
 from __future__ import annotations
+
+import os
+import subprocess
 
 import psycopg2
 import pytest
 
 from tests.py import dbutil, schema_snapshot
+from web.settings import ROOT
 
 
 @pytest.fixture
@@ -66,3 +71,47 @@ def test_sql_text_with_colon_words_survives_the_migration_path(empty_db):
     with psycopg2.connect(empty_db) as conn, conn.cursor() as cur:
         cur.execute("select prosrc from pg_proc where proname = 'parse_course_time'")
         assert "'(Z|[+-][0-9]{2}(:?[0-9]{2})?)$'" in cur.fetchone()[0]
+
+
+@pytest.fixture
+def second_empty_db():
+    name = "okv3_migrate_offline_test"
+    url = dbutil.create_empty(name)
+    yield url
+    dbutil.drop(name)
+
+
+def test_offline_script_applied_with_psql_matches_online_and_the_snapshot(empty_db, second_empty_db, tmp_path):
+    """`alembic upgrade head --sql` is the whole upgrade a DBA reviews and runs with psql."""
+    script = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "alembic"), "upgrade", "head", "--sql"],
+        cwd=ROOT, check=True, capture_output=True, text=True, env=dict(os.environ, DATABASE_URL="postgresql://offline.invalid/none"),
+    ).stdout
+    statements = [line for line in script.splitlines() if line in ("BEGIN;", "COMMIT;")]
+    assert statements == ["BEGIN;", "COMMIT;"], "one transaction, as online"
+    for expected in ("-- sql/00_extensions.sql", "-- sql/03_drop_app_views.sql",
+                     "-- migrations/versions/0001_data_model.upgrade.sql", "INSERT INTO alembic.alembic_version",
+                     "-- sql/99_grants.sql", "notify pgrst, 'reload schema';", "set role ok_analytics_owner;"):
+        assert expected in script, expected
+    path = tmp_path / "upgrade.sql"
+    path.write_text(script)
+    subprocess.run([str(dbutil.PG_BIN / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(path), second_empty_db],
+                   check=True, capture_output=True, text=True)
+    offline = dbutil.dump_schema(second_empty_db)
+    assert schema_snapshot.drift(offline) == ""
+    dbutil.migrate(empty_db)
+    assert dbutil.dump_schema(empty_db) == offline
+    head = "select version_num from alembic.alembic_version"
+    with psycopg2.connect(second_empty_db) as a, a.cursor() as ca, psycopg2.connect(empty_db) as b, b.cursor() as cb:
+        ca.execute(head)
+        cb.execute(head)
+        assert ca.fetchall() == cb.fetchall()
+
+
+def test_offline_script_without_bootstrap_below_head_has_no_replaceables():
+    script = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "alembic"), "-x", "bootstrap=no", "upgrade", "0008:0009", "--sql"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    assert "-- migrations/versions/0009_oauth_pkce_limits.upgrade.sql" in script
+    assert "-- sql/00_extensions.sql" not in script and "-- sql/99_grants.sql" not in script

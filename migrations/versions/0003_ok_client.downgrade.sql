@@ -1,0 +1,2 @@
+delete from auth.oauth_clients
+where client_id = 'ok-client';
