@@ -6,26 +6,21 @@ Revises: 0010
 Create Date: 2026-11-28
 """
 
-from migrations.sqlexec import execute
+from pathlib import Path
+
+from migrations.sqlexec import execute_file
 
 revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__)
+
 
 def upgrade() -> None:
-    execute(
-        """
-        drop function if exists app.final_submission_id(bigint, bigint);
-        drop function if exists app.final_submission_ids(bigint);
-        """
-    )
+    execute_file(SQL.with_suffix(".upgrade.sql"))
 
 
 def downgrade() -> None:
-    execute(
-        """
-        drop function if exists auth.is_staff_of(bigint);
-        """
-    )
+    execute_file(SQL.with_suffix(".downgrade.sql"))
