@@ -122,53 +122,66 @@ CREATE FUNCTION api.assignment_page(name text) RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+  -- The assignment and the caller's unit first (materialized: what follows reads them as
+  -- constants, so the backups and users are reached by index, not scanned per row).
+  with target as materialized (
+    select a.*, c.offering, c.display_name as course_name, c.timezone
+    from app.assignments as a
+    inner join app.courses as c on a.course_id = c.id
+    where a.name = assignment_page.name
+  ),
+  mine as materialized (
+    select app.group_member_ids(t.id, auth.user_id()) as member_ids from target as t
+  ),
+  dates as materialized (
+    select d.* from target as t cross join mine as m cross join lateral app.unit_dates(t.id, m.member_ids) as d
+  )
   select jsonb_build_object(
-    'name', a.name, 'display_name', a.display_name,
-    'due_at', a.due_at, 'lock_at', a.lock_at, 'active', now() <= a.lock_at,
+    'name', t.name, 'display_name', t.display_name,
+    'due_at', t.due_at, 'lock_at', t.lock_at, 'active', now() <= t.lock_at,
     'my_due', d.due_at, 'my_lock', d.lock_at, 'open_for_me', now() <= d.lock_at,
     'extension', case when d.extension_expires is not null then
       jsonb_build_object('until', d.extension_expires, 'reason', d.extension_reason,
                          'custom_submission_time', d.extension_custom_time) end,
-    'max_group_size', a.max_group_size, 'course', jsonb_build_object('offering', c.offering,
-      'display_name', c.display_name, 'timezone', c.timezone),
+    'max_group_size', t.max_group_size, 'course', jsonb_build_object('offering', t.offering,
+      'display_name', t.course_name, 'timezone', t.timezone),
     'final', (
       select jsonb_build_object(
         'key', app.hashid_encode(f.backup_id), 'is_submission', f.is_submission, 'flagged', f.flagged,
         'submission_time', f.submission_time, 'late_by', app.human_interval(f.late_by), 'reason', f.reason
       )
-      from app.final_submissions(a.id, auth.user_id()) as f
+      from app.final_submissions((select t2.id from target as t2), auth.user_id()) as f
       where auth.user_id() = any(f.member_ids) and f.backup_id is not null
     ),
     'group', (
       select coalesce(jsonb_agg(u.email order by u.email), '[]'::jsonb)
-      from app.users as u where u.id = any(mine.member_ids)
+      from mine as m inner join app.users as u on u.id = any(m.member_ids)
     ),
     'backups', (
       select coalesce(jsonb_agg(jsonb_build_object(
         'key', app.hashid_encode(b.id), 'submit', b.submit, 'flagged', b.flagged,
-        'created_at', b.created_at, 'submitter', u.email,
+        'created_at', b.created_at,
+        'submitter', (select u.email from app.users as u where u.id = b.submitter_id),
         'late', app.late_by(
           app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires),
           d.due_at
         ) is not null
       ) order by b.created_at desc, b.id desc), '[]'::jsonb)
       from (
-        select * from app.backups as b
-        where b.assignment_id = a.id and b.submitter_id = any(mine.member_ids)
+        select b.*
+        from target as t2
+        cross join mine as m
+        inner join app.backups as b on b.assignment_id = t2.id and b.submitter_id = any(m.member_ids)
         order by b.created_at desc, b.id desc
         limit 200
       ) as b
-      left join app.users as u on b.submitter_id = u.id
     ),
     'scores', (
-      select coalesce(jsonb_agg(to_jsonb(s) order by s.kind), '[]'::jsonb) from api.my_scores(a.name) as s
+      select coalesce(jsonb_agg(to_jsonb(s) order by s.kind), '[]'::jsonb) from api.my_scores(t.name) as s
     )
   )
-  from app.assignments as a
-  inner join app.courses as c on a.course_id = c.id
-  cross join lateral (select app.group_member_ids(a.id, auth.user_id()) as member_ids) as mine
-  cross join lateral app.unit_dates(a.id, mine.member_ids) as d
-  where a.name = assignment_page.name
+  from target as t
+  cross join dates as d
 $$;
 
 ALTER FUNCTION api.assignment_page(name text) OWNER TO ok_api;
@@ -873,13 +886,16 @@ CREATE FUNCTION api.my_scores(assignment text) RETURNS TABLE(kind text, score nu
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+  with target as materialized (
+    select a.id, a.published_score_kinds, app.group_member_ids(a.id, auth.user_id()) as member_ids
+    from app.assignments as a
+    where a.name = my_scores.assignment
+  )
   select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
-  from app.scores as s
-  inner join app.assignments as a on s.assignment_id = a.id
-  where a.name = my_scores.assignment
-    and not s.archived
-    and s.kind = any(a.published_score_kinds)
-    and s.user_id = any(app.group_member_ids(a.id, auth.user_id()))
+  from target as t
+  inner join app.scores as s on s.assignment_id = t.id and s.user_id = any(t.member_ids)
+  where not s.archived
+    and s.kind = any(t.published_score_kinds)
   order by s.kind, s.value desc, s.created_at desc, s.id desc
 $$;
 

@@ -10,13 +10,16 @@ stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
+  with target as materialized (
+    select a.id, a.published_score_kinds, app.group_member_ids(a.id, auth.user_id()) as member_ids
+    from app.assignments as a
+    where a.name = my_scores.assignment
+  )
   select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
-  from app.scores as s
-  inner join app.assignments as a on s.assignment_id = a.id
-  where a.name = my_scores.assignment
-    and not s.archived
-    and s.kind = any(a.published_score_kinds)
-    and s.user_id = any(app.group_member_ids(a.id, auth.user_id()))
+  from target as t
+  inner join app.scores as s on s.assignment_id = t.id and s.user_id = any(t.member_ids)
+  where not s.archived
+    and s.kind = any(t.published_score_kinds)
   order by s.kind, s.value desc, s.created_at desc, s.id desc
 $$;
 
