@@ -2461,8 +2461,9 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  with target as (
-    select a.id, a.course_id, a.due_at, c.timezone
+  with target as materialized (
+    -- the caller's standing is decided once here, not per unit below
+    select a.id, a.course_id, a.due_at, c.timezone, auth.is_staff_of(a.course_id) as caller_is_staff
     from app.assignments as a
     inner join app.courses as c on a.course_id = c.id
     where a.id = final_submissions.assignment_id
@@ -2517,8 +2518,8 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     end
   from timed as tm
   left join app.users as f on tm.flagged_by = f.id
-  where auth.is_staff_of((select t.course_id from target as t))
-     or auth.user_id() = any(tm.member_ids)
+  where (select t.caller_is_staff from target as t)
+     or (select auth.user_id()) = any(tm.member_ids)
 $$;
 
 ALTER FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) OWNER TO ok_owner;

@@ -38,8 +38,9 @@ stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  with target as (
-    select a.id, a.course_id, a.due_at, c.timezone
+  with target as materialized (
+    -- the caller's standing is decided once here, not per unit below
+    select a.id, a.course_id, a.due_at, c.timezone, auth.is_staff_of(a.course_id) as caller_is_staff
     from app.assignments as a
     inner join app.courses as c on a.course_id = c.id
     where a.id = final_submissions.assignment_id
@@ -94,8 +95,8 @@ as $$
     end
   from timed as tm
   left join app.users as f on tm.flagged_by = f.id
-  where auth.is_staff_of((select t.course_id from target as t))
-     or auth.user_id() = any(tm.member_ids)
+  where (select t.caller_is_staff from target as t)
+     or (select auth.user_id()) = any(tm.member_ids)
 $$;
 
 revoke all on function app.final_submissions(bigint, bigint) from public;
