@@ -4498,6 +4498,8 @@ CREATE INDEX grading_tasks_queue_idx ON app.grading_tasks USING btree (assignmen
 
 CREATE INDEX group_actions_assignment_idx ON app.group_actions USING btree (assignment_id, created_at);
 
+CREATE INDEX group_members_active_user_idx ON app.group_members USING btree (user_id) WHERE (status = 'active'::app.member_status);
+
 CREATE INDEX group_members_group_idx ON app.group_members USING btree (group_id);
 
 CREATE INDEX jobs_queued_idx ON app.jobs USING btree (id) WHERE (status = 'queued'::app.job_status);
