@@ -1454,6 +1454,38 @@ ALTER FUNCTION api.sudo(email text) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION api.sudo(email text) IS 'Act as another user (admins): an audited impersonation session.';
 
+CREATE FUNCTION api.sudo_preview(email text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  person jsonb;
+begin
+  perform app.require_admin();
+  select jsonb_build_object(
+    'email', u.email, 'name', u.name, 'is_admin', u.is_admin,
+    'courses', coalesce((
+      select jsonb_agg(jsonb_build_object('offering', c.offering, 'display_name', c.display_name, 'role', e.role)
+                       order by c.offering)
+      from app.enrollments as e
+      inner join app.courses as c on e.course_id = c.id
+      where e.user_id = u.id
+    ), '[]'::jsonb)
+  )
+  into person
+  from app.users as u
+  where lower(u.email) = lower(sudo_preview.email);
+  if person is null then
+    raise sqlstate 'PT404' using message = format('No user %s', email);
+  end if;
+  return person;
+end;
+$$;
+
+ALTER FUNCTION api.sudo_preview(email text) OWNER TO ok_owner;
+
+COMMENT ON FUNCTION api.sudo_preview(email text) IS 'Who an admin is about to act as: name, admin flag, courses (admins).';
+
 CREATE FUNCTION api.unflag(assignment text, email text DEFAULT NULL::text) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -5089,6 +5121,9 @@ GRANT ALL ON FUNCTION api.stop_sudo() TO ok_user;
 
 REVOKE ALL ON FUNCTION api.sudo(email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sudo(email text) TO ok_admin;
+
+REVOKE ALL ON FUNCTION api.sudo_preview(email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sudo_preview(email text) TO ok_admin;
 
 REVOKE ALL ON FUNCTION api.unflag(assignment text, email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.unflag(assignment text, email text) TO ok_user;

@@ -71,14 +71,15 @@ def test_a_copied_cookie_is_refused_after_sign_out(app):
 def test_a_demoted_admin_loses_admin_on_the_next_request(app, admin_conn):
     admin = _signed_in(app, "admin@x.edu")
     copy = _copy(app, admin)  # kept by the admin, to use after the demotion
+    token = csrf_token(copy.get("/").get_data(as_text=True))
     assert admin.get(ADMIN_ONLY_COURSE).status_code == 200
     with admin_conn.cursor() as cur:
         cur.execute("update app.users set is_admin = false where email = 'admin@x.edu'")
     assert _signed_out(admin.get(ADMIN_ONLY_COURSE)), "the same cookie no longer reads what only admins may"
     assert copy.get("/api/v3/user/").status_code == 401, "nor does a copy of it, through the API"
-    confirm = copy.get("/sudo/s1@a.edu")
-    acted = copy.post("/sudo/s1@a.edu", data={"csrf_token": csrf_token(confirm.get_data(as_text=True))})
+    acted = copy.post("/sudo/s1@a.edu", data={"csrf_token": token})
     assert _signed_out(acted), "nor can it act as anyone"
+    assert _signed_out(_copy(app, admin).get("/sudo/s1@a.edu")), "or even ask to"
     assert scalar(admin_conn, "select count(*) from app.audit_log where action = 'sudo'") == 0
     assert scalar(admin_conn, "select count(*) from auth.sessions where sudo_by is not null") == 0
     again = _signed_in(app, "admin@x.edu")

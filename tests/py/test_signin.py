@@ -83,14 +83,16 @@ def test_sudo_is_for_admins_and_audited(app, admin_conn):
     assert client.get("/sudo/s1@a.edu").status_code == 403
     sign_in(client, "admin@x.edu")
     confirm = client.get("/sudo/s1@a.edu")
-    assert confirm.status_code == 200
+    # The confirmation names who the admin is about to become, from the database.
+    assert confirm.status_code == 200 and "student in" in confirm.get_data(as_text=True)
     acted = client.post("/sudo/s1@a.edu", data={"csrf_token": _csrf(confirm)})
     assert acted.status_code == 302
     html = client.get("/").get_data(as_text=True)
     assert "s1@a.edu" in html and "acting as" in html
     assert scalar(admin_conn, "select count(*) from app.audit_log where action = 'sudo' and actor = 'admin@x.edu'") == 1
     sign_in(client, "admin@x.edu")
-    confirm = client.get("/sudo/ghost@a.edu")
+    assert client.get("/sudo/ghost@a.edu").status_code == 404
+    confirm = client.get("/sudo/s2@a.edu")
     assert client.post("/sudo/ghost@a.edu", data={"csrf_token": _csrf(confirm)}).status_code == 404
 
 

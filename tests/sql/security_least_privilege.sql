@@ -195,6 +195,7 @@ insert into expected_execute values
     ('ok_user', 'api.oauth_code_pending'),
     ('ok_user', 'api.is_course_staff'),
     ('ok_admin', 'api.is_course_staff'),
+    ('ok_admin', 'api.sudo_preview'),
     ('ok_anon', 'auth.is_staff_of'),
     ('ok_user', 'auth.is_staff_of'),
     ('ok_admin', 'auth.is_staff_of'),

@@ -143,10 +143,16 @@ def logout():
 @blueprint.route("/sudo/<email>/", methods=["GET", "POST"])
 def sudo(email: str):
     claims = current_claims()
-    if not claims or claims.get("role") != "ok_admin":
-        abort(403)
+    if not claims:
+        return redirect(url_for("login.login", next=request.path))
     if request.method == "GET":
-        return render_template("oauth/sudo.html", email=email, claims=claims)
+        # The database says whether the caller may, and who the user is.
+        try:
+            with api_request() as ctx:
+                person = ctx.call("select api.sudo_preview(email => %s)", (email,)).fetchone()[0]
+        except psycopg2.Error as exc:
+            abort(404 if exc.pgcode == "PT404" else 403, description=exc.diag.message_primary)
+        return render_template("oauth/sudo.html", email=email, person=person, claims=claims)
     try:
         with api_request(read_only=False) as ctx:
             target = ctx.call("select api.sudo(email => %s)", (email,)).fetchone()[0]
