@@ -858,9 +858,7 @@ declare
   current_id bigint := auth.session_id();
   revoked integer;
 begin
-  if auth.user_id() is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   if current_id is not null then
     update auth.sessions as s
     set revoked_at = now()
@@ -1231,9 +1229,7 @@ CREATE FUNCTION api.revoke_my_session(session_id bigint) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  if auth.user_id() is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   update auth.sessions as s
   set revoked_at = now()
   where s.id = session_id and s.user_id = auth.user_id() and s.revoked_at is null and s.expires_at > now();
@@ -1252,9 +1248,7 @@ CREATE FUNCTION api.revoke_my_token(token_id bigint) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  if auth.user_id() is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   update auth.oauth_tokens as t
   set revoked_at = now()
   where t.id = token_id and t.user_id = auth.user_id() and t.revoked_at is null;
@@ -1363,9 +1357,7 @@ declare
   sessions_revoked integer;
   tokens_revoked integer;
 begin
-  if me is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   update auth.sessions as s
   set revoked_at = now()
   where s.revoked_at is null
@@ -1748,8 +1740,11 @@ begin
     return app.v3_reply(403, '{"data": {"backup": true}}', 'Assignment does not exist');
   end if;
 
+  -- The unit's effective lock date (app.unit_dates) is never before the assignment's, so it is
+  -- only looked up for a submit after the assignment's own lock date.
   accepted := coalesce(submit, false)
-    and now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at;
+    and (now() <= target.lock_at
+         or now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at);
 
   insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
   values (
@@ -3566,9 +3561,7 @@ COMMENT ON FUNCTION auth.group_mates() IS 'Active group-mates of the caller, per
 CREATE FUNCTION auth.is_admin() RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-  select coalesce(c.claims ->> 'role' = 'ok_admin', false)
-    and (not c.claims ? 'scope' or 'all' = any(string_to_array(c.claims ->> 'scope', ' ')))
-  from (select auth.claims() as claims) as c
+  select coalesce(auth.claims() ->> 'role' = 'ok_admin', false) and auth.scope_allows_all()
 $$;
 
 ALTER FUNCTION auth.is_admin() OWNER TO ok_owner;
@@ -3584,6 +3577,17 @@ $$;
 ALTER FUNCTION auth.is_staff_of(course_id bigint) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION auth.is_staff_of(course_id bigint) IS 'True when the caller is a site admin or a reader, TA or instructor of the course.';
+
+CREATE FUNCTION auth.scope_allows_all() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+  select not c.claims ? 'scope' or 'all' = any(string_to_array(c.claims ->> 'scope', ' '))
+  from (select auth.claims() as claims) as c
+$$;
+
+ALTER FUNCTION auth.scope_allows_all() OWNER TO ok_owner;
+
+COMMENT ON FUNCTION auth.scope_allows_all() IS 'True for a browser session or a token whose scope includes all.';
 
 CREATE FUNCTION auth.session_id() RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -3627,10 +3631,8 @@ COMMENT ON FUNCTION auth.sudo_by() IS 'Id of the site admin acting as the caller
 CREATE FUNCTION auth.user_id() RETURNS bigint
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-  select nullif(c.claims ->> 'sub', '')::bigint
-  from (select auth.claims() as claims) as c
-  where not c.claims ? 'scope'
-    or 'all' = any(string_to_array(c.claims ->> 'scope', ' '))
+  select nullif(auth.claims() ->> 'sub', '')::bigint
+  where auth.scope_allows_all()
 $$;
 
 ALTER FUNCTION auth.user_id() OWNER TO ok_owner;
@@ -5407,6 +5409,12 @@ GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_anon;
 GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_user;
 GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_worker;
 GRANT ALL ON FUNCTION auth.is_staff_of(course_id bigint) TO ok_auth;
+
+REVOKE ALL ON FUNCTION auth.scope_allows_all() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.scope_allows_all() TO ok_anon;
+GRANT ALL ON FUNCTION auth.scope_allows_all() TO ok_user;
+GRANT ALL ON FUNCTION auth.scope_allows_all() TO ok_worker;
+GRANT ALL ON FUNCTION auth.scope_allows_all() TO ok_auth;
 
 REVOKE ALL ON FUNCTION auth.session_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.session_id() TO ok_user;

@@ -9,7 +9,7 @@
 --   ok_admin            NOLOGIN: site administrators (a member of ok_user)
 --   ok_worker           NOLOGIN: background jobs (mail, exports)
 --   ok_api              NOLOGIN, NOBYPASSRLS: owns the api functions that need internal helpers
---                       and runs them (security definer). A member of ok_anon, ok_user and
+--                       and runs them with its own rights (as their definer). A member of ok_anon, ok_user and
 --                       ok_admin, so the caller's row-level security applies to it: every
 --                       policy reads the caller's claims (auth.user_id(), auth.is_admin()).
 --                       Only it and the owners may execute app.* helpers.

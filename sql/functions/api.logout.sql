@@ -6,6 +6,7 @@
 -- Called by: web/oauth/login.py (POST /logout/); PostgREST clients (/rpc/logout).
 -- Security: definer: the admin's session behind an impersonation session is not the
 -- impersonated user's row. Raises: PT401 not signed in.
+-- requires: app.require_login.sql
 create or replace function api.logout()
 returns boolean
 language plpgsql
@@ -17,9 +18,7 @@ declare
   current_id bigint := auth.session_id();
   revoked integer;
 begin
-  if auth.user_id() is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   if current_id is not null then
     update auth.sessions as s
     set revoked_at = now()

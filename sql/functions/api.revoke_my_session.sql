@@ -4,6 +4,7 @@
 -- Called by: the "Signed-in devices" page. Security: definer as ok_api (the caller's RLS applies: own sessions only; the
 -- sessions_revoke policy lets a user end a session, never revive one).
 -- Raises: PT401 not signed in, PT404 not one of the caller's live sessions.
+-- requires: app.require_login.sql
 create or replace function api.revoke_my_session(session_id bigint)
 returns void
 language plpgsql
@@ -12,9 +13,7 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if auth.user_id() is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   update auth.sessions as s
   set revoked_at = now()
   where s.id = session_id and s.user_id = auth.user_id() and s.revoked_at is null and s.expires_at > now();

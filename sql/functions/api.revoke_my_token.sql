@@ -2,6 +2,7 @@
 -- lost laptop). Takes effect at once: the pre-request check refuses its access tokens.
 -- Called by: the "Signed-in devices" page. Security: definer as ok_api (the caller's RLS applies) (RLS: own tokens only).
 -- Raises: PT401 not signed in, PT404 not one of the caller's live tokens.
+-- requires: app.require_login.sql
 create or replace function api.revoke_my_token(token_id bigint)
 returns void
 language plpgsql
@@ -10,9 +11,7 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if auth.user_id() is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   update auth.oauth_tokens as t
   set revoked_at = now()
   where t.id = token_id and t.user_id = auth.user_id() and t.revoked_at is null;

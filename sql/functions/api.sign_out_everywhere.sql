@@ -6,6 +6,7 @@
 -- Called by: the "Signed-in devices" page. Security: definer: the sessions an admin
 -- started as someone else belong to that someone (and vice versa).
 -- Raises: PT401 not signed in.
+-- requires: app.require_login.sql
 create or replace function api.sign_out_everywhere()
 returns integer
 language plpgsql
@@ -18,9 +19,7 @@ declare
   sessions_revoked integer;
   tokens_revoked integer;
 begin
-  if me is null then
-    raise sqlstate 'PT401' using message = 'Not logged in';
-  end if;
+  perform app.require_login();
   update auth.sessions as s
   set revoked_at = now()
   where s.revoked_at is null

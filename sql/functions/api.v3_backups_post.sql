@@ -66,8 +66,11 @@ begin
     return app.v3_reply(403, '{"data": {"backup": true}}', 'Assignment does not exist');
   end if;
 
+  -- The unit's effective lock date (app.unit_dates) is never before the assignment's, so it is
+  -- only looked up for a submit after the assignment's own lock date.
   accepted := coalesce(submit, false)
-    and now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at;
+    and (now() <= target.lock_at
+         or now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at);
 
   insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
   values (

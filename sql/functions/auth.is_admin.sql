@@ -4,15 +4,14 @@
 -- at request level; reading the claim also works inside security-definer functions.
 -- Called by: RLS policies as (select auth.is_admin()), api functions.
 -- Security: invoker. Raises nothing.
+-- requires: auth.scope_allows_all.sql
 create or replace function auth.is_admin()
 returns boolean
 language sql
 stable
 parallel safe
 as $$
-  select coalesce(c.claims ->> 'role' = 'ok_admin', false)
-    and (not c.claims ? 'scope' or 'all' = any(string_to_array(c.claims ->> 'scope', ' ')))
-  from (select auth.claims() as claims) as c
+  select coalesce(auth.claims() ->> 'role' = 'ok_admin', false) and auth.scope_allows_all()
 $$;
 
 revoke all on function auth.is_admin() from public;

@@ -5,16 +5,15 @@
 -- the identity endpoints). Browser sessions carry no scope claim and act fully.
 -- Called by: RLS policies as (select auth.user_id()), api functions, auth.is_admin.
 -- Security: invoker. Raises 22P02 if a token carries a non-numeric sub (never minted by us).
+-- requires: auth.scope_allows_all.sql
 create or replace function auth.user_id()
 returns bigint
 language sql
 stable
 parallel safe
 as $$
-  select nullif(c.claims ->> 'sub', '')::bigint
-  from (select auth.claims() as claims) as c
-  where not c.claims ? 'scope'
-    or 'all' = any(string_to_array(c.claims ->> 'scope', ' '))
+  select nullif(auth.claims() ->> 'sub', '')::bigint
+  where auth.scope_allows_all()
 $$;
 
 revoke all on function auth.user_id() from public;
