@@ -1,18 +1,20 @@
 """Apply the replaceable objects in sql/ around alembic's versioned revisions.
 
 Versioned revisions (migrations/versions) own state: tables, constraints, indexes,
-policies, triggers. Functions and views are kept one per file in sql/functions and
-sql/views and re-applied after every upgrade:
+policies, triggers. Functions and views are kept one per file in sql/functions/<domain>/
+and sql/views/<domain>/ (named <schema>.<object>.sql; the domain folder only sorts them for
+people, the schema prefix decides when a file applies) and re-applied after every upgrade:
 
 1. bootstrap_steps()  sql/00_extensions, 01_roles, 02_schemas (as the connecting user)
 2. before_steps()     functions that policies and triggers depend on: auth.* and the
                       trigger functions app.tg_* (created or replaced in place), then drop
-                      and recreate the stateless schemas api and analytics, then drop the
+                      and recreate the stateless schemas api, v3 and analytics, then drop the
                       app views (sql/03_drop_app_views.sql), so that revisions can alter
                       the tables they read
 3. alembic revisions
-4. after_steps()      the app views (sql/views/app.*), every app/auth function in place,
-                      then api and analytics rebuilt from sql/, then sql/99_grants.sql,
+4. after_steps()      the app views (app.*), every app/auth function in place, then the
+                      ok-client contract's helpers (v3.*), then api and analytics rebuilt
+                      from sql/, then sql/99_grants.sql,
                       then NOTIFY pgrst
 
 Each list is the one definition of its order: online mode (migrations/env.py) executes
@@ -20,7 +22,8 @@ the steps through the raw psycopg2 cursor with no parameters (see sqlexec.py for
 sqlalchemy.text); offline mode (`alembic upgrade head --sql`) prints the same steps as a
 script for psql. A step is a file of sql/, sent verbatim, or one fixed statement written
 below. A file may name files it needs first in a header line
-"-- requires: api.some_view.sql"; otherwise files apply in name order.
+"-- requires: api.some_view.sql" (a file name, wherever its domain folder); otherwise files
+apply in name order.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ def _stmt(statement: str) -> Step:  # fixed text, ending with ";"
 def ordered(paths: list[Path]) -> list[Path]:
     """Name order, except that a file comes after the files it requires."""
     by_name = {p.name: p for p in paths}
+    everywhere = {p.name for p in replaceable_files()}
     done: list[Path] = []
     seen: set[str] = set()
 
@@ -75,18 +79,29 @@ def ordered(paths: list[Path]) -> list[Path]:
                 name = name.strip()
                 if name in by_name:
                     visit(by_name[name], stack + (path.name,))
-                elif not (FUNCTIONS / name).exists() and not (VIEWS / name).exists():
+                elif name not in everywhere:
                     raise RuntimeError(f"{path.name} requires unknown file {name}")
         seen.add(path.name)
         done.append(path)
 
-    for path in sorted(paths):
+    for path in sorted(paths, key=lambda p: p.name):
         visit(path, ())
     return done
 
 
+def replaceable_files() -> list[Path]:
+    """Every file of sql/functions and sql/views, whatever its domain folder. A name is one
+    object, so it may appear once in the whole tree."""
+    files = sorted([*FUNCTIONS.rglob("*.sql"), *VIEWS.rglob("*.sql")], key=lambda p: p.name)
+    for first, second in zip(files, files[1:], strict=False):
+        if first.name == second.name:
+            raise RuntimeError(f"{first} and {second}: one object, two files")
+    return files
+
+
 def _files(directory: Path, prefix: str) -> list[Path]:
-    return sorted(directory.glob(f"{prefix}*.sql"))
+    """The files of one schema (by name prefix) in every domain folder, in name order."""
+    return sorted(directory.rglob(f"{prefix}*.sql"), key=lambda p: p.name)
 
 
 def bootstrap_steps() -> list[Step]:
@@ -105,6 +120,11 @@ def before_steps() -> list[Step]:
         # ok_api owns the api functions that run as definers (they are created by ok_owner
         # and handed over with "alter function ... owner to ok_api", which needs create here).
         _stmt("grant usage, create on schema api to ok_api;"),
+        # v3: the ok-client HTTP contract's helpers (envelope, headers, paging), called by
+        # the api.v3_* definers only. Stateless like api.
+        _stmt("drop schema if exists v3 cascade;"),
+        _stmt("create schema v3 authorization ok_owner;"),
+        _stmt("grant usage on schema v3 to ok_api;"),
         _stmt("reset role;"),
         _stmt("drop schema if exists analytics cascade;"),
         _stmt("create schema analytics authorization ok_analytics_owner;"),
@@ -121,6 +141,7 @@ def after_steps() -> list[Step]:
         _stmt("set role ok_owner;"),
         *map(_file, ordered(_files(VIEWS, "app."))),
         *map(_file, ordered(_files(FUNCTIONS, "auth.") + _files(FUNCTIONS, "app."))),
+        *map(_file, ordered(_files(FUNCTIONS, "v3."))),
         *map(_file, ordered(_files(VIEWS, "api.") + _files(FUNCTIONS, "api."))),
         _stmt("set role ok_analytics_owner;"),
         *map(_file, ordered(_files(VIEWS, "analytics.") + _files(FUNCTIONS, "analytics."))),

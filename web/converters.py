@@ -1,10 +1,20 @@
-"""URL converters for names that contain slashes: offerings and assignment names."""
+"""URL converters for names that contain slashes: course offerings and assignment names.
+
+The name format is defined once, in the database: the check `courses_offering_format` on
+app.courses ("<institution>/<course>/<term><yy>", with words reserved for the site's own
+paths) and the trigger app.tg_assignments__check_name ("<offering>/<word>"). The URL layer
+does not judge names: it only counts path segments (three for an offering, four for an
+assignment), so every name the database accepts has its URL, and a name it does not know is
+answered by the database (404 with its reason).
+"""
 
 from __future__ import annotations
 
 from werkzeug.routing import BaseConverter
 
-OFFERING_PATTERN = r"[\w\-]+/[\w\-]+/(?:fa|sp|su|wi|au|yr)\d\d"
+SEGMENT = r"[^/]+"
+OFFERING_PATTERN = "/".join([SEGMENT] * 3)
+ASSIGNMENT_PATTERN = "/".join([SEGMENT] * 4)
 
 
 class OfferingConverter(BaseConverter):
@@ -13,7 +23,7 @@ class OfferingConverter(BaseConverter):
 
 
 class AssignmentConverter(BaseConverter):
-    regex = OFFERING_PATTERN + r"/\w+"
+    regex = ASSIGNMENT_PATTERN
     part_isolating = False
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import psycopg2
-from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
 from web.db import Database
@@ -75,4 +75,8 @@ def api_request(claims: dict | None = None, *, read_only: bool | None = None):
         if browser and exc.pgcode == "PT401":
             detail = exc.diag.message_detail or exc.diag.message_primary
             raise SessionEnded(detail) from exc
+        if request.method == "GET" and exc.pgcode in ("PT403", "PT404"):
+            # A page the database refuses: the error page, with the database's reason
+            # (actions, which are POSTs, catch their refusals and flash them instead).
+            abort(int(exc.pgcode[2:]), description=exc.diag.message_primary)
         raise

@@ -95,11 +95,16 @@ def clone(template: str, prefix: str = "okv3_test") -> tuple[str, str]:
 _POLICY_ROLES = re.compile(r"( TO )([a-z_]+(?:, [a-z_]+)*)(?= USING| WITH CHECK|;)")
 
 
+def sort_policy_roles(line: str) -> str:
+    """A CREATE POLICY line with its roles in name order (pg_dump's order is not stable)."""
+    return _POLICY_ROLES.sub(lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", "))), line)
+
+
 def dump_schema(url: str) -> str:
     """pg_dump --schema-only of our schemas, without the noise that differs between runs."""
     out = subprocess.run(
         [str(PG_BIN / "pg_dump"), "--schema-only", "--schema=app", "--schema=auth",
-         "--schema=api", "--schema=analytics", "--schema=extensions", url],
+         "--schema=v3", "--schema=api", "--schema=analytics", "--schema=extensions", url],
         check=True, capture_output=True, text=True,
     ).stdout
     keep = []
@@ -107,7 +112,7 @@ def dump_schema(url: str) -> str:
         if line.startswith(("--", "SET ", "SELECT pg_catalog.set_config", "\\restrict", "\\unrestrict")):
             continue
         if line.startswith("CREATE POLICY"):
-            line = _POLICY_ROLES.sub(lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", "))), line)
+            line = sort_policy_roles(line)
         if line.strip() or (keep and keep[-1].strip()):
             keep.append(line)
     return "\n".join(keep).strip() + "\n"

@@ -29,7 +29,7 @@ def _count(url: str, sql: str) -> int:
 
 def test_empty_to_head_matches_the_committed_snapshot(empty_db):
     dbutil.migrate(empty_db)
-    assert schema_snapshot.drift(dbutil.dump_schema(empty_db)) == ""
+    assert schema_snapshot.drift(empty_db) == ""
     assert _count(empty_db, "select count(*) from alembic.alembic_version") == 1
     assert _count(empty_db, "select count(*) from auth.oauth_clients where client_id = 'ok-client' and active") == 1
 
@@ -47,14 +47,14 @@ def test_head_to_base_and_back_gives_the_same_schema(empty_db):
 def test_upgrading_again_is_harmless(empty_db):
     dbutil.migrate(empty_db)
     dbutil.migrate(empty_db)
-    assert schema_snapshot.drift(dbutil.dump_schema(empty_db)) == ""
+    assert schema_snapshot.drift(empty_db) == ""
 
 
 def test_drift_check_catches_a_schema_edit_without_a_migration(empty_db):
     dbutil.migrate(empty_db)
     with psycopg2.connect(empty_db) as conn, conn.cursor() as cur:
         cur.execute("alter table app.backups add column sneaky text")
-    diff = schema_snapshot.drift(dbutil.dump_schema(empty_db))
+    diff = schema_snapshot.drift(empty_db)
     assert "+    sneaky text" in diff
 
 
@@ -62,7 +62,32 @@ def test_drift_check_catches_a_dropped_policy(empty_db):
     dbutil.migrate(empty_db)
     with psycopg2.connect(empty_db) as conn, conn.cursor() as cur:
         cur.execute("drop policy backups_select on app.backups")
-    assert "backups_select" in schema_snapshot.drift(dbutil.dump_schema(empty_db))
+    assert "backups_select" in schema_snapshot.drift(empty_db)
+
+
+def test_drift_check_names_the_table_file_that_differs(empty_db):
+    dbutil.migrate(empty_db)
+    with psycopg2.connect(empty_db) as conn, conn.cursor() as cur:
+        cur.execute("create index sneaky_idx on app.scores (kind)")
+    diff = schema_snapshot.drift(empty_db)
+    assert "sql/tables/scores/app.scores.sql" in diff and "sneaky_idx" in diff
+    assert "app.backups.sql" not in diff
+
+
+def test_drift_check_catches_a_function_that_is_not_its_file(empty_db):
+    """Functions are checked against their own files: a body edited in place, a leftover
+    function no file defines, and a stale overload left behind by a changed signature."""
+    dbutil.migrate(empty_db)
+    with psycopg2.connect(empty_db) as conn, conn.cursor() as cur:
+        cur.execute("create or replace function app.late_by(submission_time timestamptz, effective_due timestamptz) "
+                    "returns interval language sql immutable as $$ select interval '0' $$")
+        cur.execute("create function app.forgotten() returns int language sql as $$ select 1 $$")
+        cur.execute("create function app.human_interval(a interval, b int) returns text "
+                    "language sql as $$ select '' $$")
+    problems = schema_snapshot.drift(empty_db)
+    assert "app.late_by: its body differs from sql/functions/submissions/app.late_by.sql" in problems
+    assert "app.forgotten: in the database, but no sql/functions or sql/views file defines it" in problems
+    assert "app.human_interval: 2 in the database, 1 in sql/functions/courses/app.human_interval.sql" in problems
 
 
 def test_sql_text_with_colon_words_survives_the_migration_path(empty_db):
@@ -98,7 +123,7 @@ def test_offline_script_applied_with_psql_matches_online_and_the_snapshot(empty_
     subprocess.run([str(dbutil.PG_BIN / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(path), second_empty_db],
                    check=True, capture_output=True, text=True)
     offline = dbutil.dump_schema(second_empty_db)
-    assert schema_snapshot.drift(offline) == ""
+    assert schema_snapshot.drift(second_empty_db) == ""
     dbutil.migrate(empty_db)
     assert dbutil.dump_schema(empty_db) == offline
     head = "select version_num from alembic.alembic_version"

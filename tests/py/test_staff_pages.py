@@ -47,7 +47,9 @@ def test_the_assignment_page_explains_each_final_submission(app):
 
 
 def test_students_and_other_courses_are_refused(app):
-    assert signed_in_client(app, "s1@a.edu").get(COURSE).status_code == 403
+    refused = signed_in_client(app, "s1@a.edu").get(COURSE)
+    assert refused.status_code == 403
+    assert "This page is for the staff of cal/cs61a/fa26" in refused.get_data(as_text=True)  # the database's reason
     assert signed_in_client(app, "ta@b.edu").get(HW).status_code == 403
     assert signed_in_client(app, "lab@a.edu").get("/staff/cal/cs61a/fa26/gradebook").status_code == 403
     assert app.test_client().get(COURSE).status_code == 302  # sign in first

@@ -1,6 +1,6 @@
 -- Catalog tests: the rules that keep the foundation honest as the schema grows.
 begin;
-select plan(16);
+select plan(18);
 
 select is_empty(
   $$ select n.nspname || '.' || c.relname
@@ -20,7 +20,7 @@ select is_empty(
 select is_empty(
   $$ select p.oid::regprocedure::text
      from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
-     where n.nspname in ('app', 'auth', 'api', 'analytics') and p.prosecdef
+     where n.nspname in ('app', 'auth', 'v3', 'api', 'analytics') and p.prosecdef
        and not coalesce('search_path=pg_catalog, pg_temp' = any(p.proconfig), false) $$,
   'every security-definer function searches pg_catalog, then pg_temp (last), and nothing else'
 );
@@ -55,14 +55,32 @@ select is_empty(
 select is_empty(
   $$ select p.oid::regprocedure::text
      from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
-     where n.nspname = 'api' and not p.prosecdef and p.prosrc ~ '\mapp\.[a-z_0-9]+\(' $$,
-  'an api function that calls app helpers is a definer (request roles cannot execute them)'
+     where n.nspname = 'api' and not p.prosecdef and p.prosrc ~ '\m(app|v3)\.[a-z_0-9]+\(' $$,
+  'an api function that calls app or v3 helpers is a definer (request roles cannot execute them)'
+);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname
+     from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
+     where n.nspname = 'v3' $$,
+  'v3 (the ok-client contract''s helpers) holds functions only: no table, view or sequence'
+);
+
+select is_empty(
+  $$ select p.oid::regprocedure::text || ' ' || r.rolname
+     from pg_proc as p
+     inner join pg_namespace as n on p.pronamespace = n.oid
+     cross join pg_roles as r
+     where n.nspname in ('app', 'v3')
+       and r.rolname in ('authenticator', 'ok_anon', 'ok_user', 'ok_admin', 'ok_worker', 'ok_auth', 'ok_analytics')
+       and has_function_privilege(r.oid, p.oid, 'execute') $$,
+  'no request role executes an app or v3 helper (only ok_api and the owners do)'
 );
 
 select is_empty(
   $$ select p.oid::regprocedure::text
      from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
-     where n.nspname in ('app', 'auth', 'api', 'analytics')
+     where n.nspname in ('app', 'auth', 'v3', 'api', 'analytics')
        and has_function_privilege('public', p.oid, 'execute') $$,
   'no function of ours is executable by PUBLIC'
 );

@@ -1,7 +1,7 @@
 -- Rollups: the assignment score table and the course gradebook for staff, in one query each;
 -- analytics views with pseudonymous keys, readable by the analytics login only.
 begin;
-select plan(14);
+select plan(15);
 select tests.fixture();
 update app.assignments set published_score_kinds = array['total', 'composition'] where name = 'cal/cs61a/fa26/hw01';
 insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
@@ -30,9 +30,13 @@ select is(
   'the grades export: okpy/ok''s CSV, same best scores')
 from (select set_config('request.headers', '{"x-ok-offering": "cal/cs61a/fa26"}', true)) as h;
 select tests.act_as('ta@b.edu');
-select is(api.gradebook('cal/cs61a/fa26'), null, 'another course''s staff get nothing');
+select throws_ok($$ select api.gradebook('cal/cs61a/fa26') $$, 'PT403',
+  'This page is for the staff of cal/cs61a/fa26', 'another course''s staff are refused, with the reason');
 select tests.act_as('s1@a.edu');
-select is(api.gradebook('cal/cs61a/fa26'), null, 'students get nothing');
+select throws_ok($$ select api.gradebook('cal/cs61a/fa26') $$, 'PT403',
+  'This page is for the staff of cal/cs61a/fa26', 'students are refused, with the reason');
+select throws_ok($$ select api.gradebook('cal/nothing/fa26') $$, 'PT404',
+  'No course or assignment is named cal/nothing/fa26', 'an unknown course is named in the refusal');
 
 -- Analytics: pseudonymous keys, no identities, the analytics login only.
 reset role;

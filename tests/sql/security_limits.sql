@@ -54,15 +54,15 @@ select throws_ok('execute score_insert(1e1000)', '23514', null, 'the table refus
 select lives_ok('execute score_insert(1e15)', 'the table takes 1e15');
 
 -- CSV fields: formula triggers are prefixed with a quote (then quoted as RFC 4180 needs).
-select is(app.csv_field('=1+1'), '''=1+1', '= is neutralised');
-select is(app.csv_field('+1'), '''+1', '+ is neutralised');
-select is(app.csv_field('-2+3+cmd|'' /C calc''!A0'), '''-2+3+cmd|'' /C calc''!A0', '- is neutralised');
-select is(app.csv_field('@SUM(A1)'), '''@SUM(A1)', '@ is neutralised');
-select is(app.csv_field(E'\t=1'), E'''\t=1', 'a leading tab is neutralised');
-select is(app.csv_field(E'\r=1'), E'"''\r=1"', 'a leading carriage return is neutralised, then quoted');
-select is(app.csv_field('=HYPERLINK("x","y")'), '"''=HYPERLINK(""x"",""y"")"', 'prefixed, then quoted');
-select is(app.csv_field('Sam, Jr.'), '"Sam, Jr."', 'plain text is only quoted as needed');
-select is(app.csv_field('a=b'), 'a=b', 'only a leading trigger counts');
+select is(v3.csv_field('=1+1'), '''=1+1', '= is neutralised');
+select is(v3.csv_field('+1'), '''+1', '+ is neutralised');
+select is(v3.csv_field('-2+3+cmd|'' /C calc''!A0'), '''-2+3+cmd|'' /C calc''!A0', '- is neutralised');
+select is(v3.csv_field('@SUM(A1)'), '''@SUM(A1)', '@ is neutralised');
+select is(v3.csv_field(E'\t=1'), E'''\t=1', 'a leading tab is neutralised');
+select is(v3.csv_field(E'\r=1'), E'"''\r=1"', 'a leading carriage return is neutralised, then quoted');
+select is(v3.csv_field('=HYPERLINK("x","y")'), '"''=HYPERLINK(""x"",""y"")"', 'prefixed, then quoted');
+select is(v3.csv_field('Sam, Jr.'), '"Sam, Jr."', 'plain text is only quoted as needed');
+select is(v3.csv_field('a=b'), 'a=b', 'only a leading trigger counts');
 
 -- PKCE: RFC 7636 appendix B's example verifier and challenge.
 select is(app.pkce_challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from web.api_v3.routes import ROUTES
-from web.converters import OFFERING_PATTERN
+from web.converters import ASSIGNMENT_PATTERN, OFFERING_PATTERN
 from web.settings import DEFAULT_MAX_BODY_BYTES, max_body_bytes
 
 PART = re.compile(r"<(?:(\w+):)?(\w+)>")
-CONVERTER_PATTERNS = {"assignment": OFFERING_PATTERN + r"/\w+", "offering": OFFERING_PATTERN, None: r"[^/]+"}
+CONVERTER_PATTERNS = {"assignment": ASSIGNMENT_PATTERN, "offering": OFFERING_PATTERN, None: r"[^/]+"}
 QUERY_OPTIONS = ("client_name", "client_version", "limit", "offset", "export_token", "envelope")
 
 

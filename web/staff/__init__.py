@@ -6,7 +6,7 @@ reader, TA or instructor sees, and the database refuses what they may not do."""
 from __future__ import annotations
 
 import psycopg2
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from web.request_db import api_request, current_claims
 
@@ -19,19 +19,19 @@ def _rows(cur) -> list[dict]:
 
 
 @blueprint.before_request
-def require_staff():
-    """Sign in first; then these pages are for the course's staff (RLS would show a student
-    only their own rows anyway; this gives them a plain 403 instead of a half-empty page)."""
+def require_login():
+    """Sign in first. Whether the caller is staff of the course is the database's answer, in
+    the page's own call (app.require_staff), shown with its reason when it refuses."""
     if not current_claims():
         return redirect(url_for("login.login", next=request.full_path))
-    args = request.view_args or {}
-    name = args.get("offering") or args.get("name")
-    if name:
-        with api_request() as ctx:
-            staff = ctx.call("select api.is_course_staff(name => %s)", (name,)).fetchone()[0]
-        if not staff:
-            abort(403)
     return None
+
+
+def _page(query: str, name: str) -> dict:
+    """One api call that returns the whole page (PT403/PT404 become the error page, with the
+    database's message, in web.request_db)."""
+    with api_request() as ctx:
+        return ctx.call(query, (name,)).fetchone()[0]
 
 
 @blueprint.get("/")
@@ -43,37 +43,20 @@ def courses():
 
 @blueprint.get("/<offering:offering>/")
 def course(offering: str):
-    with api_request() as ctx:
-        assignments = _rows(ctx.call("select * from api.assignments where offering = %s", (offering,)))
-        requests_ = _rows(ctx.call("select * from api.extension_requests where offering = %s", (offering,)))
-    if not assignments:
-        abort(404)
-    return render_template("staff/course.html", offering=offering, assignments=assignments, requests=requests_)
+    # the page's parts (offering, assignments, requests, timezone) are the template's names
+    return render_template("staff/course.html", **_page("select api.staff_course_page(offering => %s)", offering))
 
 
 @blueprint.get("/<offering:offering>/gradebook")
 def gradebook(offering: str):
-    with api_request() as ctx:
-        book = ctx.call("select api.gradebook(offering => %s)", (offering,)).fetchone()[0]
-    if book is None:
-        abort(404)
+    book = _page("select api.gradebook(offering => %s)", offering)
     return render_template("staff/gradebook.html", offering=offering, book=book)
 
 
 @blueprint.get("/<assignment:name>/")
 def assignment(name: str):
-    with api_request() as ctx:
-        finals = _rows(ctx.call("select * from api.final_submissions(assignment => %s)", (name,)))
-        progress = _rows(ctx.call("select * from api.grading_progress where assignment = %s", (name,)))
-        unqueued = ctx.call("select count(*) from api.unqueued_submissions(assignment => %s)", (name,)).fetchone()[0]
-        extended = _rows(ctx.call("select * from api.deadlines(assignment => %s) where extended_until is not null",
-                                  (name,)))
-        # the course's time zone: extensions are shown, and the grant form is read, in it
-        zone = ctx.call("select timezone from api.assignments where name = %s", (name,)).fetchone()
-    if not finals or zone is None:
-        abort(404)
-    return render_template("staff/assignment.html", name=name, finals=finals, progress=progress,
-                           unqueued=unqueued, extended=extended, timezone=zone[0])
+    # name, finals, progress, unqueued, extended, timezone: the template's names
+    return render_template("staff/assignment.html", **_page("select api.staff_assignment_page(name => %s)", name))
 
 
 # Staff actions: one api call each; the database's refusal is shown as it is.

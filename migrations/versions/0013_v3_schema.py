@@ -1,0 +1,28 @@
+"""The ok-client contract's helpers move out of app into a schema of their own, v3 (stateless,
+rebuilt from sql/functions/v3/ after every upgrade): the old app copies are dropped here.
+
+Revision ID: 0013
+Revises: 0012
+Create Date: 2026-11-28
+"""
+
+from pathlib import Path
+
+from migrations.sqlexec import execute_file
+
+revision = "0013"
+down_revision = "0012"
+branch_labels = None
+depends_on = None
+
+# The SQL is in the .upgrade.sql and .downgrade.sql files beside this one (alembic.ini's
+# post-write hook migrations/newrevision.py creates them); this file only runs them.
+SQL = Path(__file__)
+
+
+def upgrade() -> None:
+    execute_file(SQL.with_suffix(".upgrade.sql"))
+
+
+def downgrade() -> None:
+    execute_file(SQL.with_suffix(".downgrade.sql"))

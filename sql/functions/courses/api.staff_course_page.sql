@@ -1,0 +1,45 @@
+-- api.staff_course_page(offering): everything the staff course page shows, in one call:
+--   {"offering", "display_name", "timezone",
+--    "assignments": [api.assignments rows of the course: name, display_name, due_at, lock_at,
+--                    visible, max_group_size, published_score_kinds, timezone],
+--    "requests": [api.extension_requests rows of the course, pending first]}
+-- Called by: the staff course page (web/staff). Security: definer (app.require_staff finds
+-- the course and refuses non-staff with a reason), handed to ok_api so that the rows are the
+-- caller's under row-level security.
+-- Raises: PT401, PT403, PT404 (app.require_staff).
+-- requires: app.require_staff.sql, api.assignments.sql, api.extension_requests.sql
+create or replace function api.staff_course_page(offering text)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  allowed_course bigint;
+begin
+  -- first, and always: the refusal must not depend on which rows the caller can see
+  allowed_course := app.require_staff(staff_course_page.offering);
+  return (select jsonb_build_object(
+    'offering', c.offering,
+    'display_name', c.display_name,
+    'timezone', c.timezone,
+    'assignments', coalesce((
+      select jsonb_agg(to_jsonb(a) order by a.due_at, a.name)
+      from api.assignments as a where a.offering = c.offering
+    ), '[]'::jsonb),
+    'requests', coalesce((
+      select jsonb_agg(to_jsonb(r) order by r.status = 'pending' desc, r.created_at desc)
+      from api.extension_requests as r where r.offering = c.offering
+    ), '[]'::jsonb)
+  )
+  from app.courses as c
+  where c.id = allowed_course);
+end;
+$$;
+
+revoke all on function api.staff_course_page(text) from public;
+grant execute on function api.staff_course_page(text) to ok_user;
+alter function api.staff_course_page(text) owner to ok_api;
+comment on function api.staff_course_page(text) is
+'The staff course page: the course, its assignments and its extension requests (staff only).';

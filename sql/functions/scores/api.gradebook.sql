@@ -1,0 +1,54 @@
+-- api.gradebook(offering): the course gradebook in one query, for its staff and admins:
+--   {"columns": [{"title", "assignment", "type", "in_total"}, ...],
+--    "students": [{"email", "sid", "section", "cells": [value per column], "total"}, ...]}
+-- Columns and values are exactly the grades CSV's (app.grade_columns, app.grade_cells: group
+-- members share the best active score of each kind; missing values are 0); total adds the
+-- columns marked in_total. Students are ordered by email.
+-- Called by: the staff gradebook page. Security: definer, for staff of the course and admins
+-- only (app.require_staff): it reads the whole course's groups and scores in one pass instead
+-- of per-student RLS checks. Raises: PT401, PT403, PT404 (app.require_staff).
+-- requires: app.require_staff.sql
+-- requires: app.grade_cells.sql
+create or replace function api.gradebook(offering text)
+returns jsonb
+language sql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+  with course as (
+    select app.require_staff(gradebook.offering) as id
+  ),
+  columns as (
+    select gc.* from course as c cross join lateral app.grade_columns(c.id) as gc
+  ),
+  cells as (
+    select g.student_id, array_agg(g.value order by g.col) as cells, sum(g.value) filter (where g.in_total) as total
+    from course as c cross join lateral app.grade_cells(c.id) as g
+    group by g.student_id
+  )
+  select jsonb_build_object(
+    'columns', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'title', cl.title, 'assignment', cl.assignment_name, 'type', cl.type, 'in_total', cl.in_total
+      ) order by cl.col)
+      from columns as cl
+    ), '[]'::jsonb),
+    'students', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'email', u.email, 'sid', e.sid, 'section', e.section,
+        'cells', coalesce(to_jsonb(g.cells), '[]'::jsonb), 'total', coalesce(g.total, 0)
+      ) order by u.email)
+      from course as c
+      inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
+      inner join app.users as u on e.user_id = u.id
+      left join cells as g on g.student_id = u.id
+    ), '[]'::jsonb)
+  )
+  from course
+$$;
+
+revoke all on function api.gradebook(text) from public;
+grant execute on function api.gradebook(text) to ok_user;
+comment on function api.gradebook(text) is
+'The course gradebook (staff): the grades CSV''s columns and values per student, and a total.';

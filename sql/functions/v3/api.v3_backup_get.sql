@@ -1,0 +1,39 @@
+-- api.v3_backup_get(): GET /api/v3/backups/<key>/ (x-ok-key): one backup with its messages,
+-- for the autograder and staff scripts. Visible to the submitter, their current group and
+-- the course's staff (RLS).
+-- Security: definer as ok_api (the caller's RLS applies). Answers 401 (logged out), 404 (malformed key, or a missing backup for
+-- an admin), 403 (not visible: a missing backup looks the same to non-admins).
+-- requires: v3.backups_json.sql, v3.auth_error.sql, app.hashid_decode.sql
+create or replace function api.v3_backup_get()
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  denied jsonb := v3.auth_error('all');
+  backup_id bigint := app.hashid_decode(v3.header('x-ok-key'));
+  found_backup jsonb;
+begin
+  if denied is not null then
+    return denied;
+  end if;
+  if backup_id is null then
+    return v3.reply(404, '{}', 'No backup with that key');
+  end if;
+  found_backup := v3.backups_json(array[backup_id]) -> 0;
+  if found_backup is null then
+    if auth.is_admin() then
+      return v3.reply(404, '{}', 'No backup with that key');
+    end if;
+    return v3.reply(403, '{}', 'You cannot view this backup');
+  end if;
+  return v3.reply(200, found_backup);
+end;
+$$;
+
+revoke all on function api.v3_backup_get() from public;
+alter function api.v3_backup_get() owner to ok_api;
+grant execute on function api.v3_backup_get() to ok_anon, ok_user;
+comment on function api.v3_backup_get() is 'GET /api/v3/backups/<key>/: a backup with its messages.';
