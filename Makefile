@@ -69,7 +69,7 @@ migrate: venv db
 	$(VENV)/bin/alembic upgrade head
 
 seed: migrate
-	$(PY) -m web.seed
+	$(PY) -m ops.seed
 
 assets: venv node
 	$(VENV)/bin/flask --app web.wsgi assets build
@@ -86,8 +86,14 @@ run: deps venv node db migrate seed assets
 	  curl -fsS http://127.0.0.1:$(PORT)/healthz >/dev/null || { echo "the app did not start; see $(RUN)/error.log"; exit 1; }; \
 	  echo "OK v3 is serving http://127.0.0.1:$(PORT) (make stop to stop it)"; \
 	fi
+	@if [ -f $(RUN)/worker.pid ] && kill -0 $$(cat $(RUN)/worker.pid) 2>/dev/null; then :; else \
+	  nohup $(PY) -m worker >>$(RUN)/worker.log 2>&1 </dev/null & echo $$! > $(RUN)/worker.pid; \
+	  echo "the background worker is running (log: $(RUN)/worker.log)"; \
+	fi
 
 stop:
+	@if [ -f $(RUN)/worker.pid ]; then kill $$(cat $(RUN)/worker.pid) 2>/dev/null || true; rm -f $(RUN)/worker.pid; \
+	  echo "worker stopped"; fi
 	@if [ -f $(RUN)/gunicorn.pid ]; then kill $$(cat $(RUN)/gunicorn.pid) 2>/dev/null || true; \
 	  for i in $$(seq 1 50); do [ -f $(RUN)/gunicorn.pid ] || break; sleep 0.1; done; rm -f $(RUN)/gunicorn.pid; echo "app stopped"; fi
 	@$(DB_STOP)
@@ -97,7 +103,7 @@ lint-sql: venv
 	$(VENV)/bin/squawk --config .squawk.toml 'migrations/versions/*.sql'
 
 lint-py: venv
-	$(VENV)/bin/ruff check web migrations tests bench
+	$(VENV)/bin/ruff check web worker ops migrations tests bench
 
 lint: lint-sql lint-py
 

@@ -2,7 +2,7 @@
 -- assistant, 30 students, three assignments (past, current, future), groups, backups,
 -- submissions, scores, comments. Dates are relative to now, so the course always has a
 -- closed, an open and an upcoming assignment. Idempotent: does nothing if the course exists.
--- Run by: web/seed.py as ok_owner with claims {"actor": "seed"} (audit rows say so).
+-- Run by: ops/seed.py as ok_owner with claims {"actor": "seed"} (audit rows say so).
 do $seed$
 declare
   demo_course_id bigint;

@@ -78,12 +78,28 @@ def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
             "select (select count(*) from app.backups) > 0 and (select count(*) from app.scores) > 0 "
             "and (select count(*) from app.comments) > 0 and (select count(*) from app.group_members) > 0",
         )
+        # The background worker runs beside the app, listening for mail to send.
+        worker_pid = int((tmp_path / "worker.pid").read_text())
+        os.kill(worker_pid, 0)
+        for _ in range(100):
+            if "worker started" in (tmp_path / "worker.log").read_text():
+                break
+            time.sleep(0.1)
+        assert "worker started" in (tmp_path / "worker.log").read_text()
         again = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
         assert again.returncode == 0 and "already running" in again.stdout
     finally:
         stopped = subprocess.run(["make", "stop"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert stopped.returncode == 0, stopped.stderr
-    assert not (tmp_path / "gunicorn.pid").exists()
+    assert not (tmp_path / "gunicorn.pid").exists() and not (tmp_path / "worker.pid").exists()
+    for _ in range(50):
+        try:
+            os.kill(worker_pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the worker still runs after make stop")
     deadline = time.time() + 10
     while time.time() < deadline:
         try:

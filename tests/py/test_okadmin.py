@@ -9,8 +9,8 @@ import subprocess
 import jwt
 import pytest
 
+from ops.okadmin import main as okadmin_main
 from tests.py.conftest import scalar
-from web.okadmin import main as okadmin_main
 from web.settings import ROOT
 
 OKADMIN = ROOT / ".venv" / "bin" / "okadmin"

@@ -11,7 +11,7 @@ from aiosmtpd.controller import Controller
 from tests.py import dbutil
 from tests.py.conftest import scalar
 from web.db import Database
-from web.worker import SmtpSettings, send_outbox_once
+from worker.outbox import SmtpSettings, send_outbox_once
 
 
 class Inbox:

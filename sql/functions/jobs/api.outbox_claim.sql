@@ -1,7 +1,7 @@
 -- api.outbox_claim(batch_size): hand the worker up to batch_size queued emails, oldest first,
 -- marking them 'sending'. Rows another worker holds are skipped (for update skip locked), and
 -- rows left 'sending' for 10 minutes by a worker that died are taken again.
--- Called by: web/worker.py as ok_worker. Security: invoker (ok_worker's outbox policy).
+-- Called by: worker/outbox.py as ok_worker. Security: invoker (ok_worker's outbox policy).
 -- Raises: PT422 for a batch size outside 1..500.
 create or replace function api.outbox_claim(batch_size integer default 20)
 returns jsonb

@@ -1,6 +1,6 @@
 -- api.outbox_finish(outbox_id, error): record how sending one claimed email went. Without an
 -- error it is 'sent'; with one it goes back to the queue, or is 'failed' after 5 attempts.
--- Called by: web/worker.py as ok_worker. Security: invoker.
+-- Called by: worker/outbox.py as ok_worker. Security: invoker.
 -- Raises: PT404 when the email is not one being sent.
 create or replace function api.outbox_finish(outbox_id bigint, error text default null)
 returns text

@@ -1,6 +1,6 @@
 """Deployment helpers run by the compose migrate service.
 
-    python -m web.dbtool set-passwords   set the LOGIN roles' passwords from the environment
+    python -m ops.dbtool set-passwords   set the LOGIN roles' passwords from the environment
                                          (AUTHENTICATOR_PASSWORD, ANALYTICS_PASSWORD)
 """
 
