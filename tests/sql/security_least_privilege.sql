@@ -193,6 +193,8 @@ insert into expected_execute values
     ('ok_user', 'api.sign_out_everywhere'),
     ('ok_user', 'api.stop_sudo'),
     ('ok_user', 'api.oauth_code_pending'),
+    ('ok_user', 'api.devices_page'),
+    ('ok_admin', 'api.devices_page'),
     ('ok_user', 'api.staff_course_page'),
     ('ok_admin', 'api.staff_course_page'),
     ('ok_user', 'api.staff_assignment_page'),

@@ -130,10 +130,5 @@ def tokens():
         flash(done, "success")
         return redirect(url_for("student.tokens"))
     with api_request() as ctx:
-        sessions, devices = ctx.call(
-            "select (select coalesce(jsonb_agg(to_jsonb(s) order by s.created_at desc), '[]') "
-            "        from api.my_sessions as s), "
-            "       (select coalesce(jsonb_agg(to_jsonb(t) order by t.created_at desc), '[]') "
-            "        from api.my_tokens as t)"
-        ).fetchone()
-    return render_template("student/tokens.html", sessions=sessions, tokens=devices)
+        page = ctx.call("select api.devices_page()").fetchone()[0]
+    return render_template("student/tokens.html", sessions=page["sessions"], tokens=page["tokens"])

@@ -1,6 +1,8 @@
 -- api.deny_extension_request(assignment, email): staff turn down a student's pending request.
--- Security: definer as ok_api (the caller's RLS applies) (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no pending request.
--- requires: app.assignment_for_change.sql
+-- Called by: the staff course page. Security: definer as ok_api (the caller's RLS applies).
+-- Raises: PT401, PT403 not a TA or instructor, PT404 unknown assignment or no pending request
+-- (app.extension_target).
+-- requires: app.extension_target.sql
 create or replace function api.deny_extension_request(assignment text, email text)
 returns void
 language plpgsql
@@ -9,16 +11,11 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  target record := app.assignment_for_change(assignment);
+  target record := app.extension_target(assignment, email, 'decide extension requests');
 begin
-  if not target.is_ta then
-    raise sqlstate 'PT403' using message = 'Only TAs and instructors can decide extension requests';
-  end if;
   update app.extension_requests as r
   set status = 'denied', decided_by = auth.user_id(), decided_at = now()
-  from app.users as u
-  where r.user_id = u.id and r.assignment_id = target.assignment_id and r.status = 'pending'
-    and lower(u.email) = lower(deny_extension_request.email);
+  where r.user_id = target.student_id and r.assignment_id = target.assignment_id and r.status = 'pending';
   if not found then
     raise sqlstate 'PT404' using message = format('%s has no pending request for this assignment', email);
   end if;

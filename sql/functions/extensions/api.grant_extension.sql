@@ -7,7 +7,7 @@
 -- Called by: staff pages, okadmin. Security: definer as ok_api (the caller's RLS applies) (RLS: staff write their course's rows).
 -- Raises: PT401; PT404 unknown assignment or student; PT403 not a TA or instructor; PT422 bad
 -- date, or an expiry before the due date.
--- requires: app.assignment_for_change.sql, app.parse_course_time.sql, app.user_in_course.sql
+-- requires: app.extension_target.sql, app.parse_course_time.sql
 create or replace function api.grant_extension(
   assignment text, email text, expires text, custom_submission_time text default null, reason text default ''
 )
@@ -18,26 +18,21 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  target record := app.assignment_for_change(assignment);
-  tz text := (select c.timezone from app.courses as c where c.id = target.course_id);
-  student bigint;
+  target record := app.extension_target(assignment, email, 'grant extensions');
+  student bigint := target.student_id;
   expires_at timestamptz;
   custom_at timestamptz;
   saved app.extensions;
 begin
-  if not target.is_ta then
-    raise sqlstate 'PT403' using message = 'Only TAs and instructors can grant extensions';
-  end if;
-  student := app.user_in_course(email, target.course_id);
-  if student is null then
+  if not target.enrolled then
     raise sqlstate 'PT404' using message = format('%s is not enrolled in this course', email);
   end if;
-  expires_at := app.parse_course_time(expires, tz);
+  expires_at := app.parse_course_time(expires, target.timezone);
   if expires_at <= target.due_at then
     raise sqlstate 'PT422' using message = 'An extension must end after the due date';
   end if;
   if custom_submission_time is not null then
-    custom_at := app.parse_course_time(custom_submission_time, tz);
+    custom_at := app.parse_course_time(custom_submission_time, target.timezone);
   end if;
   insert into app.extensions as x
     (assignment_id, course_id, user_id, staff_id, reason, expires_at, custom_submission_time)

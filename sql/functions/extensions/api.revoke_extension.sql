@@ -1,7 +1,9 @@
 -- api.revoke_extension(assignment, email): take an extension back. Nothing else changes: no
 -- backup was stamped when it was granted, and staff overrides of submission times stay.
--- Security: definer as ok_api (the caller's RLS applies) (RLS). Raises: PT401, PT403 not a TA or instructor, PT404 no extension.
--- requires: app.assignment_for_change.sql
+-- Called by: the staff assignment page. Security: definer as ok_api (the caller's RLS applies).
+-- Raises: PT401, PT403 not a TA or instructor, PT404 unknown assignment or no extension
+-- (app.extension_target).
+-- requires: app.extension_target.sql
 create or replace function api.revoke_extension(assignment text, email text)
 returns void
 language plpgsql
@@ -10,14 +12,10 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  target record := app.assignment_for_change(assignment);
+  target record := app.extension_target(assignment, email, 'revoke extensions');
 begin
-  if not target.is_ta then
-    raise sqlstate 'PT403' using message = 'Only TAs and instructors can revoke extensions';
-  end if;
   delete from app.extensions as x
-  using app.users as u
-  where x.user_id = u.id and x.assignment_id = target.assignment_id and lower(u.email) = lower(revoke_extension.email);
+  where x.user_id = target.student_id and x.assignment_id = target.assignment_id;
   if not found then
     raise sqlstate 'PT404' using message = format('%s has no extension for this assignment', email);
   end if;
