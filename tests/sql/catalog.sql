@@ -1,6 +1,6 @@
 -- Catalog tests: the rules that keep the foundation honest as the schema grows.
 begin;
-select plan(18);
+select plan(19);
 
 select is_empty(
   $$ select n.nspname || '.' || c.relname
@@ -117,6 +117,13 @@ select is_empty(
        and coalesce(qual, '') || coalesce(with_check, '') ~ 'auth\.[a-z_]+\('
        and coalesce(qual, '') || coalesce(with_check, '') !~ 'SELECT auth\.' $$,
   'policies wrap claim helpers in (select ...) so they run once per statement'
+);
+
+select is_empty(
+  $$ select schemaname || '.' || tablename || ' ' || policyname
+     from pg_policies
+     where coalesce(qual, '') || coalesce(with_check, '') like '%ARRAY[''reader''::text, ''ta''::text, ''instructor''::text]%' $$,
+  'no policy spells out the staff roles: they read auth.staff_course_ids(), the one definition'
 );
 
 select is(

@@ -1,17 +1,17 @@
 -- auth.is_staff_of(course_id): whether the caller counts as staff of the course, said once:
 -- a site administrator, or a reader, TA or instructor enrolled in it (lab assistants and
--- students are not staff). Policies keep the set form (select auth.course_ids('reader', 'ta',
--- 'instructor')) so that it runs once per statement; functions ask this.
+-- students are not staff), over auth.staff_course_ids, which policies read in its set form
+-- (select auth.staff_course_ids()) so that it runs once per statement; functions ask this.
 -- Called by: api and app functions that decide what staff may see or do.
 -- Security: invoker (auth.course_ids is the definer). Raises nothing.
--- requires: auth.course_ids.sql, auth.is_admin.sql
+-- requires: auth.staff_course_ids.sql, auth.is_admin.sql
 create or replace function auth.is_staff_of(course_id bigint)
 returns boolean
 language sql
 stable
 parallel safe
 as $$
-  select auth.is_admin() or coalesce(is_staff_of.course_id = any(auth.course_ids('reader', 'ta', 'instructor')), false)
+  select auth.is_admin() or coalesce(is_staff_of.course_id = any(auth.staff_course_ids()), false)
 $$;
 
 revoke all on function auth.is_staff_of(bigint) from public;

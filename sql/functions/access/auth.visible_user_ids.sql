@@ -4,6 +4,7 @@
 -- Called by: the select policy on app.users, as an uncorrelated subquery (once per
 -- statement). Security: definer (it reads enrollments beyond the caller's own rows).
 -- Raises nothing.
+-- requires: auth.staff_course_ids.sql, auth.group_mates.sql
 create or replace function auth.visible_user_ids()
 returns setof bigint
 language sql
@@ -22,7 +23,7 @@ as $$
   union
   select e.user_id
   from app.enrollments as e
-  where e.course_id = any(auth.course_ids('reader', 'ta', 'instructor'))
+  where e.course_id = any(auth.staff_course_ids())
 $$;
 
 revoke all on function auth.visible_user_ids() from public;

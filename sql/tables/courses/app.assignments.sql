@@ -70,7 +70,7 @@ CREATE POLICY assignments_analytics_read ON app.assignments FOR SELECT TO ok_ana
 
 CREATE POLICY assignments_owner_all ON app.assignments TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY assignments_select ON app.assignments FOR SELECT TO ok_anon, ok_user USING ((visible OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+CREATE POLICY assignments_select ON app.assignments FOR SELECT TO ok_anon, ok_user USING ((visible OR (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))));
 
 CREATE POLICY assignments_write ON app.assignments TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
 

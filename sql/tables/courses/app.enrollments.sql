@@ -38,7 +38,7 @@ CREATE POLICY enrollments_analytics_read ON app.enrollments FOR SELECT TO ok_ana
 
 CREATE POLICY enrollments_owner_all ON app.enrollments TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY enrollments_select ON app.enrollments FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+CREATE POLICY enrollments_select ON app.enrollments FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))));
 
 CREATE POLICY enrollments_write ON app.enrollments TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['instructor'::text]) AS course_ids)::bigint[])));
 

@@ -58,7 +58,7 @@ CREATE POLICY extension_requests_insert ON app.extension_requests FOR INSERT TO 
 
 CREATE POLICY extension_requests_owner_all ON app.extension_requests TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY extension_requests_select ON app.extension_requests FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+CREATE POLICY extension_requests_select ON app.extension_requests FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))));
 
 GRANT SELECT ON TABLE app.extension_requests TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.extension_requests TO ok_user;

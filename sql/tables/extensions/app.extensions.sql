@@ -53,7 +53,7 @@ CREATE POLICY extensions_analytics_read ON app.extensions FOR SELECT TO ok_analy
 
 CREATE POLICY extensions_owner_all ON app.extensions TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY extensions_select ON app.extensions FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+CREATE POLICY extensions_select ON app.extensions FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))));
 
 CREATE POLICY extensions_write ON app.extensions TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
 

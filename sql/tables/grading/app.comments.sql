@@ -52,13 +52,13 @@ CREATE POLICY comments_admin_all ON app.comments TO ok_admin USING (( SELECT aut
 
 CREATE POLICY comments_delete ON app.comments FOR DELETE TO ok_user USING ((author_id = ( SELECT auth.user_id() AS user_id)));
 
-CREATE POLICY comments_insert ON app.comments FOR INSERT TO ok_user WITH CHECK (((author_id = ( SELECT auth.user_id() AS user_id)) AND ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
+CREATE POLICY comments_insert ON app.comments FOR INSERT TO ok_user WITH CHECK (((author_id = ( SELECT auth.user_id() AS user_id)) AND ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
    FROM app.backups b
   WHERE (b.id = comments.backup_id))))));
 
 CREATE POLICY comments_owner_all ON app.comments TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY comments_select ON app.comments FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
+CREATE POLICY comments_select ON app.comments FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
    FROM app.backups b
   WHERE (b.id = comments.backup_id)))));
 

@@ -55,7 +55,7 @@ CREATE POLICY grading_tasks_admin_all ON app.grading_tasks TO ok_admin USING (( 
 
 CREATE POLICY grading_tasks_owner_all ON app.grading_tasks TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY grading_tasks_staff ON app.grading_tasks TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+CREATE POLICY grading_tasks_staff ON app.grading_tasks TO ok_user USING ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])));
 
 GRANT SELECT ON TABLE app.grading_tasks TO ok_user;
 GRANT SELECT ON TABLE app.grading_tasks TO ok_admin;

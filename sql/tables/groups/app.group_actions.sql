@@ -49,7 +49,7 @@ CREATE POLICY group_actions_admin_all ON app.group_actions TO ok_admin USING (( 
 
 CREATE POLICY group_actions_owner_all ON app.group_actions TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY group_actions_select ON app.group_actions FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (actor_id = ( SELECT auth.user_id() AS user_id)) OR (target_id = ( SELECT auth.user_id() AS user_id))));
+CREATE POLICY group_actions_select ON app.group_actions FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR (actor_id = ( SELECT auth.user_id() AS user_id)) OR (target_id = ( SELECT auth.user_id() AS user_id))));
 
 GRANT SELECT ON TABLE app.group_actions TO ok_user;
 GRANT SELECT ON TABLE app.group_actions TO ok_admin;

@@ -40,7 +40,7 @@ CREATE POLICY group_members_owner_all ON app.group_members TO ok_owner USING (tr
 
 CREATE POLICY group_members_select ON app.group_members FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (assignment_id IN ( SELECT a.id
    FROM app.assignments a
-  WHERE (a.course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))))));
+  WHERE (a.course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))))));
 
 GRANT SELECT ON TABLE app.group_members TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.group_members TO ok_user;

@@ -40,7 +40,7 @@ CREATE POLICY groups_analytics_read ON app.groups FOR SELECT TO ok_analytics_own
 
 CREATE POLICY groups_owner_all ON app.groups TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY groups_select ON app.groups FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR (id IN ( SELECT gm.group_id
+CREATE POLICY groups_select ON app.groups FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR (id IN ( SELECT gm.group_id
    FROM app.group_members gm
   WHERE (gm.user_id = ( SELECT auth.user_id() AS user_id))))));
 

@@ -53,7 +53,7 @@ CREATE POLICY jobs_admin_all ON app.jobs TO ok_admin USING (( SELECT auth.is_adm
 
 CREATE POLICY jobs_owner_all ON app.jobs TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY jobs_select ON app.jobs FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))));
+CREATE POLICY jobs_select ON app.jobs FOR SELECT TO ok_user USING (((user_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))));
 
 CREATE POLICY jobs_worker ON app.jobs TO ok_worker USING (true) WITH CHECK (true);
 

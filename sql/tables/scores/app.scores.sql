@@ -63,19 +63,19 @@ CREATE POLICY scores_admin_all ON app.scores TO ok_admin USING (( SELECT auth.is
 
 CREATE POLICY scores_analytics_read ON app.scores FOR SELECT TO ok_analytics_owner USING (true);
 
-CREATE POLICY scores_delete ON app.scores FOR DELETE TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
+CREATE POLICY scores_delete ON app.scores FOR DELETE TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
 
-CREATE POLICY scores_insert ON app.scores FOR INSERT TO ok_user WITH CHECK (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
+CREATE POLICY scores_insert ON app.scores FOR INSERT TO ok_user WITH CHECK (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) AND (grader_id = ( SELECT auth.user_id() AS user_id))));
 
 CREATE POLICY scores_owner_all ON app.scores TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((NOT archived) AND ((user_id = ( SELECT auth.user_id() AS user_id)) OR ((assignment_id, user_id) IN ( SELECT g.assignment_id,
+CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR ((NOT archived) AND ((user_id = ( SELECT auth.user_id() AS user_id)) OR ((assignment_id, user_id) IN ( SELECT g.assignment_id,
     g.user_id
    FROM auth.group_mates() g(assignment_id, user_id)))) AND (kind = ANY (( SELECT a.published_score_kinds
    FROM app.assignments a
   WHERE (a.id = scores.assignment_id))::text[])))));
 
-CREATE POLICY scores_update ON app.scores FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+CREATE POLICY scores_update ON app.scores FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])));
 
 GRANT SELECT ON TABLE app.scores TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.scores TO ok_user;

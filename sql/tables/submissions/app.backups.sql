@@ -70,15 +70,15 @@ CREATE POLICY backups_admin_all ON app.backups TO ok_admin USING (( SELECT auth.
 
 CREATE POLICY backups_analytics_read ON app.backups FOR SELECT TO ok_analytics_owner USING (true);
 
-CREATE POLICY backups_insert ON app.backups FOR INSERT TO ok_user WITH CHECK ((((submitter_id = ( SELECT auth.user_id() AS user_id)) AND (creator_id IS NULL)) OR ((creator_id = ( SELECT auth.user_id() AS user_id)) AND (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])))));
+CREATE POLICY backups_insert ON app.backups FOR INSERT TO ok_user WITH CHECK ((((submitter_id = ( SELECT auth.user_id() AS user_id)) AND (creator_id IS NULL)) OR ((creator_id = ( SELECT auth.user_id() AS user_id)) AND (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])))));
 
 CREATE POLICY backups_owner_all ON app.backups TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY backups_select ON app.backups FOR SELECT TO ok_user USING (((submitter_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])) OR ((assignment_id, submitter_id) IN ( SELECT g.assignment_id,
+CREATE POLICY backups_select ON app.backups FOR SELECT TO ok_user USING (((submitter_id = ( SELECT auth.user_id() AS user_id)) OR (course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR ((assignment_id, submitter_id) IN ( SELECT g.assignment_id,
     g.user_id
    FROM auth.group_mates() g(assignment_id, user_id)))));
 
-CREATE POLICY backups_update ON app.backups FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+CREATE POLICY backups_update ON app.backups FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])));
 
 GRANT SELECT ON TABLE app.backups TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.backups TO ok_user;
