@@ -28,7 +28,7 @@ endif
 
 help:
 	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
-	@echo "make stop   stop the app and the private database cluster"
+	@echo "make stop   stop the app, the worker and the private database cluster"
 	@echo "make test   run every check (lint, squawk, pgTAP, pytest)"
 	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures)"
 

@@ -120,8 +120,8 @@ def before_steps() -> list[Step]:
         # ok_api owns the api functions that run as definers (they are created by ok_owner
         # and handed over with "alter function ... owner to ok_api", which needs create here).
         _stmt("grant usage, create on schema api to ok_api;"),
-        # v3: the ok-client HTTP contract's helpers (envelope, headers, paging), called by
-        # the api.v3_* definers only. Stateless like api.
+        # v3: the ok-client HTTP contract's helpers (envelope, headers, paging, shapes),
+        # called by api definers only (api.v3_*, api.backup_page). Stateless like api.
         _stmt("drop schema if exists v3 cascade;"),
         _stmt("create schema v3 authorization ok_owner;"),
         _stmt("grant usage on schema v3 to ok_api;"),

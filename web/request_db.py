@@ -75,7 +75,7 @@ def api_request(claims: dict | None = None, *, read_only: bool | None = None):
         if browser and exc.pgcode == "PT401":
             detail = exc.diag.message_detail or exc.diag.message_primary
             raise SessionEnded(detail) from exc
-        if request.method == "GET" and exc.pgcode in ("PT403", "PT404"):
+        if request.method in ("GET", "HEAD") and exc.pgcode in ("PT403", "PT404"):
             # A page the database refuses: the error page, with the database's reason
             # (actions, which are POSTs, catch their refusals and flash them instead).
             abort(int(exc.pgcode[2:]), description=exc.diag.message_primary)

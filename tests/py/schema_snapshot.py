@@ -174,6 +174,29 @@ def _diff(expected: str, actual: str, label: str) -> str:
                                         label, "migrated database"))
 
 
+def _function_drift(name: str, path: Path, body: str, owner: str, definer: bool, grantees: list[str]) -> list[str]:
+    """A function against its file: body, owner (ok_api when the file hands it over, else its
+    schema's owner), security definer or not, and who may execute it."""
+    text = path.read_text()
+    code = re.sub(r"--[^\n]*", "", text)
+    where = path.relative_to(ROOT)
+    problems = []
+    if body not in text:
+        problems.append(f"{name}: its body differs from {where}")
+    schema = name.split(".")[0]
+    handed_over = re.search(rf"alter\s+function\s+{re.escape(name)}\b.*?owner\s+to\s+ok_api", code, re.S)
+    expected_owner = "ok_api" if handed_over else "ok_analytics_owner" if schema == "analytics" else "ok_owner"
+    if owner != expected_owner:
+        problems.append(f"{name}: owned by {owner}, {where} says {expected_owner}")
+    if definer != bool(re.search(r"\bsecurity\s+definer\b", code)):
+        problems.append(f"{name}: security {'definer' if definer else 'invoker'} in the database, not in {where}")
+    grants = rf"grant\s+execute\s+on\s+function\s+{re.escape(name)}\b[^;]*?\bto\s+([^;]+);"
+    granted = {role.strip() for m in re.finditer(grants, code, re.S | re.I) for role in m.group(1).split(",")}
+    if set(grantees) != granted:
+        problems.append(f"{name}: executable by {sorted(grantees)} in the database, by {sorted(granted)} in {where}")
+    return problems
+
+
 def replaceable_drift(url: str) -> str:
     """Functions and views against their own files: every object of ours has a file named
     <schema>.<object>.sql, every file an object, each file defines as many functions of that
@@ -182,13 +205,17 @@ def replaceable_drift(url: str) -> str:
     problems: list[str] = []
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
         cur.execute(
-            """select n.nspname || '.' || p.proname, p.prosrc
+            """select n.nspname || '.' || p.proname, p.prosrc, pg_get_userbyid(p.proowner), p.prosecdef,
+                      array(select distinct pg_get_userbyid(a.grantee)
+                            from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) as a
+                            where a.privilege_type = 'EXECUTE' and a.grantee <> p.proowner
+                            order by 1)
                from pg_proc as p inner join pg_namespace as n on p.pronamespace = n.oid
                where n.nspname = any(%(schemas)s)
                  and not exists (select 1 from pg_depend as d
                                  where d.objid = p.oid and d.deptype = 'e')
                union all
-               select n.nspname || '.' || c.relname, null
+               select n.nspname || '.' || c.relname, null, null, null, null
                from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
                where n.nspname = any(%(schemas)s) and c.relkind in ('v', 'm')
                order by 1""",
@@ -196,13 +223,13 @@ def replaceable_drift(url: str) -> str:
         )
         objects = cur.fetchall()
     seen: dict[str, int] = {}
-    for name, body in objects:
+    for name, body, owner, definer, grantees in objects:
         seen[name] = seen.get(name, 0) + 1
         path = files.get(name)
         if path is None:
             problems.append(f"{name}: in the database, but no sql/functions or sql/views file defines it")
-        elif body is not None and body not in path.read_text():
-            problems.append(f"{name}: its body differs from {path.relative_to(ROOT)}")
+        elif body is not None:
+            problems += _function_drift(name, path, body, owner, definer, grantees)
     for name, path in files.items():
         schema, _, obj = name.partition(".")
         creates = rf"create\s+(?:or\s+replace\s+)?(?:function|view)\s+{re.escape(schema)}\.{re.escape(obj)}\b"

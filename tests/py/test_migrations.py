@@ -90,6 +90,21 @@ def test_drift_check_catches_a_function_that_is_not_its_file(empty_db):
     assert "app.human_interval: 2 in the database, 1 in sql/functions/courses/app.human_interval.sql" in problems
 
 
+def test_drift_check_catches_a_function_whose_owner_rights_or_grants_are_not_its_file_s(empty_db):
+    """Who a function runs as and who may call it are checked against its file too: a definer
+    handed back to ok_owner would see every row past the caller's row-level security."""
+    dbutil.migrate(empty_db)
+    with psycopg2.connect(empty_db) as conn, conn.cursor() as cur:
+        cur.execute("alter function api.staff_assignment_page(text) owner to ok_owner")
+        cur.execute("grant execute on function app.late_by(timestamptz, timestamptz) to ok_user")
+        cur.execute("alter function app.human_interval(interval) security definer")
+    problems = schema_snapshot.drift(empty_db)
+    assert ("api.staff_assignment_page: owned by ok_owner, "
+            "sql/functions/submissions/api.staff_assignment_page.sql says ok_api") in problems
+    assert "app.late_by: executable by ['ok_api', 'ok_user'] in the database, by ['ok_api'] in" in problems
+    assert "app.human_interval: security definer in the database, not in" in problems
+
+
 def test_sql_text_with_colon_words_survives_the_migration_path(empty_db):
     """The :word trap: function bodies pass through the raw driver, not sqlalchemy.text()."""
     dbutil.migrate(empty_db)

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import psycopg2
 import pytest
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
 from tests.py import dbutil
 from tests.py.live import signed_in_client
 from web import create_app
+from web.converters import site_words
 
 # Names at the edges of what the database accepts: dashes, underscores, digits, capitals, and
 # (assignments' last part is a \w word in PostgreSQL) letters beyond ASCII.
@@ -53,4 +56,40 @@ def test_an_unknown_name_is_answered_by_the_database_with_its_reason(app, admin_
         cur.execute("select tests.fixture()")
     page = signed_in_client(app, "ta@a.edu").get("/staff/no/such/fa26/")
     assert page.status_code == 404
-    assert b"No course or assignment is named no/such/fa26" in page.data
+    assert b"No course no/such/fa26" in page.data
+
+
+def test_the_database_reserves_every_word_the_site_uses_for_its_own_paths(app, admin_conn):
+    """A course whose offering starts with "staff" would have its pages shadowed by the staff
+    pages: the database must refuse every first word the app's own routes use."""
+    words = site_words(app.url_map)
+    assert {"api", "staff", "oauth", "static", "settings", "login"} <= words
+    for word in sorted(words):
+        with admin_conn.cursor() as cur, pytest.raises(psycopg2.errors.CheckViolation):
+            cur.execute("insert into app.courses (offering, display_name) values (%s, 'Shadowed')",
+                        (f"{word}/x/fa26",))
+
+
+def test_the_site_s_own_paths_never_reach_a_course_page(app):
+    urls = app.url_map.bind("localhost")
+    for word in sorted(site_words(app.url_map)):
+        for path in (f"/{word}/a/b/fa26/", f"/{word}/a/b/fa26/hw1/"):
+            try:
+                endpoint, args = urls.match(path)
+            except (NotFound, RequestRedirect, MethodNotAllowed):
+                continue
+            assert not str(args.get("name", "")).startswith(f"{word}/"), (path, endpoint)
+            assert not str(args.get("offering", "")).startswith(f"{word}/"), (path, endpoint)
+
+
+def test_odd_api_paths_get_the_api_s_404_and_refusals_answer_head_too(app, admin_conn):
+    anonymous = app.test_client().get("/api/v3/user/x/")
+    assert anonymous.status_code == 404 and anonymous.is_json and anonymous.get_json()["code"] == 404
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+    student = signed_in_client(app, "s1@a.edu")
+    assert student.head("/staff/cal/cs61a/fa26/").status_code == 403
+    # a hidden assignment's staff page looks exactly like one that does not exist
+    hidden, missing = student.get("/staff/cal/cs61a/fa26/secret/"), student.get("/staff/cal/cs61a/fa26/nothing/")
+    assert hidden.status_code == missing.status_code == 404
+    assert b"No assignment cal/cs61a/fa26/secret" in hidden.data

@@ -77,7 +77,9 @@ def test_the_checks_catch_a_loose_file_and_an_object_its_readme_does_not_name(tm
     shutil.copytree(SQL, copy)
     (copy / "functions" / "app.loose.sql").write_text("create function app.loose() returns int;\n")
     (copy / "functions" / "groups" / "app.unnamed.sql").write_text("create function app.unnamed() returns int;\n")
-    assert misplaced(copy) == ["sql/functions/app.loose.sql"]
+    (copy / "views" / "groups" / "deeper").mkdir()
+    (copy / "views" / "groups" / "deeper" / "app.deep.sql").write_text("create view app.deep as select 1;\n")
+    assert sorted(misplaced(copy)) == ["sql/functions/app.loose.sql", "sql/views/groups/deeper/app.deep.sql"]
     assert readme_problems(copy) == ["groups: README does not name app.unnamed"]
 
 

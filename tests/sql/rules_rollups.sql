@@ -36,7 +36,7 @@ select tests.act_as('s1@a.edu');
 select throws_ok($$ select api.gradebook('cal/cs61a/fa26') $$, 'PT403',
   'This page is for the staff of cal/cs61a/fa26', 'students are refused, with the reason');
 select throws_ok($$ select api.gradebook('cal/nothing/fa26') $$, 'PT404',
-  'No course or assignment is named cal/nothing/fa26', 'an unknown course is named in the refusal');
+  'No course cal/nothing/fa26', 'an unknown course is named in the refusal');
 
 -- Analytics: pseudonymous keys, no identities, the analytics login only.
 reset role;

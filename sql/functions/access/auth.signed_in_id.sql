@@ -3,7 +3,7 @@
 -- Only for the identity and enrollment endpoints that an `email`-scope token may reach,
 -- and for telling "not signed in" (401) from "scope missing" (403). Every other reader of
 -- the caller's id uses auth.user_id(), which is null for an `email`-scope token.
--- Called by: v3.auth_error, api.v3_user_get, api.v3_enrollment_get.
+-- Called by: v3.auth_error (so every api.v3_* endpoint that needs a signed-in caller).
 -- Security: invoker. Raises 22P02 if a token carries a non-numeric sub (never minted by us).
 create or replace function auth.signed_in_id()
 returns bigint

@@ -19,7 +19,7 @@ declare
   allowed_course bigint;
 begin
   -- first, and always: the refusal must not depend on which rows the caller can see
-  allowed_course := app.require_staff(staff_course_page.offering);
+  allowed_course := app.require_staff(staff_course_page.offering, 'course');
   return (select jsonb_build_object(
     'offering', c.offering,
     'display_name', c.display_name,

@@ -17,7 +17,7 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
   with course as (
-    select app.require_staff(gradebook.offering) as id
+    select app.require_staff(gradebook.offering, 'course') as id
   ),
   columns as (
     select gc.* from course as c cross join lateral app.grade_columns(c.id) as gc

@@ -1,7 +1,7 @@
 -- app.best_scores(course_id): for every student of the course and every assignment, the best
 -- active score per kind among the student and the active members of their current group (the
 -- rule okpy/ok's exports used: group members share the best score of each kind). One
--- set-based query. Called by: api.gradebook, api.v3_course_grades_get (both definer, both
+-- set-based query. Called by: app.grade_cells (the gradebook and the grades CSV: both definer, both
 -- check the caller first). Security: invoker. Raises nothing.
 create or replace function app.best_scores(course_id bigint)
 returns table (student_id bigint, assignment_id bigint, kind text, value numeric)

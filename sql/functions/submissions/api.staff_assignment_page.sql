@@ -22,7 +22,7 @@ declare
   allowed_course bigint;
 begin
   -- first, and always: the refusal must not depend on which rows the caller can see
-  allowed_course := app.require_staff(staff_assignment_page.name);
+  allowed_course := app.require_staff(staff_assignment_page.name, 'assignment');
   return (select jsonb_build_object(
     'name', a.name,
     'display_name', a.display_name,
