@@ -78,3 +78,20 @@ def test_a_reader_is_refused_by_the_database(app, admin_conn):
                 email="s2@a.edu", expires="2099-01-01T23:59")
     assert "Only TAs and instructors can grant extensions" in html
     assert scalar(admin_conn, "select count(*) from app.extensions") == 0
+
+
+PUBLISHED = "select published_score_kinds from app.assignments where name = 'cal/cs61a/fa26/hw01'"
+
+
+def test_publishing_a_kind_of_score_from_the_assignment_page(app, admin_conn):
+    """A TA publishes a kind from the assignment page and sees it listed; a reader is refused
+    with the database's reason; hiding it again takes it off the list."""
+    html = post(signed_in_client(app, "reader@a.edu"), "/staff/cal/cs61a/fa26/hw01/publish_scores", HW, kind="effort")
+    assert "Only TAs and instructors can publish scores" in html
+    ta = signed_in_client(app, "ta@a.edu")
+    html = post(ta, "/staff/cal/cs61a/fa26/hw01/publish_scores", HW, kind="Effort")
+    assert "Students now see their Effort scores." in html
+    assert scalar(admin_conn, PUBLISHED) == ["effort", "total"]
+    html = post(ta, "/staff/cal/cs61a/fa26/hw01/unpublish_scores", HW, kind="effort")
+    assert "effort scores are hidden from students again." in html
+    assert scalar(admin_conn, PUBLISHED) == ["total"]

@@ -70,6 +70,10 @@ ACTIONS = {
                      "Request of {email} denied."),
     "assign_grading": ("select api.assign_grading(assignment => %(name)s, graders => %(graders)s)",
                        "Grading queues updated."),
+    "publish_scores": ("select api.publish_scores(assignment => %(name)s, kind => %(kind)s)",
+                       "Students now see their {kind} scores."),
+    "unpublish_scores": ("select api.publish_scores(assignment => %(name)s, kind => %(kind)s, published => false)",
+                         "{kind} scores are hidden from students again."),
 }
 
 
@@ -78,7 +82,7 @@ def assignment_action(name: str, action: str):
     query, done = ACTIONS[action]
     values = {
         "name": name, "email": request.form.get("email", "").strip(), "expires": request.form.get("expires", ""),
-        "reason": request.form.get("reason", ""),
+        "reason": request.form.get("reason", ""), "kind": request.form.get("kind", "").strip(),
         "graders": [g.strip() for g in request.form.get("graders", "").replace(",", " ").split() if g.strip()],
     }
     try:

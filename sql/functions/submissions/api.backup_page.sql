@@ -1,5 +1,5 @@
 -- api.backup_page(name, key): one backup for its page: the /api/v3 backup shape plus its files
--- (name -> text, from the file_contents message), its line comments (author, Markdown
+-- (name -> text, app.backup_files), its line comments (author, Markdown
 -- source), created_at (the exact instant the backup was made: the v3 'created' is naive UTC
 -- text) and timezone (its course's IANA zone, in which the page shows it). Null when the key
 -- is malformed, belongs to another assignment, or the caller may not see the backup (the page
@@ -7,7 +7,7 @@
 -- course's staff see it (RLS).
 -- Called by: GET /<assignment>/backups/<key>/ and /<assignment>/submissions/<key>/.
 -- Security: definer as ok_api (the caller's RLS applies).
--- requires: v3.backups_json.sql, app.hashid_decode.sql
+-- requires: v3.backups_json.sql, app.hashid_decode.sql, app.backup_files.sql
 create or replace function api.backup_page(name text, key text)
 returns jsonb
 language sql
@@ -16,14 +16,10 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
   select shown || jsonb_build_object(
-    -- The files: the text entries of the file_contents message ("submit" is ok-client's flag,
-    -- not a file), by name.
+    -- The files, by name (app.backup_files: which messages are files, said once).
     'files', (
-      select coalesce(jsonb_object_agg(f.key, f.value order by f.key), '{}'::jsonb)
-      from jsonb_array_elements(shown -> 'messages') as m (message)
-      cross join lateral jsonb_each(m.message -> 'contents') as f (key, value)
-      where m.message ->> 'kind' = 'file_contents' and jsonb_typeof(m.message -> 'contents') = 'object'
-        and f.key <> 'submit' and jsonb_typeof(f.value) = 'string'
+      select coalesce(jsonb_object_agg(f.filename, f.contents order by f.filename), '{}'::jsonb)
+      from app.backup_files(app.hashid_decode(key)) as f
     ),
     'created_at', (select b.created_at from app.backups as b where b.id = app.hashid_decode(key)),
     'timezone', shown -> 'assignment' -> 'course' ->> 'timezone',

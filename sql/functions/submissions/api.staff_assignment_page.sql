@@ -1,6 +1,6 @@
 -- api.staff_assignment_page(name): everything the staff assignment page shows, in one call:
 --   {"name", "display_name", "offering", "timezone" (the course's; extensions are shown and
---    the grant form is read in it),
+--    the grant form is read in it), "published" (the kinds of score students see),
 --    "finals": [api.final_submissions rows: the backup that counts for each unit and why],
 --    "progress": [api.grading_progress rows: each grader's done and remaining tasks],
 --    "unqueued": how many final submissions are in no grading queue,
@@ -28,6 +28,7 @@ begin
     'display_name', a.display_name,
     'offering', c.offering,
     'timezone', c.timezone,
+    'published', to_jsonb(a.published_score_kinds),
     'finals', coalesce((
       select jsonb_agg(to_jsonb(f)) from api.final_submissions(a.name) as f
     ), '[]'::jsonb),

@@ -103,6 +103,8 @@ GRANT INSERT(uploads_enabled),UPDATE(uploads_enabled) ON TABLE app.assignments T
 
 GRANT INSERT(upload_info),UPDATE(upload_info) ON TABLE app.assignments TO ok_api;
 
+GRANT UPDATE(published_score_kinds) ON TABLE app.assignments TO ok_api;
+
 GRANT INSERT(autograder_key),UPDATE(autograder_key) ON TABLE app.assignments TO ok_api;
 
 GRANT INSERT(continuous_autograding),UPDATE(continuous_autograding) ON TABLE app.assignments TO ok_api;
