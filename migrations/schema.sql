@@ -2372,9 +2372,9 @@ CREATE FUNCTION app.assignment_units(assignment_id bigint, for_user bigint DEFAU
     inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
     where assignment_units.for_user is null
     union
-    select b.submitter_id
-    from target as t inner join app.backups as b on b.assignment_id = t.id
-    where assignment_units.for_user is null
+    select s.submitter_id
+    from app.submitter_finals as s
+    where s.assignment_id = assignment_units.assignment_id and assignment_units.for_user is null
     union
     select g.user_id
     from app.current_groups as g
@@ -2400,7 +2400,7 @@ CREATE FUNCTION app.assignment_units(assignment_id bigint, for_user bigint DEFAU
           select 1 from app.enrollments as e
           where e.user_id = m.user_id and e.course_id = t.course_id and e.role = 'student'
         )
-        or exists (select 1 from app.backups as b where b.assignment_id = t.id and b.submitter_id = m.user_id)
+        or exists (select 1 from app.submitter_finals as s where s.assignment_id = t.id and s.submitter_id = m.user_id)
       )
   )
   select
@@ -2436,6 +2436,18 @@ CREATE FUNCTION app.best_scores(course_id bigint) RETURNS TABLE(student_id bigin
 $$;
 
 ALTER FUNCTION app.best_scores(course_id bigint) OWNER TO ok_owner;
+
+CREATE FUNCTION app.counting_backup(backup_ids bigint[]) RETURNS TABLE(backup_id bigint)
+    LANGUAGE sql STABLE
+    AS $$
+  select b.id
+  from app.backups as b
+  where b.id = any(counting_backup.backup_ids)
+  order by b.flagged desc, b.submit desc, b.created_at desc, b.id desc
+  limit 1
+$$;
+
+ALTER FUNCTION app.counting_backup(backup_ids bigint[]) OWNER TO ok_owner;
 
 CREATE FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) RETURNS text
     LANGUAGE plpgsql STABLE
@@ -2520,14 +2532,15 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     from members as m
     cross join target as t
     cross join lateral app.unit_dates(t.id, m.member_ids) as d
-    -- the backup that counts: flagged, else the newest submission, else the newest backup
-    -- (an index range scan of the unit's backups)
+    -- the backup that counts (app.counting_backup) among the members' own (their rows of
+    -- app.submitter_finals, kept by a trigger): a few index lookups per unit
     left join lateral (
       select b.*
-      from app.backups as b
-      where b.assignment_id = t.id and b.submitter_id = any(m.member_ids)
-      order by b.flagged desc, b.submit desc, b.created_at desc, b.id desc
-      limit 1
+      from app.counting_backup(array(
+        select s.backup_id from app.submitter_finals as s
+        where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
+      )) as cb
+      inner join app.backups as b on cb.backup_id = b.id
     ) as c on true
   )
   select
@@ -3130,6 +3143,49 @@ end;
 $$;
 
 ALTER FUNCTION app.tg_backups__immutable() OWNER TO ok_owner;
+
+CREATE FUNCTION app.tg_backups__submitter_finals() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  pair app.backups := case when TG_OP = 'DELETE' then OLD else NEW end;
+  counting bigint;
+begin
+  if TG_OP = 'INSERT' then
+    insert into app.submitter_finals as s (assignment_id, submitter_id, backup_id)
+    values (pair.assignment_id, pair.submitter_id, pair.id)
+    on conflict (assignment_id, submitter_id) do update
+    set backup_id = excluded.backup_id
+    where excluded.backup_id = (
+      select c.backup_id from app.counting_backup(array[s.backup_id, excluded.backup_id]) as c
+    );
+    return null;
+  end if;
+
+  perform 1 from app.submitter_finals as s
+  where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+  for update;
+  select c.backup_id into counting
+  from app.counting_backup(array(
+    select b.id from app.backups as b
+    where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+  )) as c;
+  if counting is null then
+    delete from app.submitter_finals as s
+    where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id;
+  else
+    insert into app.submitter_finals as s (assignment_id, submitter_id, backup_id)
+    values (pair.assignment_id, pair.submitter_id, counting)
+    on conflict (assignment_id, submitter_id) do update
+    set backup_id = excluded.backup_id
+    where s.backup_id is distinct from excluded.backup_id;
+  end if;
+  return null;
+end;
+$$;
+
+ALTER FUNCTION app.tg_backups__submitter_finals() OWNER TO ok_owner;
 
 CREATE FUNCTION app.tg_email_outbox__notify() RETURNS trigger
     LANGUAGE plpgsql
@@ -4334,6 +4390,18 @@ ALTER TABLE app.scores ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE app.submitter_finals (
+    assignment_id bigint NOT NULL,
+    submitter_id bigint NOT NULL,
+    backup_id bigint NOT NULL
+);
+
+ALTER TABLE ONLY app.submitter_finals FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.submitter_finals OWNER TO ok_owner;
+
+COMMENT ON TABLE app.submitter_finals IS 'Each submitter''s own backup that counts for an assignment (app.counting_backup), kept by triggers on app.backups.';
+
 ALTER TABLE app.users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.users_id_seq
     START WITH 1
@@ -4472,6 +4540,9 @@ ALTER TABLE ONLY app.messages
 ALTER TABLE ONLY app.scores
     ADD CONSTRAINT scores_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY app.submitter_finals
+    ADD CONSTRAINT submitter_finals_pkey PRIMARY KEY (assignment_id, submitter_id);
+
 ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
@@ -4542,6 +4613,8 @@ CREATE INDEX scores_assignment_user_idx ON app.scores USING btree (assignment_id
 
 CREATE UNIQUE INDEX scores_one_active_per_kind_idx ON app.scores USING btree (backup_id, kind) WHERE (NOT archived);
 
+CREATE INDEX submitter_finals_backup_idx ON app.submitter_finals USING btree (backup_id);
+
 CREATE UNIQUE INDEX users_email_key ON app.users USING btree (lower(email));
 
 CREATE INDEX oauth_tokens_user_idx ON auth.oauth_tokens USING btree (user_id);
@@ -4563,6 +4636,12 @@ CREATE TRIGGER _050_immutable BEFORE UPDATE OF assignment_id, course_id, submitt
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+CREATE TRIGGER _100_submitter_finals AFTER INSERT ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__submitter_finals();
+
+CREATE TRIGGER _100_submitter_finals_change AFTER UPDATE OF flagged, submit ON app.backups FOR EACH ROW WHEN (((old.flagged IS DISTINCT FROM new.flagged) OR (old.submit IS DISTINCT FROM new.submit))) EXECUTE FUNCTION app.tg_backups__submitter_finals();
+
+CREATE TRIGGER _100_submitter_finals_delete AFTER DELETE ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__submitter_finals();
 
 CREATE TRIGGER _200_complete_tasks AFTER INSERT ON app.scores FOR EACH ROW EXECUTE FUNCTION app.tg_scores__complete_tasks();
 
@@ -4690,6 +4769,15 @@ ALTER TABLE ONLY app.scores
 
 ALTER TABLE ONLY app.scores
     ADD CONSTRAINT scores_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.submitter_finals
+    ADD CONSTRAINT submitter_finals_assignment_id_fkey FOREIGN KEY (assignment_id) REFERENCES app.assignments(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.submitter_finals
+    ADD CONSTRAINT submitter_finals_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app.backups(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY app.submitter_finals
+    ADD CONSTRAINT submitter_finals_submitter_id_fkey FOREIGN KEY (submitter_id) REFERENCES app.users(id);
 
 ALTER TABLE ONLY auth.oauth_clients
     ADD CONSTRAINT oauth_clients_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES app.users(id) ON DELETE SET NULL;
@@ -4918,6 +5006,12 @@ CREATE POLICY scores_select ON app.scores FOR SELECT TO ok_user USING (((course_
   WHERE (a.id = scores.assignment_id))::text[])))));
 
 CREATE POLICY scores_update ON app.scores FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.course_ids(VARIADIC ARRAY['reader'::text, 'ta'::text, 'instructor'::text]) AS course_ids)::bigint[])));
+
+ALTER TABLE app.submitter_finals ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY submitter_finals_admin_all ON app.submitter_finals TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
+
+CREATE POLICY submitter_finals_owner_all ON app.submitter_finals TO ok_owner USING (true) WITH CHECK (true);
 
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 
@@ -5226,6 +5320,8 @@ REVOKE ALL ON FUNCTION app.assignment_units(assignment_id bigint, for_user bigin
 
 REVOKE ALL ON FUNCTION app.best_scores(course_id bigint) FROM PUBLIC;
 
+REVOKE ALL ON FUNCTION app.counting_backup(backup_ids bigint[]) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.course_time_text(ts timestamp with time zone, timezone text) TO ok_api;
 
@@ -5308,6 +5404,8 @@ REVOKE ALL ON FUNCTION app.tg_assignments__check_name() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_audit_log__append_only() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_backups__immutable() FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION app.tg_backups__submitter_finals() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.tg_email_outbox__notify() FROM PUBLIC;
 

@@ -2,8 +2,9 @@
 -- an assignment, in one set-based query (no per-student loop):
 --   * units: app.assignment_units (each current group, and each student not in one; anyone
 --     who sent a backup without being enrolled is listed with enrolled = false);
---   * chosen backup: the group's flagged submission, else its newest submission, else (staff
---     see it marked as such) its newest plain backup; null when the unit sent nothing;
+--   * chosen backup: app.counting_backup among the members' own backups that count
+--     (app.submitter_finals): the group's flagged submission, else its newest submission, else
+--     (staff see it marked as such) its newest plain backup; null when the unit sent nothing;
 --   * lateness: app.late_by(app.submission_time(...), effective due of app.unit_dates), the
 --     rules every page and export uses;
 --   * reason: a plain-language explanation ("flagged by ana@... on Tue Nov 3, 2:05 PM PST",
@@ -16,7 +17,7 @@
 -- backups, flags and extensions), with the visibility filter above. Raises nothing.
 -- requires: auth.is_staff_of.sql
 -- requires: app.human_interval.sql, app.assignment_units.sql, app.unit_dates.sql, app.submission_time.sql
--- requires: app.late_by.sql
+-- requires: app.late_by.sql, app.counting_backup.sql
 create or replace function app.final_submissions(assignment_id bigint, for_user bigint default null)
 returns table (
   unit text,
@@ -70,14 +71,15 @@ as $$
     from members as m
     cross join target as t
     cross join lateral app.unit_dates(t.id, m.member_ids) as d
-    -- the backup that counts: flagged, else the newest submission, else the newest backup
-    -- (an index range scan of the unit's backups)
+    -- the backup that counts (app.counting_backup) among the members' own (their rows of
+    -- app.submitter_finals, kept by a trigger): a few index lookups per unit
     left join lateral (
       select b.*
-      from app.backups as b
-      where b.assignment_id = t.id and b.submitter_id = any(m.member_ids)
-      order by b.flagged desc, b.submit desc, b.created_at desc, b.id desc
-      limit 1
+      from app.counting_backup(array(
+        select s.backup_id from app.submitter_finals as s
+        where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
+      )) as cb
+      inner join app.backups as b on cb.backup_id = b.id
     ) as c on true
   )
   select
