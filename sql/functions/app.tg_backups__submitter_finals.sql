@@ -1,11 +1,13 @@
 -- app.tg_backups__submitter_finals(): keeps app.submitter_finals, each submitter's own backup
--- that counts for an assignment (app.counting_backup), under the summary row's lock:
---   * insert: the row keeps the better of its backup and the new one (insert ... on
---     conflict do update waits for a concurrent writer of the row, then compares with what
---     it committed);
---   * flag or submit changed, or delete: the submitter's row is locked, then recomputed
---     from their backups (a new snapshot after the lock, so a backup another session added
---     under that lock is counted), or removed when they have none left.
+-- that counts for an assignment (app.counting_backup), under the summary row's lock. The
+-- row is locked first, by a statement of its own; the comparison runs in the next statement,
+-- whose snapshot (read committed) is taken after the lock, so it sees every change that the
+-- row's earlier writers committed (a flag set while this backup was being stored, say):
+--   * insert: the row keeps the better of its backup and the new one;
+--   * flag or submit changed, or delete: the row is recomputed from the submitter's backups,
+--     or removed when they have none left.
+-- A submitter's first backup creates the row (on conflict do nothing: when another session
+-- creates it at the same moment, this one waits for it, then locks and compares as above).
 -- Called by: triggers _100_submitter_finals (after insert), _100_submitter_finals_change
 -- (after update of flagged, submit) and _100_submitter_finals_delete (after delete) on
 -- app.backups, for each row. Security: definer (ok_owner): request roles write no table,
@@ -21,36 +23,57 @@ declare
   pair app.backups := case when TG_OP = 'DELETE' then OLD else NEW end;
   counting bigint;
 begin
-  if TG_OP = 'INSERT' then
-    insert into app.submitter_finals as s (assignment_id, submitter_id, backup_id)
-    values (pair.assignment_id, pair.submitter_id, pair.id)
-    on conflict (assignment_id, submitter_id) do update
-    set backup_id = excluded.backup_id
-    where excluded.backup_id = (
-      select c.backup_id from app.counting_backup(array[s.backup_id, excluded.backup_id]) as c
-    );
-    return null;
-  end if;
+  loop
+    perform 1 from app.submitter_finals as s
+    where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+    for update;
+    if found then
+      if TG_OP = 'INSERT' then
+        update app.submitter_finals as s
+        set backup_id = pair.id
+        where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+          and pair.id = (select c.backup_id from app.counting_backup(array[s.backup_id, pair.id]) as c);
+      else
+        select c.backup_id into counting
+        from app.counting_backup(array(
+          select b.id from app.backups as b
+          where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+        )) as c;
+        if counting is null then
+          delete from app.submitter_finals as s
+          where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id;
+        else
+          update app.submitter_finals as s
+          set backup_id = counting
+          where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+            and s.backup_id <> counting;
+        end if;
+      end if;
+      return null;
+    end if;
 
-  perform 1 from app.submitter_finals as s
-  where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
-  for update;
-  select c.backup_id into counting
-  from app.counting_backup(array(
-    select b.id from app.backups as b
-    where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
-  )) as c;
-  if counting is null then
-    delete from app.submitter_finals as s
-    where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id;
-  else
-    insert into app.submitter_finals as s (assignment_id, submitter_id, backup_id)
+    -- No row yet: this is the submitter's first backup of the assignment (or, after a
+    -- change or delete, a row that was never kept: it is made from their backups).
+    if TG_OP = 'INSERT' then
+      counting := pair.id;
+    else
+      select c.backup_id into counting
+      from app.counting_backup(array(
+        select b.id from app.backups as b
+        where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+      )) as c;
+      if counting is null then
+        return null;
+      end if;
+    end if;
+    insert into app.submitter_finals (assignment_id, submitter_id, backup_id)
     values (pair.assignment_id, pair.submitter_id, counting)
-    on conflict (assignment_id, submitter_id) do update
-    set backup_id = excluded.backup_id
-    where s.backup_id is distinct from excluded.backup_id;
-  end if;
-  return null;
+    on conflict (assignment_id, submitter_id) do nothing;
+    if found then
+      return null;
+    end if;
+    -- another session made the row meanwhile: lock it and compare again
+  end loop;
 end;
 $$;
 
