@@ -391,7 +391,7 @@ CREATE FUNCTION api.deadlines(assignment text) RETURNS TABLE(email text, due_at 
   from target as t
   cross join lateral app.assignment_units(t.id) as un
   inner join app.users as u on un.user_id = u.id
-  cross join lateral app.unit_dates(t.id, un.member_ids) as d
+  cross join lateral app.effective_dates(t.id, un.member_ids) as d
   where auth.is_staff_of(t.course_id) or un.user_id = auth.user_id()
   order by u.email
 $$;
@@ -2477,6 +2477,24 @@ $$;
 
 ALTER FUNCTION app.csv_field(value text) OWNER TO ok_owner;
 
+CREATE FUNCTION app.effective_dates(assignment_id bigint, member_ids bigint[]) RETURNS TABLE(due_at timestamp with time zone, lock_at timestamp with time zone, extension_expires timestamp with time zone, extension_custom_time timestamp with time zone, extension_reason text)
+    LANGUAGE sql STABLE
+    AS $$
+  select greatest(a.due_at, x.expires_at), greatest(a.lock_at, x.expires_at), x.expires_at,
+         x.custom_submission_time, x.reason
+  from app.assignments as a
+  left join lateral (
+    select e.expires_at, e.custom_submission_time, e.reason
+    from app.extensions as e
+    where e.assignment_id = a.id and e.user_id = any(effective_dates.member_ids)
+    order by e.expires_at desc
+    limit 1
+  ) as x on true
+  where a.id = effective_dates.assignment_id
+$$;
+
+ALTER FUNCTION app.effective_dates(assignment_id bigint, member_ids bigint[]) OWNER TO ok_owner;
+
 CREATE FUNCTION app.ensure_user(email text, name text DEFAULT NULL::text) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
@@ -2531,17 +2549,15 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
       t.timezone
     from members as m
     cross join target as t
-    cross join lateral app.unit_dates(t.id, m.member_ids) as d
+    cross join lateral app.effective_dates(t.id, m.member_ids) as d
     -- the backup that counts (app.counting_backup) among the members' own (their rows of
     -- app.submitter_finals, kept by a trigger): a few index lookups per unit
-    left join lateral (
-      select b.*
-      from app.counting_backup(array(
-        select s.backup_id from app.submitter_finals as s
-        where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
-      )) as cb
-      inner join app.backups as b on cb.backup_id = b.id
-    ) as c on true
+    cross join lateral (
+      select array_agg(s.backup_id) as backup_ids from app.submitter_finals as s
+      where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
+    ) as own
+    left join lateral app.counting_backup(own.backup_ids) as cb on true
+    left join app.backups as c on cb.backup_id = c.id
   )
   select
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
@@ -3152,36 +3168,57 @@ declare
   pair app.backups := case when TG_OP = 'DELETE' then OLD else NEW end;
   counting bigint;
 begin
-  if TG_OP = 'INSERT' then
-    insert into app.submitter_finals as s (assignment_id, submitter_id, backup_id)
-    values (pair.assignment_id, pair.submitter_id, pair.id)
-    on conflict (assignment_id, submitter_id) do update
-    set backup_id = excluded.backup_id
-    where excluded.backup_id = (
-      select c.backup_id from app.counting_backup(array[s.backup_id, excluded.backup_id]) as c
-    );
-    return null;
-  end if;
+  loop
+    perform 1 from app.submitter_finals as s
+    where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+    for update;
+    if found then
+      if TG_OP = 'INSERT' then
+        update app.submitter_finals as s
+        set backup_id = pair.id
+        where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+          and pair.id = (select c.backup_id from app.counting_backup(array[s.backup_id, pair.id]) as c);
+      else
+        select c.backup_id into counting
+        from app.counting_backup(array(
+          select b.id from app.backups as b
+          where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+        )) as c;
+        if counting is null then
+          delete from app.submitter_finals as s
+          where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id;
+        else
+          update app.submitter_finals as s
+          set backup_id = counting
+          where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
+            and s.backup_id <> counting;
+        end if;
+      end if;
+      return null;
+    end if;
 
-  perform 1 from app.submitter_finals as s
-  where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id
-  for update;
-  select c.backup_id into counting
-  from app.counting_backup(array(
-    select b.id from app.backups as b
-    where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
-  )) as c;
-  if counting is null then
-    delete from app.submitter_finals as s
-    where s.assignment_id = pair.assignment_id and s.submitter_id = pair.submitter_id;
-  else
-    insert into app.submitter_finals as s (assignment_id, submitter_id, backup_id)
+    -- No row yet: this is the submitter's first backup of the assignment (or, after a
+    -- change or delete, a row that was never kept: it is made from their backups).
+    if TG_OP = 'INSERT' then
+      counting := pair.id;
+    else
+      select c.backup_id into counting
+      from app.counting_backup(array(
+        select b.id from app.backups as b
+        where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+      )) as c;
+      if counting is null then
+        return null;
+      end if;
+    end if;
+    insert into app.submitter_finals (assignment_id, submitter_id, backup_id)
     values (pair.assignment_id, pair.submitter_id, counting)
-    on conflict (assignment_id, submitter_id) do update
-    set backup_id = excluded.backup_id
-    where s.backup_id is distinct from excluded.backup_id;
-  end if;
-  return null;
+    on conflict (assignment_id, submitter_id) do nothing;
+    if found then
+      return null;
+    end if;
+    -- another session made the row meanwhile: lock it and compare again
+  end loop;
 end;
 $$;
 
@@ -3232,17 +3269,8 @@ CREATE FUNCTION app.unit_dates(assignment_id bigint, member_ids bigint[], OUT du
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select greatest(a.due_at, x.expires_at), greatest(a.lock_at, x.expires_at), x.expires_at,
-         x.custom_submission_time, x.reason
-  from app.assignments as a
-  left join lateral (
-    select e.expires_at, e.custom_submission_time, e.reason
-    from app.extensions as e
-    where e.assignment_id = a.id and e.user_id = any(unit_dates.member_ids)
-    order by e.expires_at desc
-    limit 1
-  ) as x on true
-  where a.id = unit_dates.assignment_id
+  select d.due_at, d.lock_at, d.extension_expires, d.extension_custom_time, d.extension_reason
+  from app.effective_dates(unit_dates.assignment_id, unit_dates.member_ids) as d
 $$;
 
 ALTER FUNCTION app.unit_dates(assignment_id bigint, member_ids bigint[], OUT due_at timestamp with time zone, OUT lock_at timestamp with time zone, OUT extension_expires timestamp with time zone, OUT extension_custom_time timestamp with time zone, OUT extension_reason text) OWNER TO ok_owner;
@@ -4228,7 +4256,7 @@ CREATE VIEW app.current_groups AS
     mine.group_id,
     array_agg(other.user_id ORDER BY other.user_id) AS member_ids
    FROM (app.group_members mine
-     JOIN app.group_members other ON (((mine.group_id = other.group_id) AND (other.status = 'active'::app.member_status))))
+     JOIN app.group_members other ON (((mine.group_id = other.group_id) AND (mine.assignment_id = other.assignment_id) AND (other.status = 'active'::app.member_status))))
   WHERE (mine.status = 'active'::app.member_status)
   GROUP BY mine.assignment_id, mine.user_id, mine.group_id;
 
@@ -5327,6 +5355,8 @@ GRANT ALL ON FUNCTION app.course_time_text(ts timestamp with time zone, timezone
 
 REVOKE ALL ON FUNCTION app.csv_field(value text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.csv_field(value text) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.effective_dates(assignment_id bigint, member_ids bigint[]) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app.ensure_user(email text, name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.ensure_user(email text, name text) TO ok_api;

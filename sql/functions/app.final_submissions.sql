@@ -5,8 +5,8 @@
 --   * chosen backup: app.counting_backup among the members' own backups that count
 --     (app.submitter_finals): the group's flagged submission, else its newest submission, else
 --     (staff see it marked as such) its newest plain backup; null when the unit sent nothing;
---   * lateness: app.late_by(app.submission_time(...), effective due of app.unit_dates), the
---     rules every page and export uses;
+--   * lateness: app.late_by(app.submission_time(...), effective due of app.effective_dates),
+--     the rules every page and export uses;
 --   * reason: a plain-language explanation ("flagged by ana@... on Tue Nov 3, 2:05 PM PST",
 --     "latest submission, 2 h late", "no submission: latest backup", "no backups yet").
 -- Rows are filtered to what the caller may see: course staff and admins see every unit,
@@ -16,7 +16,7 @@
 -- grading queues, rollups. Security: definer (a student's row is computed from group-mates'
 -- backups, flags and extensions), with the visibility filter above. Raises nothing.
 -- requires: auth.is_staff_of.sql
--- requires: app.human_interval.sql, app.assignment_units.sql, app.unit_dates.sql, app.submission_time.sql
+-- requires: app.human_interval.sql, app.assignment_units.sql, app.effective_dates.sql, app.submission_time.sql
 -- requires: app.late_by.sql, app.counting_backup.sql
 create or replace function app.final_submissions(assignment_id bigint, for_user bigint default null)
 returns table (
@@ -70,17 +70,15 @@ as $$
       t.timezone
     from members as m
     cross join target as t
-    cross join lateral app.unit_dates(t.id, m.member_ids) as d
+    cross join lateral app.effective_dates(t.id, m.member_ids) as d
     -- the backup that counts (app.counting_backup) among the members' own (their rows of
     -- app.submitter_finals, kept by a trigger): a few index lookups per unit
-    left join lateral (
-      select b.*
-      from app.counting_backup(array(
-        select s.backup_id from app.submitter_finals as s
-        where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
-      )) as cb
-      inner join app.backups as b on cb.backup_id = b.id
-    ) as c on true
+    cross join lateral (
+      select array_agg(s.backup_id) as backup_ids from app.submitter_finals as s
+      where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
+    ) as own
+    left join lateral app.counting_backup(own.backup_ids) as cb on true
+    left join app.backups as c on cb.backup_id = c.id
   )
   select
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
