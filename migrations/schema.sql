@@ -2786,7 +2786,8 @@ begin
     raise invalid_parameter_value using message = 'hashids encode only non-negative ids';
   end if;
   lottery := substr(alphabet, values_hash % alpha_len + 1, 1);
-  alphabet := app.hashid_reorder(alphabet, substr(lottery || alphabet, 1, alpha_len));
+  -- app.hashid_reorder(alphabet, substr(lottery || alphabet, 1, alpha_len)), computed once
+  alphabet := (app.hashid_lottery_alphabets())[values_hash % alpha_len + 1];
   loop
     hashed := substr(alphabet, (num % alpha_len)::integer + 1, 1) || hashed;
     num := num / alpha_len;
@@ -2815,6 +2816,16 @@ $$;
 ALTER FUNCTION app.hashid_encode(id bigint) OWNER TO ok_owner;
 
 COMMENT ON FUNCTION app.hashid_encode(id bigint) IS 'Public key of a row id (Hashids, min length 6, empty salt), as okpy/ok produced.';
+
+CREATE FUNCTION app.hashid_lottery_alphabets() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select array_agg(app.hashid_reorder(a.alphabet, substr(substr(a.alphabet, k.i, 1) || a.alphabet, 1, 44)) order by k.i)
+  from (values ('gjklmnopqrvwxyzABDEGJKLMNOPQRVWXYZ1234567890')) as a (alphabet)
+  cross join generate_series(1, 44) as k (i)
+$$;
+
+ALTER FUNCTION app.hashid_lottery_alphabets() OWNER TO ok_owner;
 
 CREATE FUNCTION app.hashid_reorder(alphabet text, salt text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
@@ -5384,6 +5395,9 @@ GRANT ALL ON FUNCTION app.hashid_decode(public_key text) TO ok_api;
 
 REVOKE ALL ON FUNCTION app.hashid_encode(id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.hashid_encode(id bigint) TO ok_api;
+
+REVOKE ALL ON FUNCTION app.hashid_lottery_alphabets() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.hashid_lottery_alphabets() TO ok_api;
 
 REVOKE ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.hashid_reorder(alphabet text, salt text) TO ok_api;
