@@ -20,9 +20,16 @@ as $$
          x.custom_submission_time, x.reason
   from app.assignments as a
   left join lateral (
+    -- one index lookup per member (its own subquery, so it is not turned into a scan of the
+    -- assignment's extensions), however many extensions the assignment has
     select e.expires_at, e.custom_submission_time, e.reason
-    from app.extensions as e
-    where e.assignment_id = a.id and e.user_id = any(effective_dates.member_ids)
+    from unnest(effective_dates.member_ids) as m (user_id)
+    cross join lateral (
+      select x.expires_at, x.custom_submission_time, x.reason
+      from app.extensions as x
+      where x.assignment_id = a.id and x.user_id = m.user_id
+      limit 1
+    ) as e
     order by e.expires_at desc
     limit 1
   ) as x on true
