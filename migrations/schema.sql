@@ -3215,19 +3215,15 @@ begin
       return null;
     end if;
 
-    -- No row yet: this is the submitter's first backup of the assignment (or, after a
-    -- change or delete, a row that was never kept: it is made from their backups).
-    if TG_OP = 'INSERT' then
-      counting := pair.id;
-    else
-      select c.backup_id into counting
-      from app.counting_backup(array(
-        select b.id from app.backups as b
-        where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
-      )) as c;
-      if counting is null then
-        return null;
-      end if;
+    -- No row yet (the submitter's first backup of the assignment, or a row that was never
+    -- kept): it is made from all their backups, not from this one alone.
+    select c.backup_id into counting
+    from app.counting_backup(array(
+      select b.id from app.backups as b
+      where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+    )) as c;
+    if counting is null then
+      return null;
     end if;
     insert into app.submitter_finals (assignment_id, submitter_id, backup_id)
     values (pair.assignment_id, pair.submitter_id, counting)

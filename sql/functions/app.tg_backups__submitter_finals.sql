@@ -6,8 +6,9 @@
 --   * insert: the row keeps the better of its backup and the new one;
 --   * flag or submit changed, or delete: the row is recomputed from the submitter's backups,
 --     or removed when they have none left.
--- A submitter's first backup creates the row (on conflict do nothing: when another session
--- creates it at the same moment, this one waits for it, then locks and compares as above).
+-- A missing row (a submitter's first backup) is made from the submitter's backups (on conflict
+-- do nothing: when another session makes it at the same moment, this one waits for it, then
+-- locks and compares as above).
 -- Called by: triggers _100_submitter_finals (after insert), _100_submitter_finals_change
 -- (after update of flagged, submit) and _100_submitter_finals_delete (after delete) on
 -- app.backups, for each row. Security: definer (ok_owner): request roles write no table,
@@ -52,19 +53,15 @@ begin
       return null;
     end if;
 
-    -- No row yet: this is the submitter's first backup of the assignment (or, after a
-    -- change or delete, a row that was never kept: it is made from their backups).
-    if TG_OP = 'INSERT' then
-      counting := pair.id;
-    else
-      select c.backup_id into counting
-      from app.counting_backup(array(
-        select b.id from app.backups as b
-        where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
-      )) as c;
-      if counting is null then
-        return null;
-      end if;
+    -- No row yet (the submitter's first backup of the assignment, or a row that was never
+    -- kept): it is made from all their backups, not from this one alone.
+    select c.backup_id into counting
+    from app.counting_backup(array(
+      select b.id from app.backups as b
+      where b.assignment_id = pair.assignment_id and b.submitter_id = pair.submitter_id
+    )) as c;
+    if counting is null then
+      return null;
     end if;
     insert into app.submitter_finals (assignment_id, submitter_id, backup_id)
     values (pair.assignment_id, pair.submitter_id, counting)

@@ -3,7 +3,7 @@
 -- students see their own row, staff the course. Each submitter's own backup that counts
 -- (app.submitter_finals, kept by triggers) always equals a recomputation from the backups.
 begin;
-select plan(17);
+select plan(18);
 select tests.fixture();
 insert into app.users (email) values ('s3@a.edu');
 insert into app.enrollments (user_id, course_id, role)
@@ -109,6 +109,13 @@ select is((select s.backup_id from app.submitter_finals as s where s.submitter_i
            and s.assignment_id = (select id from app.assignments where name = 'cal/cs61a/fa26/hw01')),
   (select min(b.id) from app.backups as b where b.submitter_id = tests.user_id('s1@a.edu')),
   'a flagged backup stays the one that counts when newer submissions arrive');
+
+-- A missing row (never kept) is made from all the submitter's backups, not from the new one.
+delete from app.submitter_finals where submitter_id = tests.user_id('s2@a.edu');
+insert into app.backups (assignment_id, course_id, submitter_id, submit)
+select a.id, a.course_id, tests.user_id('s2@a.edu'), false from app.assignments as a where a.name = 'cal/cs61a/fa26/hw01';
+select set_eq('select assignment_id, submitter_id, backup_id from app.submitter_finals',
+  'select * from recomputed', 'a missing row is made from all the submitter''s backups');
 
 delete from app.backups
 where id in (select s.backup_id from app.submitter_finals as s where s.submitter_id = tests.user_id('s3@a.edu'));
