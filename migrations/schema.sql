@@ -2540,12 +2540,16 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
   units as (
     select u.* from target as t cross join lateral app.assignment_units(t.id, final_submissions.for_user) as u
   ),
+  -- the units the caller may see: every unit for staff, else the caller's own
   members as (
     select u.unit, u.group_id, min(u.member_ids) as member_ids, bool_or(u.enrolled) as enrolled
     from units as u
     group by u.unit, u.group_id
+    having (select t.caller_is_staff from target as t) or (select auth.user_id()) = any(min(u.member_ids))
   ),
-  timed as (
+  -- materialized: lateness below is a column, so app.human_interval is inlined on it instead
+  -- of being called once per unit on the whole expression
+  timed as materialized (
     select
       m.*, c.id as backup_id, c.submitter_id, c.submit, c.flagged, c.flagged_by, c.flagged_at,
       c.created_at,
@@ -2570,19 +2574,16 @@ CREATE FUNCTION app.final_submissions(assignment_id bigint, for_user bigint DEFA
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
     coalesce(tm.submit, false), coalesce(tm.flagged, false), tm.created_at, tm.submission_time,
     tm.effective_due,
-    app.late_by(tm.submission_time, tm.effective_due),
+    tm.late_by,
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
         app.course_time_text(coalesce(tm.flagged_at, tm.created_at), tm.timezone))
-      when tm.submit then 'latest submission, ' || coalesce(
-        app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
+      when tm.submit then 'latest submission, ' || coalesce(app.human_interval(tm.late_by) || ' late', 'on time')
       else 'no submission: latest backup'
     end
-  from timed as tm
+  from (select t2.*, app.late_by(t2.submission_time, t2.effective_due) as late_by from timed as t2) as tm
   left join app.users as f on tm.flagged_by = f.id
-  where (select t.caller_is_staff from target as t)
-     or (select auth.user_id()) = any(tm.member_ids)
 $$;
 
 ALTER FUNCTION app.final_submissions(assignment_id bigint, for_user bigint) OWNER TO ok_owner;
@@ -2867,11 +2868,12 @@ ALTER FUNCTION app.hashid_reorder(alphabet text, salt text) OWNER TO ok_owner;
 CREATE FUNCTION app.human_interval(span interval) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
+  -- integer::text, not integer || text (a stable operator): an immutable body is inlined
   select case
-    when span < interval '1 hour' then ceil(extract(epoch from span) / 60)::integer || ' min'
-    when span < interval '1 day' then floor(extract(epoch from span) / 3600)::integer || ' h'
-    else floor(extract(epoch from span) / 86400)::integer || ' d'
-      || coalesce(nullif(' ' || floor(mod(extract(epoch from span), 86400) / 3600)::integer || ' h', ' 0 h'), '')
+    when span < interval '1 hour' then ceil(extract(epoch from span) / 60)::integer::text || ' min'
+    when span < interval '1 day' then floor(extract(epoch from span) / 3600)::integer::text || ' h'
+    else floor(extract(epoch from span) / 86400)::integer::text || ' d'
+      || coalesce(nullif(' ' || floor(mod(extract(epoch from span), 86400) / 3600)::integer::text || ' h', ' 0 h'), '')
   end
 $$;
 

@@ -54,12 +54,16 @@ as $$
   units as (
     select u.* from target as t cross join lateral app.assignment_units(t.id, final_submissions.for_user) as u
   ),
+  -- the units the caller may see: every unit for staff, else the caller's own
   members as (
     select u.unit, u.group_id, min(u.member_ids) as member_ids, bool_or(u.enrolled) as enrolled
     from units as u
     group by u.unit, u.group_id
+    having (select t.caller_is_staff from target as t) or (select auth.user_id()) = any(min(u.member_ids))
   ),
-  timed as (
+  -- materialized: lateness below is a column, so app.human_interval is inlined on it instead
+  -- of being called once per unit on the whole expression
+  timed as materialized (
     select
       m.*, c.id as backup_id, c.submitter_id, c.submit, c.flagged, c.flagged_by, c.flagged_at,
       c.created_at,
@@ -84,19 +88,16 @@ as $$
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
     coalesce(tm.submit, false), coalesce(tm.flagged, false), tm.created_at, tm.submission_time,
     tm.effective_due,
-    app.late_by(tm.submission_time, tm.effective_due),
+    tm.late_by,
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
         app.course_time_text(coalesce(tm.flagged_at, tm.created_at), tm.timezone))
-      when tm.submit then 'latest submission, ' || coalesce(
-        app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
+      when tm.submit then 'latest submission, ' || coalesce(app.human_interval(tm.late_by) || ' late', 'on time')
       else 'no submission: latest backup'
     end
-  from timed as tm
+  from (select t2.*, app.late_by(t2.submission_time, t2.effective_due) as late_by from timed as t2) as tm
   left join app.users as f on tm.flagged_by = f.id
-  where (select t.caller_is_staff from target as t)
-     or (select auth.user_id()) = any(tm.member_ids)
 $$;
 
 revoke all on function app.final_submissions(bigint, bigint) from public;
