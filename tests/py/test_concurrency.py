@@ -1,6 +1,8 @@
 """Invariants under concurrent requests, with real concurrent sessions: two group-mates
 flagging different backups at the same moment leave exactly one flag; two students racing to
-put the same classmate into their groups leave that classmate in one group."""
+put the same classmate into their groups leave that classmate in one group; uploads, flags,
+unflags and group changes racing each other leave each submitter's own backup that counts
+(app.submitter_finals, kept by triggers) equal to a recomputation from scratch."""
 
 from __future__ import annotations
 
@@ -91,3 +93,70 @@ def test_racing_invitations_cannot_put_a_student_in_two_groups(setup, admin_conn
     assert scalar(admin_conn, "select count(*) from app.group_members m join app.users u on u.id = m.user_id "
                               "where u.email = 's3@a.edu'") == 1
     assert scalar(admin_conn, "select count(*) from app.groups") == 1, "the loser's new group was rolled back"
+
+
+# Each submitter's backup that counts, recomputed from scratch with the one rule
+# (app.counting_backup), against what the triggers kept in app.submitter_finals.
+SUMMARY_DRIFT = """
+    with recomputed as (
+      select p.assignment_id, p.submitter_id, c.backup_id
+      from (select distinct b.assignment_id, b.submitter_id from app.backups as b) as p
+      cross join lateral app.counting_backup(array(
+        select b.id from app.backups as b where b.assignment_id = p.assignment_id and b.submitter_id = p.submitter_id
+      )) as c
+    ),
+    kept as (select s.assignment_id, s.submitter_id, s.backup_id from app.submitter_finals as s)
+    select count(*) from ((table recomputed except table kept) union all (table kept except table recomputed)) as d
+"""
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_racing_uploads_flags_and_group_changes_keep_the_summary_exact(setup, admin_conn, attempt):
+    hw = "cal/cs61a/fa26/hw01"
+    with admin_conn.cursor() as cur:
+        cur.execute("insert into app.groups (assignment_id, course_id) select id, course_id from app.assignments "
+                    "where name = %s returning id", (hw,))
+        gid = cur.fetchone()[0]
+        cur.execute("insert into app.group_members (assignment_id, user_id, group_id, status) "
+                    "select g.assignment_id, u.id, g.id, 'active' from app.groups g, app.users u "
+                    "where g.id = %s and u.email in ('s1@a.edu', 's2@a.edu')", (gid,))
+        # s1's submission is flagged: an unflag must fall back to the newest submission.
+        cur.execute("update app.backups b set flagged = true, flagged_by = b.submitter_id, flagged_at = now() "
+                    "from app.users u where u.id = b.submitter_id and u.email = 's1@a.edu' and b.submit")
+        cur.execute("select u.email, app.hashid_encode(b.id) from app.backups b "
+                    "join app.users u on u.id = b.submitter_id "
+                    "where u.email in ('s1@a.edu', 's2@a.edu') and b.submit")
+        keys = dict(cur.fetchall())
+        assert scalar(admin_conn, SUMMARY_DRIFT) == 0
+
+    def as_user(email, sql, params=()):
+        def call():
+            with setup.request(_claims(admin_conn, email), method="POST") as ctx:
+                ctx.call(sql, params)
+        return call
+
+    upload = "select api.v3_backups_post(assignment => %s, messages => %s::jsonb, submit => %s)"
+    files = '{"file_contents": {"hw01.py": "print(2)"}}'
+    errors = _race([
+        as_user("s1@a.edu", upload, (hw, files, True)),
+        as_user("s2@a.edu", upload, (hw, files, False)),
+        as_user("s2@a.edu", upload, (hw, files, True)),
+        as_user("s2@a.edu", "select api.flag_backup(key => %s)", (keys["s2@a.edu"],)),
+        as_user("ta@a.edu", "select api.unflag(assignment => %s, email => %s)", (hw, "s1@a.edu")),
+        as_user("s1@a.edu", "select api.group_remove(assignment => %s, email => %s)", (hw, "s2@a.edu")),
+        as_user("s3@a.edu", upload, (hw, files, True)),
+    ])
+    assert errors == []
+    assert scalar(admin_conn, SUMMARY_DRIFT) == 0, "the summary equals a recomputation from scratch"
+    # And a second wave on top of the first: more uploads while staff flag and unflag.
+    errors = _race([
+        as_user("s1@a.edu", upload, (hw, files, True)),
+        as_user("s2@a.edu", upload, (hw, files, True)),
+        as_user("ta@a.edu", "select api.flag_backup(key => %s)", (keys["s1@a.edu"],)),
+        as_user("ta@a.edu", "select api.unflag(assignment => %s, email => %s)", (hw, "s2@a.edu")),
+        as_user("s3@a.edu", upload, (hw, files, False)),
+    ])
+    assert errors == []
+    assert scalar(admin_conn, SUMMARY_DRIFT) == 0, "the summary equals a recomputation from scratch"
+    assert scalar(admin_conn, "select count(*) from app.submitter_finals s join app.users u on u.id = s.submitter_id "
+                              "where u.email in ('s1@a.edu', 's2@a.edu', 's3@a.edu')") == 3

@@ -1,10 +1,11 @@
--- app.unit_dates(assignment_id, member_ids): a unit's effective dates, said once. The due and
--- lock dates are the assignment's, pushed back to the expiry of the extension granted to any
--- member of the unit (the latest, if several); that extension's custom submission time and
--- reason come with it (null when no member has one).
--- Called by: app.final_submissions, api.deadlines, app.unit_dates_for, v3.backups_json.
+-- app.unit_dates(assignment_id, member_ids): a unit's effective dates (app.effective_dates,
+-- where the rule is said: the assignment's due and lock dates pushed back by the latest
+-- extension of any member, with that extension's custom submission time and reason), for
+-- functions owned by ok_api, under whose rights RLS would hide a group-mate's extension.
+-- Called by: api.assignment_page, v3.backups_json, api.v3_backups_post.
 -- Security: definer: a student's dates depend on their group-mates' extensions, which RLS
 -- does not show them; it returns dates only. Granted to ok_api. Raises nothing.
+-- requires: app.effective_dates.sql
 create or replace function app.unit_dates(
   assignment_id bigint, member_ids bigint[],
   out due_at timestamptz, out lock_at timestamptz, out extension_expires timestamptz,
@@ -16,17 +17,8 @@ stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select greatest(a.due_at, x.expires_at), greatest(a.lock_at, x.expires_at), x.expires_at,
-         x.custom_submission_time, x.reason
-  from app.assignments as a
-  left join lateral (
-    select e.expires_at, e.custom_submission_time, e.reason
-    from app.extensions as e
-    where e.assignment_id = a.id and e.user_id = any(unit_dates.member_ids)
-    order by e.expires_at desc
-    limit 1
-  ) as x on true
-  where a.id = unit_dates.assignment_id
+  select d.due_at, d.lock_at, d.extension_expires, d.extension_custom_time, d.extension_reason
+  from app.effective_dates(unit_dates.assignment_id, unit_dates.member_ids) as d
 $$;
 
 revoke all on function app.unit_dates(bigint, bigint[]) from public;

@@ -1,11 +1,11 @@
--- api.deadlines(assignment): the effective due and lock dates (app.unit_dates: pushed back by
+-- api.deadlines(assignment): the effective due and lock dates (app.effective_dates: pushed back by
 -- an extension granted to anyone in the student's current group) of everyone who works on
 -- the assignment (app.assignment_units: the same people, in the same units, as the final
 -- submissions). Staff see everyone; a student sees their own row.
 -- Called by: staff pages. Security: definer (extensions of group-mates),
 -- filtered to what the caller may see. Raises nothing (unknown assignments give no rows).
 -- requires: auth.is_staff_of.sql
--- requires: app.assignment_units.sql, app.unit_dates.sql
+-- requires: app.assignment_units.sql, app.effective_dates.sql
 create or replace function api.deadlines(assignment text)
 returns table (email text, due_at timestamptz, lock_at timestamptz, extended_until timestamptz, extension_reason text)
 language sql
@@ -23,7 +23,7 @@ as $$
   from target as t
   cross join lateral app.assignment_units(t.id) as un
   inner join app.users as u on un.user_id = u.id
-  cross join lateral app.unit_dates(t.id, un.member_ids) as d
+  cross join lateral app.effective_dates(t.id, un.member_ids) as d
   where auth.is_staff_of(t.course_id) or un.user_id = auth.user_id()
   order by u.email
 $$;

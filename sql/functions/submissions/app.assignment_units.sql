@@ -1,6 +1,6 @@
 -- app.assignment_units(assignment_id): who works on an assignment, and in which unit, said
 -- once: every student enrolled in the course, everyone who sent a backup for it (enrolled or
--- not), and every active group member; each in their current group's unit ('g<group id>')
+-- not: their rows of app.submitter_finals, not a scan of the backups), and every active group member; each in their current group's unit ('g<group id>')
 -- or alone ('u<user id>'), with the unit's members (app.current_groups). With for_user, only
 -- that user's unit (the same rows, without computing the others: a student's page).
 -- Called by: app.final_submissions, api.deadlines (owner definers that filter what the caller
@@ -22,9 +22,9 @@ as $$
     inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
     where assignment_units.for_user is null
     union
-    select b.submitter_id
-    from target as t inner join app.backups as b on b.assignment_id = t.id
-    where assignment_units.for_user is null
+    select s.submitter_id
+    from app.submitter_finals as s
+    where s.assignment_id = assignment_units.assignment_id and assignment_units.for_user is null
     union
     select g.user_id
     from app.current_groups as g
@@ -50,7 +50,7 @@ as $$
           select 1 from app.enrollments as e
           where e.user_id = m.user_id and e.course_id = t.course_id and e.role = 'student'
         )
-        or exists (select 1 from app.backups as b where b.assignment_id = t.id and b.submitter_id = m.user_id)
+        or exists (select 1 from app.submitter_finals as s where s.assignment_id = t.id and s.submitter_id = m.user_id)
       )
   )
   select

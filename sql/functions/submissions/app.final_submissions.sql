@@ -2,10 +2,11 @@
 -- an assignment, in one set-based query (no per-student loop):
 --   * units: app.assignment_units (each current group, and each student not in one; anyone
 --     who sent a backup without being enrolled is listed with enrolled = false);
---   * chosen backup: the group's flagged submission, else its newest submission, else (staff
---     see it marked as such) its newest plain backup; null when the unit sent nothing;
---   * lateness: app.late_by(app.submission_time(...), effective due of app.unit_dates), the
---     rules every page and export uses;
+--   * chosen backup: app.counting_backup among the members' own backups that count
+--     (app.submitter_finals): the group's flagged submission, else its newest submission, else
+--     (staff see it marked as such) its newest plain backup; null when the unit sent nothing;
+--   * lateness: app.late_by(app.submission_time(...), effective due of app.effective_dates),
+--     the rules every page and export uses;
 --   * reason: a plain-language explanation ("flagged by ana@... on Tue Nov 3, 2:05 PM PST",
 --     "latest submission, 2 h late", "no submission: latest backup", "no backups yet").
 -- Rows are filtered to what the caller may see: course staff and admins see every unit,
@@ -15,8 +16,8 @@
 -- grading queues, rollups. Security: definer (a student's row is computed from group-mates'
 -- backups, flags and extensions), with the visibility filter above. Raises nothing.
 -- requires: auth.is_staff_of.sql
--- requires: app.human_interval.sql, app.assignment_units.sql, app.unit_dates.sql, app.submission_time.sql
--- requires: app.late_by.sql
+-- requires: app.human_interval.sql, app.assignment_units.sql, app.effective_dates.sql, app.submission_time.sql
+-- requires: app.late_by.sql, app.counting_backup.sql
 create or replace function app.final_submissions(assignment_id bigint, for_user bigint default null)
 returns table (
   unit text,
@@ -53,12 +54,16 @@ as $$
   units as (
     select u.* from target as t cross join lateral app.assignment_units(t.id, final_submissions.for_user) as u
   ),
+  -- the units the caller may see: every unit for staff, else the caller's own
   members as (
     select u.unit, u.group_id, min(u.member_ids) as member_ids, bool_or(u.enrolled) as enrolled
     from units as u
     group by u.unit, u.group_id
+    having (select t.caller_is_staff from target as t) or (select auth.user_id()) = any(min(u.member_ids))
   ),
-  timed as (
+  -- materialized: lateness below is a column, so app.human_interval is inlined on it instead
+  -- of being called once per unit on the whole expression
+  timed as materialized (
     select
       m.*, c.id as backup_id, c.submitter_id, c.submit, c.flagged, c.flagged_by, c.flagged_at,
       c.created_at,
@@ -69,34 +74,30 @@ as $$
       t.timezone
     from members as m
     cross join target as t
-    cross join lateral app.unit_dates(t.id, m.member_ids) as d
-    -- the backup that counts: flagged, else the newest submission, else the newest backup
-    -- (an index range scan of the unit's backups)
-    left join lateral (
-      select b.*
-      from app.backups as b
-      where b.assignment_id = t.id and b.submitter_id = any(m.member_ids)
-      order by b.flagged desc, b.submit desc, b.created_at desc, b.id desc
-      limit 1
-    ) as c on true
+    cross join lateral app.effective_dates(t.id, m.member_ids) as d
+    -- the backup that counts (app.counting_backup) among the members' own (their rows of
+    -- app.submitter_finals, kept by a trigger): a few index lookups per unit
+    cross join lateral (
+      select array_agg(s.backup_id) as backup_ids from app.submitter_finals as s
+      where s.assignment_id = t.id and s.submitter_id = any(m.member_ids)
+    ) as own
+    left join lateral app.counting_backup(own.backup_ids) as cb on true
+    left join app.backups as c on cb.backup_id = c.id
   )
   select
     tm.unit, tm.group_id, tm.member_ids, tm.enrolled, tm.backup_id, tm.submitter_id,
     coalesce(tm.submit, false), coalesce(tm.flagged, false), tm.created_at, tm.submission_time,
     tm.effective_due,
-    app.late_by(tm.submission_time, tm.effective_due),
+    tm.late_by,
     case
       when tm.backup_id is null then 'no backups yet'
       when tm.flagged then format('flagged by %s on %s', coalesce(f.email, 'staff'),
         app.course_time_text(coalesce(tm.flagged_at, tm.created_at), tm.timezone))
-      when tm.submit then 'latest submission, ' || coalesce(
-        app.human_interval(app.late_by(tm.submission_time, tm.effective_due)) || ' late', 'on time')
+      when tm.submit then 'latest submission, ' || coalesce(app.human_interval(tm.late_by) || ' late', 'on time')
       else 'no submission: latest backup'
     end
-  from timed as tm
+  from (select t2.*, app.late_by(t2.submission_time, t2.effective_due) as late_by from timed as t2) as tm
   left join app.users as f on tm.flagged_by = f.id
-  where (select t.caller_is_staff from target as t)
-     or (select auth.user_id()) = any(tm.member_ids)
 $$;
 
 revoke all on function app.final_submissions(bigint, bigint) from public;

@@ -4,7 +4,7 @@
 -- Called by: api views and functions that expose backup, comment and user keys.
 -- Security: invoker. Raises 22023 for a negative id.
 -- The alphabet, separators and guards below are what Hashids derives from its defaults.
--- requires: app.hashid_reorder.sql
+-- requires: app.hashid_reorder.sql, app.hashid_lottery_alphabets.sql
 create or replace function app.hashid_encode(id bigint)
 returns text
 language plpgsql
@@ -30,7 +30,8 @@ begin
     raise invalid_parameter_value using message = 'hashids encode only non-negative ids';
   end if;
   lottery := substr(alphabet, values_hash % alpha_len + 1, 1);
-  alphabet := app.hashid_reorder(alphabet, substr(lottery || alphabet, 1, alpha_len));
+  -- app.hashid_reorder(alphabet, substr(lottery || alphabet, 1, alpha_len)), computed once
+  alphabet := (app.hashid_lottery_alphabets())[values_hash % alpha_len + 1];
   loop
     hashed := substr(alphabet, (num % alpha_len)::integer + 1, 1) || hashed;
     num := num / alpha_len;

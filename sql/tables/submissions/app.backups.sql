@@ -50,6 +50,12 @@ CREATE INDEX backups_submitter_idx ON app.backups USING btree (submitter_id, cre
 
 CREATE TRIGGER _050_immutable BEFORE UPDATE OF assignment_id, course_id, submitter_id, creator_id, created_at ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__immutable();
 
+CREATE TRIGGER _100_submitter_finals AFTER INSERT ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__submitter_finals();
+
+CREATE TRIGGER _100_submitter_finals_change AFTER UPDATE OF flagged, submit ON app.backups FOR EACH ROW WHEN (((old.flagged IS DISTINCT FROM new.flagged) OR (old.submit IS DISTINCT FROM new.submit))) EXECUTE FUNCTION app.tg_backups__submitter_finals();
+
+CREATE TRIGGER _100_submitter_finals_delete AFTER DELETE ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__submitter_finals();
+
 CREATE TRIGGER _900_audit AFTER UPDATE OF flagged, submit, custom_submission_time ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 ALTER TABLE ONLY app.backups

@@ -15,7 +15,9 @@ select
   mine.group_id,
   array_agg(other.user_id order by other.user_id) as member_ids
 from app.group_members as mine
-inner join app.group_members as other on mine.group_id = other.group_id and other.status = 'active'
+inner join app.group_members as other
+  -- a group belongs to one assignment: saying so lets a filter on it reach both sides
+  on mine.group_id = other.group_id and mine.assignment_id = other.assignment_id and other.status = 'active'
 where mine.status = 'active'
 group by mine.assignment_id, mine.user_id, mine.group_id;
 
