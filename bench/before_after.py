@@ -24,7 +24,7 @@ from common import ROOT, dbutil, fresh_database, machine
 # they can be applied in).
 CHANGED = [
     "app.hashid_encode.sql", "app.human_interval.sql", "app.current_groups.sql",
-    "app.unit_dates.sql", "app.assignment_units.sql", "app.final_submissions.sql",
+    "app.unit_dates.sql", "app.assignment_units.sql", "app.unit_finals.sql",
 ]
 TRIGGER = "_100_submitter_finals"
 
@@ -37,6 +37,7 @@ def bodies(commit: str | None) -> list[str]:
     listed = subprocess.run(["git", "ls-tree", "-r", "--name-only", commit, "sql/functions", "sql/views"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.split()
     there = {path.rsplit("/", 1)[-1]: path for path in listed}
+    there.setdefault("app.unit_finals.sql", there.get("app.final_submissions.sql"))  # its name before
     return [subprocess.run(["git", "show", f"{commit}:{there[name]}"], cwd=ROOT, capture_output=True, text=True,
                            check=True).stdout for name in CHANGED]
 

@@ -14,6 +14,6 @@ drop table app.submitter_finals;
 -- Only the triggers dropped above called it.
 -- squawk-ignore ban-drop-function
 drop function if exists app.tg_backups__submitter_finals();
--- Called only by that trigger function and app.final_submissions (replaced with the code).
+-- Called only by that trigger function and app.unit_finals (replaced with the code).
 -- squawk-ignore ban-drop-function
 drop function if exists app.counting_backup(bigint[]);

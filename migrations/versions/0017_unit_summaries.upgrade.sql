@@ -8,7 +8,7 @@ set local statement_timeout = '5min';
 -- Each submitter's own backup that counts, per assignment (flagged, else their newest
 -- submission, else their newest backup: app.counting_backup), kept by the triggers below
 -- (app.tg_backups__submitter_finals). A unit's backup that counts is the one that counts
--- among its members' rows here (app.final_submissions), so group changes need no upkeep;
+-- among its members' rows here (app.unit_finals), so group changes need no upkeep;
 -- and the rows say who has sent backups for an assignment (app.assignment_units) without
 -- reading its backups. Read only by owner definers: no grant to any request role.
 create table app.submitter_finals (
@@ -51,3 +51,8 @@ select distinct on (b.assignment_id, b.submitter_id)
   b.id
 from app.backups as b
 order by b.assignment_id asc, b.submitter_id asc, b.flagged desc, b.submit desc, b.created_at desc, b.id desc;
+
+-- The per-unit rule is now app.unit_finals (sql/functions/submissions/), a name that says how
+-- it differs from api.final_submissions; its old name goes.
+-- squawk-ignore ban-drop-function
+drop function if exists app.final_submissions(bigint, bigint);

@@ -6,7 +6,7 @@
 -- zone, and TZ prints nothing), so the zone is set for this call only: the function's own
 -- `set timezone` clause makes the set_config below end with the call (the caller's TimeZone
 -- is restored on return).
--- Called by: app.final_submissions (the reason of a flagged submission); every SQL text that
+-- Called by: app.unit_finals (the reason of a flagged submission); every SQL text that
 -- shows a time. Security: invoker. Raises: invalid_parameter_value for an unknown time zone
 -- (courses' zones are checked when set, so this does not happen for a course's zone).
 create or replace function app.course_time_text(ts timestamptz, timezone text)

@@ -1,5 +1,5 @@
 -- app.human_interval(span): a short readable duration for explanations: '45 min', '2 h',
--- '3 d 4 h'. Called by: app.final_submissions (reasons), api.assignment_page. Security: invoker.
+-- '3 d 4 h'. Called by: app.unit_finals (reasons), api.assignment_page. Security: invoker.
 -- Raises nothing.
 create or replace function app.human_interval(span interval)
 returns text

@@ -3,7 +3,7 @@
 -- any member of the unit (the latest, if several); that extension's custom submission time
 -- and reason come with it (null when no member has one). One row.
 -- Called by: app.unit_dates (the definer that functions owned by ok_api call), and directly by
--- the owner's definers that compute every unit at once (app.final_submissions, api.deadlines):
+-- the owner's definers that compute every unit at once (app.unit_finals, api.deadlines):
 -- a set-returning SQL function of the caller's rights, so PostgreSQL inlines it into their
 -- query instead of calling it once per unit.
 -- Security: invoker; it reads every member's extension only under a caller that may (the

@@ -5,7 +5,7 @@
 -- Called by: staff pages. Security: definer as ok_api (the caller's RLS applies) (RLS: staff write their course's tasks).
 -- Raises: PT401; PT404 unknown assignment; PT403 not a TA or instructor; PT422 no graders, or
 -- a grader who is not staff of the course.
--- requires: app.assignment_for_change.sql, app.final_submissions.sql
+-- requires: app.assignment_for_change.sql, app.unit_finals.sql
 create or replace function api.assign_grading(assignment text, graders text[], kind text default 'composition')
 returns jsonb
 language plpgsql
@@ -31,7 +31,7 @@ begin
   end if;
   with todo as (
     select f.backup_id, row_number() over (order by f.backup_id) - 1 as n, count(*) over () as total
-    from app.final_submissions(target.assignment_id) as f
+    from app.unit_finals(target.assignment_id) as f
     where f.backup_id is not null
       and not exists (select 1 from app.grading_tasks as t where t.backup_id = f.backup_id)
   ),

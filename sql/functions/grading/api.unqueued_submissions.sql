@@ -1,6 +1,6 @@
 -- api.unqueued_submissions(assignment): final submissions (or latest backups) that are in no
 -- grading queue, so nobody is lost between queues (the original lost students).
--- Security: definer as ok_api (the caller's RLS applies) over app.final_submissions; staff see the course. Raises nothing.
+-- Security: definer as ok_api (the caller's RLS applies) over app.unit_finals; staff see the course. Raises nothing.
 -- requires: api.final_submissions.sql
 create or replace function api.unqueued_submissions(assignment text)
 returns table (members text[], backup_key text, reason text)

@@ -3,7 +3,7 @@
 -- that counts and the best active score per kind across the student's current group (all
 -- kinds, published or not). One set-based query.
 -- Security: definer as ok_api (the caller's RLS applies); staff of the course (RLS gives students their own rows only).
--- requires: app.final_submissions.sql
+-- requires: app.unit_finals.sql
 create or replace function api.assignment_scores(assignment text)
 returns table (email text, sid text, section text, backup_key text, scores jsonb)
 language sql
@@ -18,7 +18,7 @@ as $$
     inner join app.enrollments as e on e.course_id = t.course_id and e.role = 'student'
     inner join app.users as u on e.user_id = u.id
   ),
-  finals as (select f.* from target as t cross join lateral app.final_submissions(t.id) as f),
+  finals as (select f.* from target as t cross join lateral app.unit_finals(t.id) as f),
   owners as (
     select s.id as student_id, m.member_id
     from students as s

@@ -2,14 +2,14 @@
 --   the assignment (its own due and lock dates) and course (with its time zone);
 --   my_due, my_lock, extension: the caller's effective dates and the extension behind them
 --     (app.unit_dates for the caller's current group: what staff see in api.deadlines);
---   final: the caller's unit's row of app.final_submissions (key, whether it is a submission,
+--   final: the caller's unit's row of app.unit_finals (key, whether it is a submission,
 --     lateness and the reason it counts: what staff see in api.final_submissions);
 --   group, the group's backups (newest first, 200 at most) with lateness by the same rule
 --     (app.submission_time, app.late_by), and the group's published scores (api.my_scores).
 -- Null when the caller may not see the assignment (the page answers 404).
 -- Called by: GET /<assignment>/. Security: definer as ok_api (the caller's RLS applies: a
 -- hidden assignment or another student's backup is simply absent).
--- requires: v3.time.sql, app.final_submissions.sql, app.group_member_ids.sql, app.unit_dates.sql
+-- requires: v3.time.sql, app.unit_finals.sql, app.group_member_ids.sql, app.unit_dates.sql
 -- requires: app.submission_time.sql, app.late_by.sql, app.human_interval.sql, api.my_scores.sql
 create or replace function api.assignment_page(name text)
 returns jsonb
@@ -46,7 +46,7 @@ as $$
         'key', app.hashid_encode(f.backup_id), 'is_submission', f.is_submission, 'flagged', f.flagged,
         'submission_time', f.submission_time, 'late_by', app.human_interval(f.late_by), 'reason', f.reason
       )
-      from app.final_submissions((select t2.id from target as t2), auth.user_id()) as f
+      from app.unit_finals((select t2.id from target as t2), auth.user_id()) as f
       where auth.user_id() = any(f.member_ids) and f.backup_id is not null
     ),
     'group', (

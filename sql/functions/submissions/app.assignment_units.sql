@@ -3,7 +3,7 @@
 -- not: their rows of app.submitter_finals, not a scan of the backups), and every active group member; each in their current group's unit ('g<group id>')
 -- or alone ('u<user id>'), with the unit's members (app.current_groups). With for_user, only
 -- that user's unit (the same rows, without computing the others: a student's page).
--- Called by: app.final_submissions, api.deadlines (owner definers that filter what the caller
+-- Called by: app.unit_finals, api.deadlines (owner definers that filter what the caller
 -- may see). Security: invoker; granted to no role but its owner. Raises nothing.
 -- requires: app.current_groups.sql, app.group_member_ids.sql
 create or replace function app.assignment_units(assignment_id bigint, for_user bigint default null)

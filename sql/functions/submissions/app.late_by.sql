@@ -1,7 +1,7 @@
 -- app.late_by(submission_time, effective_due): how late a backup is, said once: the time
 -- from its unit's effective due date (app.unit_dates) to its submission time
 -- (app.submission_time), or null when it is on time (or there is no backup).
--- Called by: app.final_submissions, api.assignment_page, v3.backups_json.
+-- Called by: app.unit_finals, api.assignment_page, v3.backups_json.
 -- Security: invoker, immutable (no data). Granted to ok_api. Raises nothing.
 create or replace function app.late_by(submission_time timestamptz, effective_due timestamptz)
 returns interval

@@ -4,7 +4,7 @@
 -- made before that extension expired; else the time the backup was made.
 -- A backup is late when this is after its unit's effective due date (app.unit_dates):
 -- late by app.late_by(submission time, effective due).
--- Called by: app.final_submissions, api.assignment_page, v3.backups_json.
+-- Called by: app.unit_finals, api.assignment_page, v3.backups_json.
 -- Security: invoker, immutable (no data). Granted to ok_api. Raises nothing.
 create or replace function app.submission_time(
   created_at timestamptz, custom_submission_time timestamptz,

@@ -4,7 +4,7 @@
 -- Revise' unless the group has a final submission; otherwise archives the group's earlier
 -- revision score and records a new one (app.record_revision). Same reply as backups.
 -- Security: definer as ok_api (the caller's RLS applies) (the backup is the caller's own); scoring through app.record_revision.
--- requires: api.v3_backups_post.sql, app.final_submissions.sql, app.record_revision.sql
+-- requires: api.v3_backups_post.sql, app.unit_finals.sql, app.record_revision.sql
 create or replace function api.v3_revision_post(
   assignment text default null,
   messages jsonb default null,
@@ -28,9 +28,9 @@ begin
   if not coalesce(target.revisions_allowed, false) then
     return v3.reply(403, '{"data": {"backup": true, "late": true}}', 'Revisions are not enabled for ' || target.name);
   end if;
-  -- the group's final submission, by the one rule (app.final_submissions), if it is a submission
+  -- the group's final submission, by the one rule (app.unit_finals), if it is a submission
   select f.backup_id into final_id
-  from app.final_submissions(target.id, auth.user_id()) as f
+  from app.unit_finals(target.id, auth.user_id()) as f
   where auth.user_id() = any(f.member_ids) and f.is_submission;
   if final_id is null then
     return v3.reply(403, '{}', 'No Submission to Revise');

@@ -4,7 +4,7 @@
 -- Security: definer as ok_api (the caller's RLS applies); staff of the course and admins. Answers 400 (bad page), 401, 403
 -- (not staff), 404 (unknown assignment).
 -- requires: auth.is_staff_of.sql
--- requires: app.final_submissions.sql, v3.backups_json.sql, v3.page.sql
+-- requires: app.unit_finals.sql, v3.backups_json.sql, v3.page.sql
 create or replace function api.v3_submissions_get()
 returns jsonb
 language plpgsql
@@ -32,7 +32,7 @@ begin
     return v3.reply(403, '{}', 'Only staff of the course can export submissions');
   end if;
   select coalesce(array_agg(f.backup_id order by f.backup_id), '{}') into ids
-  from app.final_submissions(target.id) as f
+  from app.unit_finals(target.id) as f
   where f.backup_id is not null;
   return v3.reply(200, jsonb_build_object(
     'backups', v3.backups_json(ids[page.page_offset + 1:page.page_offset + page.page_limit]),

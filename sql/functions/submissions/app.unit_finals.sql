@@ -1,5 +1,7 @@
--- app.final_submissions(assignment_id): the backup that counts for every student or group of
--- an assignment, in one set-based query (no per-student loop):
+-- app.unit_finals(assignment_id, for_user): the rule, by unit and by id: the backup that counts
+-- for every student or group (unit) of an assignment, in one set-based query (no per-student
+-- loop). (api.final_submissions is its face for people and clients: emails and backup keys
+-- instead of ids; app.submitter_finals is the table of each submitter's own.)
 --   * units: app.assignment_units (each current group, and each student not in one; anyone
 --     who sent a backup without being enrolled is listed with enrolled = false);
 --   * chosen backup: app.counting_backup among the members' own backups that count
@@ -18,7 +20,7 @@
 -- requires: auth.is_staff_of.sql
 -- requires: app.human_interval.sql, app.assignment_units.sql, app.effective_dates.sql, app.submission_time.sql
 -- requires: app.late_by.sql, app.counting_backup.sql
-create or replace function app.final_submissions(assignment_id bigint, for_user bigint default null)
+create or replace function app.unit_finals(assignment_id bigint, for_user bigint default null)
 returns table (
   unit text,
   group_id bigint,
@@ -44,7 +46,7 @@ as $$
     select a.id, a.course_id, a.due_at, c.timezone, auth.is_staff_of(a.course_id) as caller_is_staff
     from app.assignments as a
     inner join app.courses as c on a.course_id = c.id
-    where a.id = final_submissions.assignment_id
+    where a.id = unit_finals.assignment_id
       and (
         auth.is_staff_of(a.course_id)
         or a.course_id = any(auth.course_ids('student', 'lab_assistant'))
@@ -52,7 +54,7 @@ as $$
       )
   ),
   units as (
-    select u.* from target as t cross join lateral app.assignment_units(t.id, final_submissions.for_user) as u
+    select u.* from target as t cross join lateral app.assignment_units(t.id, unit_finals.for_user) as u
   ),
   -- the units the caller may see: every unit for staff, else the caller's own
   members as (
@@ -100,7 +102,7 @@ as $$
   left join app.users as f on tm.flagged_by = f.id
 $$;
 
-revoke all on function app.final_submissions(bigint, bigint) from public;
-grant execute on function app.final_submissions(bigint, bigint) to ok_api;
-comment on function app.final_submissions(bigint, bigint) is
+revoke all on function app.unit_finals(bigint, bigint) from public;
+grant execute on function app.unit_finals(bigint, bigint) to ok_api;
+comment on function app.unit_finals(bigint, bigint) is
 'The backup that counts for every student or group of an assignment, with lateness and a reason.';
