@@ -14,7 +14,8 @@ set local statement_timeout = '5min';
 create table app.submitter_finals (
   assignment_id bigint not null references app.assignments (id) on delete cascade,
   submitter_id bigint not null references app.users (id),
-  -- a backup is deleted only with its assignment; the delete trigger recomputes otherwise
+  -- deleting the counting backup cascades to its row first; the delete trigger then finds no
+  -- row and rebuilds it from the submitter's remaining backups
   backup_id bigint not null references app.backups (id) on delete cascade,
   primary key (assignment_id, submitter_id)
 );

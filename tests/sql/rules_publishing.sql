@@ -1,7 +1,7 @@
 -- Publishing a kind of score: TAs and instructors (not readers) show or hide one kind of an
 -- assignment's scores; students read a score only once its kind is published.
 begin;
-select plan(10);
+select plan(12);
 select tests.fixture();
 insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
 select b.id, b.assignment_id, b.course_id, b.submitter_id, 'effort', 2
@@ -33,12 +33,19 @@ select is(api.publish_scores('cal/cs61a/fa26/hw01', 'effort', false), array['tot
 select tests.act_as('s1@a.edu');
 select is((select count(*)::int from app.scores where kind = 'effort'), 0, 'and the student no longer sees it');
 
+select tests.act_as('instructor@a.edu');
+select throws_ok($$ select api.publish_scores('cal/cs61a/fa26/hw01', 'effort', null) $$, 'PT422',
+  'Say whether to publish or hide the kind', 'publish or hide must be said');
+select tests.act_as('admin@x.edu');
+select is(api.publish_scores('cal/cs61a/fa26/hw01', 'checkpoint 1'), array['checkpoint 1', 'total'],
+  'a site admin publishes in any course, and the change is made');
+
 reset role;
 select is(
   (select count(*)::int from app.audit_log
    where table_name = 'assignments' and action = 'update'
      and before ->> 'published_score_kinds' is distinct from after ->> 'published_score_kinds'),
-  2, 'each change is in the audit log (publishing again was no change)');
+  3, 'each change is in the audit log (publishing again was no change)');
 
 select * from finish();
 rollback;

@@ -3,7 +3,7 @@
 -- assignment_id, course_id, assignment_name, due_at, lock_at, max_group_size, and is_staff
 -- (auth.is_staff_of: admin, reader, TA or instructor), is_ta (admin, TA or instructor),
 -- is_admin, is_open (now is before the assignment's own lock date).
--- Called by: flag, group, extension and grading functions. Security: definer (reads the
+-- Called by: flag, group, extension, grading and publishing functions. Security: definer (reads the
 -- assignment whatever RLS shows; a hidden one only for its course's staff and admins).
 -- Raises: PT401 not signed in, PT404 unknown assignment, or hidden from the caller.
 -- requires: auth.is_staff_of.sql

@@ -4,9 +4,9 @@
 -- have a column for each published kind. Kinds are compared lower-cased and trimmed, as
 -- scores store them. Returns the assignment's published kinds afterwards. The change is in
 -- the audit log (the assignments' audit trigger).
--- Called by: the staff pages, okadmin. Security: definer as ok_api (the caller's RLS applies).
+-- Called by: the staff assignment page. Security: definer as ok_api (the caller's RLS applies).
 -- Raises: PT401; PT404 unknown assignment; PT403 not a TA or instructor (readers grade but
--- do not publish); PT422 empty kind.
+-- do not publish); PT422 empty kind, or published not said.
 -- requires: app.assignment_for_change.sql
 create or replace function api.publish_scores(assignment text, kind text, published boolean default true)
 returns text[]
@@ -26,6 +26,9 @@ begin
   if wanted = '' then
     raise sqlstate 'PT422' using message = 'Name the kind of score to publish';
   end if;
+  if publish_scores.published is null then
+    raise sqlstate 'PT422' using message = 'Say whether to publish or hide the kind';
+  end if;
   update app.assignments as a
   set published_score_kinds = case
     when publish_scores.published then
@@ -34,6 +37,9 @@ begin
   end
   where a.id = target.assignment_id
   returning a.published_score_kinds into kinds;
+  if not found then  -- row-level security let nothing change: never report a change not made
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can publish scores';
+  end if;
   return kinds;
 end;
 $$;

@@ -2,7 +2,7 @@
 -- (x-ok-key): add a Markdown line comment. The original let anyone logged in comment on any
 -- backup; here only those who may view the backup can (RLS on app.comments).
 -- The comment must name a file of the backup (app.backup_files) and a line it has (1 to its
--- last line, or 0 for the file as a whole): a comment elsewhere would never be shown.
+-- last line): a comment elsewhere would never be shown.
 -- Security: definer as ok_api (the caller's RLS applies). Answers 400 (missing or bad field), 401, 404 (malformed key),
 -- 403 (backup not visible), 422 (no such file or line); success data {}.
 -- requires: v3.auth_error.sql, app.hashid_decode.sql, app.backup_files.sql
@@ -34,10 +34,10 @@ begin
   if target.id is null then
     return v3.reply(403, '{}', 'You cannot comment on this backup');
   end if;
-  -- A comment is on a line the backup has (line 0: the file as a whole), or it would never be shown.
+  -- A comment is on a line the backup has, or it would never be shown.
   if not exists (
     select 1 from app.backup_files(target.id) as f
-    where f.filename = v3_comments_post.filename and v3_comments_post.line <= f.line_count
+    where f.filename = v3_comments_post.filename and v3_comments_post.line between 1 and f.line_count
   ) then
     return v3.reply(422, '{}', format('The backup has no line %s in %s', line, filename));
   end if;
