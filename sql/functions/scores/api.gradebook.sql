@@ -4,6 +4,7 @@
 -- Columns and values are exactly the grades CSV's (app.grade_columns, app.grade_cells: group
 -- members share the best active score of each kind; missing values are 0); total adds the
 -- columns marked in_total. Students are ordered by email.
+-- Built as json and cast to jsonb once: cheaper than 2,000 jsonb objects merged one by one.
 -- Called by: the staff gradebook page. Security: definer, for staff of the course and admins
 -- only (app.require_staff): it reads the whole course's groups and scores in one pass instead
 -- of per-student RLS checks. Raises: PT401, PT403, PT404 (app.require_staff).
@@ -27,24 +28,24 @@ as $$
     from course as c cross join lateral app.grade_cells(c.id) as g
     group by g.student_id
   )
-  select jsonb_build_object(
+  select json_build_object(
     'columns', coalesce((
-      select jsonb_agg(jsonb_build_object(
+      select json_agg(json_build_object(
         'title', cl.title, 'assignment', cl.assignment_name, 'type', cl.type, 'in_total', cl.in_total
       ) order by cl.col)
       from columns as cl
-    ), '[]'::jsonb),
+    ), '[]'::json),
     'students', coalesce((
-      select jsonb_agg(jsonb_build_object(
+      select json_agg(json_build_object(
         'email', u.email, 'sid', e.sid, 'section', e.section,
-        'cells', coalesce(to_jsonb(g.cells), '[]'::jsonb), 'total', coalesce(g.total, 0)
+        'cells', coalesce(g.cells, '{}'), 'total', coalesce(g.total, 0)
       ) order by u.email)
       from course as c
       inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
       inner join app.users as u on e.user_id = u.id
       left join cells as g on g.student_id = u.id
-    ), '[]'::jsonb)
-  )
+    ), '[]'::json)
+  )::jsonb
   from course
 $$;
 
