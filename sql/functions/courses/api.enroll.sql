@@ -5,7 +5,7 @@
 -- change enrollment, unlike the original).
 -- Raises: PT401 not logged in; PT404 unknown course; PT403 not an instructor of it;
 -- PT422 unknown role or malformed email.
--- requires: app.require_login.sql, app.ensure_user.sql
+-- requires: app.require_instructor.sql, app.ensure_user.sql
 create or replace function api.enroll(
   offering text,
   email text,
@@ -21,19 +21,11 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  course_id bigint;
+  course_id bigint := app.require_instructor(offering, 'change enrollment');
   course_role app.course_role;
   member_id bigint;
   result app.enrollments;
 begin
-  perform app.require_login();
-  select c.id into course_id from app.courses as c where c.offering = enroll.offering;
-  if course_id is null then
-    raise sqlstate 'PT404' using message = format('No course %s', offering);
-  end if;
-  if not auth.is_admin() and not course_id = any(auth.course_ids('instructor')) then
-    raise sqlstate 'PT403' using message = format('Only instructors of %s can change enrollment', offering);
-  end if;
   if role is null or replace(lower(btrim(role)), '-', '_') not in
      (select unnest(enum_range(null::app.course_role))::text) then
     raise sqlstate 'PT422' using

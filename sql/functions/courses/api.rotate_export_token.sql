@@ -3,7 +3,7 @@
 -- only its SHA-256 is kept. Instructors of the course and admins.
 -- Called by: the course settings page, okadmin. Security: definer as ok_api (the caller's RLS applies) (RLS: instructors update
 -- their course). Raises: PT401, PT403 (not an instructor), PT404 (unknown course).
--- requires: app.require_login.sql
+-- requires: app.require_instructor.sql
 create or replace function api.rotate_export_token(offering text, active boolean default true)
 returns text
 language plpgsql
@@ -13,16 +13,8 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   fresh text := encode(extensions.gen_random_bytes(24), 'hex');
-  target_course_id bigint;
+  target_course_id bigint := app.require_instructor(offering, 'change the export token');
 begin
-  perform app.require_login();
-  select c.id into target_course_id from app.courses as c where c.offering = rotate_export_token.offering;
-  if target_course_id is null then
-    raise sqlstate 'PT404' using message = format('No course %s', offering);
-  end if;
-  if not auth.is_admin() and not target_course_id = any(auth.course_ids('instructor')) then
-    raise sqlstate 'PT403' using message = 'Only instructors can change the export token';
-  end if;
   update app.courses as c
   set export_token_hash = encode(extensions.digest(fresh, 'sha256'), 'hex'),
       export_token_active = coalesce(rotate_export_token.active, true)

@@ -2,7 +2,7 @@
 -- Instructors of the course and admins only (okpy/ok let readers and TAs do it).
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: courses_update is for instructors). Raises: PT401; PT404 unknown
 -- course; PT403 not an instructor; PT422 empty name or unknown timezone.
--- requires: app.require_login.sql
+-- requires: app.require_instructor.sql
 create or replace function api.update_course(
   offering text, display_name text default null, timezone text default null, active boolean default null
 )
@@ -14,16 +14,8 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   saved app.courses;
-  target_id bigint;
+  target_id bigint := app.require_instructor(offering, 'change course settings');
 begin
-  perform app.require_login();
-  select c.id into target_id from app.courses as c where c.offering = update_course.offering;
-  if target_id is null then
-    raise sqlstate 'PT404' using message = format('No course %s', offering);
-  end if;
-  if not auth.is_admin() and not target_id = any(auth.course_ids('instructor')) then
-    raise sqlstate 'PT403' using message = 'Only instructors can change course settings';
-  end if;
   if display_name is not null and btrim(display_name) = '' then
     raise sqlstate 'PT422' using message = 'A display name is required';
   end if;

@@ -5,7 +5,7 @@
 -- Security: definer as ok_api (the caller's RLS applies). Answers 400 (bad limit/offset), 401, 403 (someone else's, not staff),
 -- 404 (unknown assignment or user).
 -- requires: auth.is_staff_of.sql
--- requires: v3.backups_json.sql, v3.page.sql, v3.auth_error.sql
+-- requires: v3.paged_assignment.sql, v3.backups_page.sql
 create or replace function api.v3_export_get()
 returns jsonb
 language plpgsql
@@ -14,25 +14,16 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  denied jsonb := v3.auth_error('all');
-  page record := v3.page();
-  target_assignment app.assignments;
+  opening record := v3.paged_assignment();
   target_user bigint;
   total bigint;
   ids bigint[];
 begin
-  if denied is not null then
-    return denied;
-  end if;
-  if page.page_limit is null then
-    return v3.reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
-  end if;
-  select a.* into target_assignment from app.assignments as a where a.name = v3.header('x-ok-name');
-  if target_assignment.id is null then
-    return v3.reply(404, '{}', 'No such assignment');
+  if opening.refusal is not null then
+    return opening.refusal;
   end if;
   if lower(v3.header('x-ok-email')) <> lower(auth.claims() ->> 'email')
-     and not auth.is_staff_of(target_assignment.course_id) then
+     and not auth.is_staff_of((opening.assignment).course_id) then
     return v3.reply(403, '{}', 'You can only export your own backups');
   end if;
   select u.id into target_user from app.users as u where lower(u.email) = lower(v3.header('x-ok-email'));
@@ -41,20 +32,16 @@ begin
   end if;
   select count(*) into total
   from app.backups as b
-  where b.assignment_id = target_assignment.id and b.submitter_id = target_user;
+  where b.assignment_id = (opening.assignment).id and b.submitter_id = target_user;
   select array_agg(p.id order by p.created_at desc, p.id desc) into ids
   from (
     select b.id, b.created_at
     from app.backups as b
-    where b.assignment_id = target_assignment.id and b.submitter_id = target_user
+    where b.assignment_id = (opening.assignment).id and b.submitter_id = target_user
     order by b.created_at desc, b.id desc
-    limit page.page_limit offset page.page_offset
+    limit opening.page_limit offset opening.page_offset
   ) as p;
-  return v3.reply(200, jsonb_build_object(
-    'backups', v3.backups_json(coalesce(ids, '{}')),
-    'count', total, 'limit', page.page_limit, 'offset', page.page_offset,
-    'has_more', page.page_offset + page.page_limit < total
-  ));
+  return v3.backups_page(ids, total);
 end;
 $$;
 

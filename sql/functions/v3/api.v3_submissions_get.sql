@@ -4,7 +4,7 @@
 -- Security: definer as ok_api (the caller's RLS applies); staff of the course and admins. Answers 400 (bad page), 401, 403
 -- (not staff), 404 (unknown assignment).
 -- requires: auth.is_staff_of.sql
--- requires: app.unit_finals.sql, v3.backups_json.sql, v3.page.sql
+-- requires: app.unit_finals.sql, v3.paged_assignment.sql, v3.backups_page.sql
 create or replace function api.v3_submissions_get()
 returns jsonb
 language plpgsql
@@ -13,32 +13,19 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  denied jsonb := v3.auth_error('all');
-  page record := v3.page();
-  target app.assignments;
+  opening record := v3.paged_assignment();
   ids bigint[];
 begin
-  if denied is not null then
-    return denied;
+  if opening.refusal is not null then
+    return opening.refusal;
   end if;
-  if page.page_limit is null then
-    return v3.reply(400, '{}', 'limit must be 1..1000 and offset 0 or more');
-  end if;
-  select a.* into target from app.assignments as a where a.name = v3.header('x-ok-name');
-  if target.id is null then
-    return v3.reply(404, '{}', 'No such assignment');
-  end if;
-  if not auth.is_staff_of(target.course_id) then
+  if not auth.is_staff_of((opening.assignment).course_id) then
     return v3.reply(403, '{}', 'Only staff of the course can export submissions');
   end if;
   select coalesce(array_agg(f.backup_id order by f.backup_id), '{}') into ids
-  from app.unit_finals(target.id) as f
+  from app.unit_finals((opening.assignment).id) as f
   where f.backup_id is not null;
-  return v3.reply(200, jsonb_build_object(
-    'backups', v3.backups_json(ids[page.page_offset + 1:page.page_offset + page.page_limit]),
-    'count', cardinality(ids), 'limit', page.page_limit, 'offset', page.page_offset,
-    'has_more', page.page_offset + page.page_limit < cardinality(ids)
-  ));
+  return v3.backups_page(ids[opening.page_offset + 1:opening.page_offset + opening.page_limit], cardinality(ids));
 end;
 $$;
 
