@@ -2,7 +2,9 @@
 flagging different backups at the same moment leave exactly one flag; two students racing to
 put the same classmate into their groups leave that classmate in one group; uploads, flags,
 unflags and group changes racing each other leave each submitter's own backup that counts
-(app.submitter_finals, kept by triggers) equal to a recomputation from scratch."""
+(app.submitter_finals, kept by triggers) equal to a recomputation from scratch; scores,
+flags and group changes racing each other leave each student's shared best scores
+(app.shared_best_scores, kept by triggers) equal to a recomputation from scratch."""
 
 from __future__ import annotations
 
@@ -160,3 +162,70 @@ def test_racing_uploads_flags_and_group_changes_keep_the_summary_exact(setup, ad
     assert scalar(admin_conn, SUMMARY_DRIFT) == 0, "the summary equals a recomputation from scratch"
     assert scalar(admin_conn, "select count(*) from app.submitter_finals s join app.users u on u.id = s.submitter_id "
                               "where u.email in ('s1@a.edu', 's2@a.edu', 's3@a.edu')") == 3
+
+
+# Each student's shared best scores, recomputed from scratch with the one rule
+# (app.shared_best), against what the triggers kept in app.shared_best_scores.
+SHARED_BEST_DRIFT = "select tests.shared_best_drift()"
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_racing_scores_and_group_changes_keep_the_shared_best_exact(setup, admin_conn, attempt):
+    hw = "cal/cs61a/fa26/hw01"
+    with admin_conn.cursor() as cur:
+        cur.execute("insert into app.groups (assignment_id, course_id) select id, course_id from app.assignments "
+                    "where name = %s returning id", (hw,))
+        gid = cur.fetchone()[0]
+        cur.execute("insert into app.group_members (assignment_id, user_id, group_id, status) "
+                    "select g.assignment_id, u.id, g.id, 'active' from app.groups g, app.users u "
+                    "where g.id = %s and u.email in ('s1@a.edu', 's2@a.edu')", (gid,))
+        cur.execute("select u.email, app.hashid_encode(b.id) from app.backups b "
+                    "join app.users u on u.id = b.submitter_id "
+                    "where u.email in ('s1@a.edu', 's2@a.edu') and b.submit")
+        keys = dict(cur.fetchall())
+        # s3 has a backup to score too
+        cur.execute("insert into app.backups (assignment_id, course_id, submitter_id, submit) "
+                    "select a.id, a.course_id, u.id, true from app.assignments a, app.users u "
+                    "where a.name = %s and u.email = 's3@a.edu' returning app.hashid_encode(id)", (hw,))
+        keys["s3@a.edu"] = cur.fetchone()[0]
+    assert scalar(admin_conn, SHARED_BEST_DRIFT) == 0
+
+    def as_user(email, sql, params=()):
+        def call():
+            with setup.request(_claims(admin_conn, email), method="POST") as ctx:
+                ctx.call(sql, params)
+        return call
+
+    score = "select api.v3_score_post(bid => %s, kind => %s, score => %s, message => 'raced')"
+    # Scores land on both members while one flags and the group splits.
+    errors = _race([
+        as_user("ta@a.edu", score, (keys["s1@a.edu"], "total", 9)),
+        as_user("reader@a.edu", score, (keys["s2@a.edu"], "total", 5)),
+        # a flag on the backup being scored: the flag locks the assignment, then the backup;
+        # the score locks the backup, then (its summary) a lock of its own, so no deadlock
+        as_user("s2@a.edu", "select api.flag_backup(key => %s)", (keys["s2@a.edu"],)),
+        as_user("instructor@a.edu", score, (keys["s2@a.edu"], "correctness", 3)),
+        as_user("s1@a.edu", "select api.group_remove(assignment => %s, email => %s)", (hw, "s2@a.edu")),
+        as_user("ta@a.edu", score, (keys["s3@a.edu"], "total", 8)),
+    ])
+    assert errors == []
+    assert scalar(admin_conn, SHARED_BEST_DRIFT) == 0, "the summary equals a recomputation from scratch"
+    # A second wave: s3 joins s1's group while everyone is regraded.
+    errors = _race([
+        as_user("s1@a.edu", "select api.group_invite(assignment => %s, email => %s)", (hw, "s3@a.edu")),
+        as_user("ta@a.edu", score, (keys["s1@a.edu"], "total", 2)),
+        as_user("reader@a.edu", score, (keys["s3@a.edu"], "total", 6)),
+        as_user("instructor@a.edu", score, (keys["s2@a.edu"], "total", 1)),
+    ])
+    assert errors == []
+    errors = _race([
+        as_user("s3@a.edu", "select api.group_respond(assignment => %s, accept => true)", (hw,)),
+        as_user("ta@a.edu", score, (keys["s3@a.edu"], "correctness", 4)),
+        as_user("reader@a.edu", score, (keys["s1@a.edu"], "correctness", 1)),
+    ])
+    assert errors == []
+    assert scalar(admin_conn, SHARED_BEST_DRIFT) == 0, "the summary equals a recomputation from scratch"
+    s1_best = scalar(admin_conn,
+                     "select s.best -> a.id::text from app.shared_best_scores s, app.assignments a "
+                     "where a.name = %s and s.user_id = (select id from app.users where email = 's1@a.edu')", (hw,))
+    assert s1_best == {"total": 6, "correctness": 4}, "s1 and s3 share the best of each kind"

@@ -1,13 +1,17 @@
 """Staff pages: a course's assignments and extension requests, an assignment's final
-submissions (with the reason each was chosen), extensions and grading queues, and the course
-gradebook. Each page is one api call under the signed-in user's role: RLS decides what a
-reader, TA or instructor sees, and the database refuses what they may not do."""
+submissions (with the reason each was chosen), extensions and grading queues, the course
+gradebook, and the grading workspace (a grader's queue, and the grading view of a backup with
+its highlighted code, diffs, line comments and score form). Each page is one api call under
+the signed-in user's role: RLS decides what a reader, TA or instructor sees, and the database
+refuses what they may not do. In-page actions of the grading view (comments) answer htmx
+with a server-rendered fragment; without htmx the same forms post and redirect."""
 
 from __future__ import annotations
 
 import psycopg2
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
+from web import code_view
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
@@ -27,11 +31,25 @@ def require_login():
     return None
 
 
-def _page(query: str, name: str) -> dict:
+def _page(query: str, *args) -> dict:
     """One api call that returns the whole page (PT403/PT404 become the error page, with the
     database's message, in web.request_db)."""
     with api_request() as ctx:
-        return ctx.call(query, (name,)).fetchone()[0]
+        return ctx.call(query, args).fetchone()[0]
+
+
+def _change(query: str, values) -> tuple[object, str | None]:
+    """One api call that changes something: (its answer, None), or (None, the database's
+    reason for refusing)."""
+    try:
+        with api_request(read_only=False) as ctx:
+            return ctx.call(query, values).fetchone()[0], None
+    except psycopg2.Error as exc:
+        return None, exc.diag.message_primary or "That did not work"
+
+
+def _htmx() -> bool:
+    return request.headers.get("HX-Request") == "true"
 
 
 @blueprint.get("/")
@@ -93,3 +111,123 @@ def assignment_action(name: str, action: str):
         flash(exc.diag.message_primary or "That did not work", "error")
     return redirect(request.form.get("back") if request.form.get("back", "").startswith("/staff/")
                     else url_for("staff.assignment", name=name))
+
+
+# The grading workspace.
+
+@blueprint.get("/<assignment:name>/queue")
+def queue(name: str):
+    # name, display_name, offering, timezone, my_tasks, next_key, progress, unqueued, can_reassign
+    return render_template("staff/queue.html", **_page("select api.grading_queue(assignment => %s)", name))
+
+
+@blueprint.get("/<assignment:name>/grade/<key>/")
+def grade(name: str, key: str):
+    compare = request.args.get("compare") or None
+    view = _page("select api.grading_view(name => %s, key => %s, compare => %s)", name, key, compare)
+    files = view["backup"]["files"]
+    comments: dict[tuple[str, int], list] = {}
+    for comment in view["comments"]:
+        comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
+    shown = {filename: code_view.highlighted_lines(filename, text) for filename, text in sorted(files.items())}
+    diffs = None
+    if view["compare"] is not None:
+        before = view["compare"]["files"]
+        diffs = {filename: code_view.diff_lines(filename, before.get(filename), files.get(filename))
+                 for filename in sorted(set(before) | set(files))}
+    return render_template("staff/grade.html", view=view, shown=shown, comments=comments, diffs=diffs,
+                           compare=compare)
+
+
+@blueprint.get("/<assignment:name>/grade/<key>/comment")
+def comment_form(name: str, key: str):
+    """The comment form for one line, f(ile) and l(ine) (a fragment htmx puts under the line;
+    the names are short because every line of the view links here)."""
+    line = request.args.get("l", type=int)
+    filename = request.args.get("f", "")
+    if line is None or not filename:
+        abort(400)
+    return render_template("staff/_comment_form.html", name=name, key=key, filename=filename, line=line)
+
+
+@blueprint.post("/<assignment:name>/grade/<key>/comments")
+def add_comment(name: str, key: str):
+    filename, line = request.form.get("filename", ""), request.form.get("line", type=int)
+    comment, refused = _change(
+        "select api.add_comment(name => %s, key => %s, filename => %s, line => %s, message => %s)",
+        (name, key, filename, line, request.form.get("message", "")))
+    if _htmx():
+        if refused:
+            return render_template("staff/_comment_form.html", name=name, key=key, filename=filename,
+                                   line=line, message=request.form.get("message", ""), refused=refused)
+        return render_template("staff/_comment.html", comment=comment)
+    flash(refused or "Comment added.", "error" if refused else "success")
+    return redirect(url_for("staff.grade", name=name, key=key) + (f"#{filename}-L{line}" if line else ""))
+
+
+@blueprint.post("/comments/<int:comment_id>/edit")
+def edit_comment(comment_id: int):
+    comment, refused = _change("select api.edit_comment(comment_id => %s, message => %s)",
+                               (comment_id, request.form.get("message", "")))
+    if _htmx():
+        if refused:
+            return _refused_fragment(refused)
+        return render_template("staff/_comment.html", comment=comment)
+    flash(refused or "Comment saved.", "error" if refused else "success")
+    return redirect(_back())
+
+
+@blueprint.post("/comments/<int:comment_id>/delete")
+def delete_comment(comment_id: int):
+    _, refused = _change("select api.delete_comment(comment_id => %s)", (comment_id,))
+    if _htmx():
+        return _refused_fragment(refused) if refused else ""
+    flash(refused or "Comment deleted.", "error" if refused else "success")
+    return redirect(_back())
+
+
+def _refused_fragment(refused: str):
+    """The database's reason, as a row under the comment it is about (the comment stays)."""
+    return render_template("staff/_refused.html", refused=refused), 200, {"HX-Reswap": "afterend"}
+
+
+def _back() -> str:
+    """Where a form asked to go back to: a staff page of this site, or the staff home."""
+    back = request.form.get("back", "")
+    return back if back.startswith("/staff/") else url_for("staff.courses")
+
+
+@blueprint.post("/<assignment:name>/grade/<key>/score")
+def save_score(name: str, key: str):
+    answer, refused = _change(
+        "select api.grade(name => %s, key => %s, kind => %s, score => %s, message => %s)",
+        # the score as typed: the database parses it, and says so when it is not a number
+        (name, key, request.form.get("kind", ""), request.form.get("score", ""), request.form.get("message", "")))
+    if refused:
+        flash(refused, "error")
+        return redirect(url_for("staff.grade", name=name, key=key))
+    flash(f"Saved: {answer['kind']} {answer['score']}.", "success")
+    if request.form.get("then") == "next":
+        if answer["next_key"]:
+            return redirect(url_for("staff.grade", name=name, key=answer["next_key"]))
+        flash("Your queue is done.", "success")
+        return redirect(url_for("staff.queue", name=name))
+    return redirect(url_for("staff.grade", name=name, key=key))
+
+
+# Grading-view actions on the backup's unit: one api call each, the database's refusal shown.
+GRADE_ACTIONS = {
+    "reassign": ("select api.reassign_task(task_id => %(task_id)s, grader => %(grader)s)",
+                 "Task reassigned to {grader}."),
+    "flag": ("select api.flag_backup(key => %(key)s)", "Flagged {key}: it is the unit's final submission."),
+}
+
+
+@blueprint.post("/<assignment:name>/grade/<key>/<any(" + ", ".join(GRADE_ACTIONS) + "):action>")
+def grade_action(name: str, key: str, action: str):
+    query, done = GRADE_ACTIONS[action]
+    values = {"key": key, "task_id": request.form.get("task_id", type=int),
+              "grader": request.form.get("grader", "").strip()}
+    _, refused = _change(query, values)
+    flash(refused or done.format(**values), "error" if refused else "success")
+    return redirect(url_for("staff.grade", name=name, key=key))

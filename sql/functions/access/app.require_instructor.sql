@@ -5,7 +5,7 @@
 -- Security: invoker (inside those ok_api definers; courses are visible to who may change them).
 -- Raises: PT401 'Not logged in'; PT404 'No course <offering>'; PT403 'Only instructors of
 -- <offering> can <doing>'.
--- requires: app.require_login.sql
+-- requires: app.require_login.sql, auth.is_instructor_of.sql
 create or replace function app.require_instructor(offering text, doing text)
 returns bigint
 language plpgsql
@@ -19,7 +19,7 @@ begin
   if found_id is null then
     raise sqlstate 'PT404' using message = format('No course %s', require_instructor.offering);
   end if;
-  if not auth.is_admin() and not found_id = any(auth.course_ids('instructor')) then
+  if not auth.is_instructor_of(found_id) then
     raise sqlstate 'PT403' using
       message = format('Only instructors of %s can %s', require_instructor.offering, require_instructor.doing);
   end if;

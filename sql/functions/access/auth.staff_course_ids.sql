@@ -4,13 +4,14 @@
 -- auth.visible_user_ids read it too.
 -- Called by: policies of app tables, auth.is_staff_of, auth.visible_user_ids.
 -- Security: invoker (the caller's own enrolments, through auth.course_ids). Raises nothing.
+-- requires: auth.staff_roles.sql
 -- requires: auth.course_ids.sql
 create or replace function auth.staff_course_ids()
 returns bigint[]
 language sql
 stable
 as $$
-  select auth.course_ids('reader', 'ta', 'instructor')
+  select auth.course_ids(variadic auth.staff_roles())
 $$;
 
 revoke all on function auth.staff_course_ids() from public;

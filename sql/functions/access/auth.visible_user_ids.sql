@@ -4,6 +4,7 @@
 -- Called by: the select policy on app.users, as an uncorrelated subquery (once per
 -- statement). Security: definer (it reads enrollments beyond the caller's own rows).
 -- Raises nothing.
+-- requires: auth.staff_roles.sql
 -- requires: auth.staff_course_ids.sql, auth.group_mates.sql
 create or replace function auth.visible_user_ids()
 returns setof bigint
@@ -19,7 +20,7 @@ as $$
   select e.user_id
   from app.enrollments as e
   where e.course_id = any(auth.course_ids('student', 'lab_assistant', 'reader', 'ta', 'instructor'))
-    and e.role in ('reader', 'ta', 'instructor')
+    and e.role::text = any(auth.staff_roles())
   union
   select e.user_id
   from app.enrollments as e

@@ -6,6 +6,7 @@
 -- Raises: PT401 not logged in; PT404 no course for the name's offering; PT403 not staff of it;
 -- PT422 malformed name, bad dates, lock before due, group size below 1; PT409 name taken.
 -- requires: app.require_login.sql, app.parse_course_time.sql
+-- requires: auth.is_ta_of.sql
 create or replace function api.create_assignment(
   name text,
   display_name text,
@@ -38,7 +39,7 @@ begin
   if course.id is null then
     raise sqlstate 'PT404' using message = format('No course %s', regexp_replace(name, '/\w+$', ''));
   end if;
-  if not auth.is_admin() and not course.id = any(auth.course_ids('ta', 'instructor')) then
+  if not auth.is_ta_of(course.id) then
     raise sqlstate 'PT403' using message = format('Only staff of %s can create assignments', course.offering);
   end if;
   if display_name is null or btrim(display_name) = '' then

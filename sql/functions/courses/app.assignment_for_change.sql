@@ -8,6 +8,7 @@
 -- Raises: PT401 not signed in, PT404 unknown assignment, or hidden from the caller.
 -- requires: auth.is_staff_of.sql
 -- requires: app.require_login.sql, app.lock_assignment.sql
+-- requires: auth.is_ta_of.sql
 create or replace function app.assignment_for_change(
   name text,
   out assignment_id bigint, out course_id bigint, out assignment_name text, out due_at timestamptz,
@@ -35,7 +36,7 @@ begin
     raise sqlstate 'PT404' using message = format('No assignment %s', name);
   end if;
   perform app.lock_assignment(assignment_id);
-  is_ta := is_admin or course_id = any(auth.course_ids('ta', 'instructor'));
+  is_ta := auth.is_ta_of(course_id);
   is_open := now() <= lock_at;
 end;
 $$;

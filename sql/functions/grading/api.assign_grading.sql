@@ -5,6 +5,7 @@
 -- Called by: staff pages. Security: definer as ok_api (the caller's RLS applies) (RLS: staff write their course's tasks).
 -- Raises: PT401; PT404 unknown assignment; PT403 not a TA or instructor; PT422 no graders, or
 -- a grader who is not staff of the course.
+-- requires: auth.staff_roles.sql
 -- requires: app.assignment_for_change.sql, app.unit_finals.sql
 create or replace function api.assign_grading(assignment text, graders text[], kind text default 'composition')
 returns jsonb
@@ -24,7 +25,7 @@ begin
   select array_agg(u.id order by lower(u.email)) into grader_ids
   from app.users as u
   inner join app.enrollments as e on e.user_id = u.id and e.course_id = target.course_id
-    and e.role in ('reader', 'ta', 'instructor')
+    and e.role::text = any(auth.staff_roles())
   where lower(u.email) = any(select lower(g) from unnest(graders) as g);
   if grader_ids is null or cardinality(grader_ids) <> (select count(distinct lower(g)) from unnest(graders) as g) then
     raise sqlstate 'PT422' using message = 'Every grader must be staff of the course';

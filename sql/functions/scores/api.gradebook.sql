@@ -1,9 +1,9 @@
 -- api.gradebook(offering): the course gradebook in one query, for its staff and admins:
 --   {"columns": [{"title", "assignment", "type", "in_total"}, ...],
 --    "students": [{"email", "sid", "section", "cells": [value per column], "total"}, ...]}
--- Columns and values are exactly the grades CSV's (app.grade_columns, app.grade_cells: group
--- members share the best active score of each kind; missing values are 0); total adds the
--- columns marked in_total. Students are ordered by email.
+-- Columns, values and totals are exactly the grades CSV's (app.grade_columns, app.grade_cells:
+-- group members share the best active score of each kind; missing values are 0; total adds
+-- the columns marked in_total). Students are ordered by email.
 -- Built as json and cast to jsonb once: cheaper than 2,000 jsonb objects merged one by one.
 -- Called by: the staff gradebook page. Security: definer, for staff of the course and admins
 -- only (app.require_staff): it reads the whole course's groups and scores in one pass instead
@@ -24,9 +24,7 @@ as $$
     select gc.* from course as c cross join lateral app.grade_columns(c.id) as gc
   ),
   cells as (
-    select g.student_id, array_agg(g.value order by g.col) as cells, sum(g.value) filter (where g.in_total) as total
-    from course as c cross join lateral app.grade_cells(c.id) as g
-    group by g.student_id
+    select g.* from course as c cross join lateral app.grade_cells(c.id) as g
   )
   select json_build_object(
     'columns', coalesce((

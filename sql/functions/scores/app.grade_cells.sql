@@ -1,48 +1,36 @@
--- app.grade_cells(course_id): every enrolled student's value in every grade column of the
--- course (app.grade_columns): the best active score among the column's source kinds, shared
--- across the student's current group (the rule okpy/ok's exports used: the active members of
--- a group share the best score of each kind); 0 when there is none. One set-based query; the
--- gradebook page and the grades CSV both read it, so they cannot disagree.
--- How: scores go to their columns first, and are reduced to the best per column and sharing
--- unit (the scorer's active group for the assignment, or the scorer alone when they have
--- none); each student then takes their unit's value, so a group's members are credited once
--- per column rather than once per score.
+-- app.grade_cells(course_id): every enrolled student's row of the course's grades: one value
+-- per grade column (app.grade_columns), in column order, and their total (the columns marked
+-- in_total). A value is the best among the column's source kinds of the student's shared
+-- best scores (group members share the best active score of each kind: app.shared_best,
+-- kept per student in app.shared_best_scores); 0 when there is none. One set-based query over
+-- one summary row per student; the gradebook page and the grades CSV both read it, so they
+-- cannot disagree.
 -- Called by: api.gradebook, api.v3_course_grades_get (both definers that check the caller).
 -- Security: invoker. Raises nothing.
 -- requires: app.grade_columns.sql
 create or replace function app.grade_cells(course_id bigint)
-returns table (student_id bigint, col integer, value numeric, in_total boolean)
+returns table (student_id bigint, cells numeric[], total numeric)
 language sql
 stable
 as $$
-  with columns as (
-    select c.col, c.assignment_id, c.source_kinds, c.in_total from app.grade_columns(grade_cells.course_id) as c
-  ),
-  students as (
-    select e.user_id from app.enrollments as e where e.course_id = grade_cells.course_id and e.role = 'student'
-  ),
-  per_unit as (
-    select c.col, gm.group_id, case when gm.group_id is null then sc.user_id end as solo_id, max(sc.value) as value
-    from app.scores as sc
-    inner join (
-      select c.col, c.assignment_id, k.kind from columns as c cross join lateral unnest(c.source_kinds) as k (kind)
-    ) as c on sc.assignment_id = c.assignment_id and sc.kind = c.kind
-    left join app.group_members as gm
-      on sc.assignment_id = gm.assignment_id and sc.user_id = gm.user_id and gm.status = 'active'
-    where sc.course_id = grade_cells.course_id and not sc.archived
-    group by c.col, gm.group_id, case when gm.group_id is null then sc.user_id end
-  ),
-  -- One row per student and column at most: a student is an active member of at most one
-  -- group per assignment, and is a unit alone only when they are in none.
-  credited as (
-    select coalesce(gm.user_id, u.solo_id) as student_id, u.col, u.value
-    from per_unit as u
-    left join app.group_members as gm on u.group_id = gm.group_id and gm.status = 'active'
+  with columns as materialized (
+    select c.col, c.assignment_id::text as assignment_key, c.source_kinds, c.in_total
+    from app.grade_columns(grade_cells.course_id) as c
   )
-  select s.user_id, c.col, coalesce(cr.value, 0), c.in_total
-  from students as s
-  cross join columns as c
-  left join credited as cr on s.user_id = cr.student_id and c.col = cr.col
+  select e.user_id, row_values.cells, row_values.total
+  from app.enrollments as e
+  left join app.shared_best_scores as s on e.course_id = s.course_id and e.user_id = s.user_id
+  cross join lateral (
+    select
+      coalesce(array_agg(coalesce(v.value, 0) order by c.col), '{}') as cells,
+      coalesce(sum(coalesce(v.value, 0)) filter (where c.in_total), 0) as total
+    from columns as c
+    cross join lateral (
+      select max((s.best -> c.assignment_key ->> k.kind)::numeric) as value
+      from unnest(c.source_kinds) as k (kind)
+    ) as v
+  ) as row_values
+  where e.course_id = grade_cells.course_id and e.role = 'student'
 $$;
 
 revoke all on function app.grade_cells(bigint) from public;

@@ -6,6 +6,7 @@
 -- Security: definer as ok_api (the caller's RLS applies). Answers 400 (missing or bad field, lock before due), 401, 403 (not
 -- staff), 404 (no course for the name); success data {}.
 -- requires: v3.auth_error.sql, app.parse_course_time.sql
+-- requires: auth.is_ta_of.sql
 create or replace function api.v3_assignment_post(
   display_name text default null,
   due_date text default null,
@@ -40,7 +41,7 @@ begin
   if course.id is null then
     return v3.reply(404, '{}', 'No course for ' || assignment_name);
   end if;
-  if not auth.is_admin() and not course.id = any(auth.course_ids('ta', 'instructor')) then
+  if not auth.is_ta_of(course.id) then
     return v3.reply(403, '{}', 'Only staff of ' || course.offering || ' can change its assignments');
   end if;
   select a.* into existing from app.assignments as a where a.name = assignment_name;

@@ -31,9 +31,13 @@ begin
     where e.course_id = grade_course_id and e.role = 'student'
   ),
   rows_out as (
-    select g.student_id, string_agg(trim_scale(g.value)::text, ',' order by g.col) as line
+    select
+      g.student_id,
+      (
+        select string_agg(trim_scale(v.value)::text, ',' order by v.col)
+        from unnest(g.cells) with ordinality as v (value, col)
+      ) as line
     from app.grade_cells(grade_course_id) as g
-    group by g.student_id
   )
   select
     concat_ws(',', 'Email', 'SID', (select string_agg(v3.csv_field(c.title), ',' order by c.col) from columns as c))

@@ -1,15 +1,15 @@
 -- api.v3_score_post(bid, kind, score, message): POST /api/v3/score/, how the autograder and
 -- staff scripts record a score. The kind is lower-cased and trimmed; any kind is accepted.
--- Earlier active scores of the same kind on the backup are archived (history is kept).
+-- Earlier active scores of the same kind on the backup are archived (history is kept:
+-- app.record_score).
 -- Staff of the backup's course only; others get 401 (okpy/ok's answer, kept for scripts).
--- The backup row is locked first, so two graders scoring at once cannot both stay active.
 -- A score must be a finite number within +/-1e15 (NaN, 'Infinity' and 1e1000 are refused with
 -- 400; app.scores has the same check constraint).
 -- Reply: data {"success": true}, envelope message null (okpy/ok popped "message").
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: staff write scores of their course, as themselves).
 -- Answers 400 (missing or bad field), 401 (logged out, or not staff of the course), 404 (key).
 -- requires: auth.is_staff_of.sql
--- requires: v3.auth_error.sql, app.hashid_decode.sql
+-- requires: v3.auth_error.sql, app.hashid_decode.sql, app.record_score.sql
 create or replace function api.v3_score_post(
   bid text default null,
   kind text default null,
@@ -42,17 +42,11 @@ begin
   select b.* into target
   from app.backups as b
   where b.id = app.hashid_decode(bid)
-    and auth.is_staff_of(b.course_id)
-  for update;
+    and auth.is_staff_of(b.course_id);
   if target.id is null then
     return v3.reply(401, '{}', 'Only staff of the course can score this backup');
   end if;
-  update app.scores as s
-  set archived = true
-  where s.backup_id = target.id and s.kind = clean_kind and not s.archived;
-  insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value, message)
-  values (target.id, target.assignment_id, target.course_id, target.submitter_id, auth.user_id(), clean_kind,
-          score, message);
+  perform app.record_score(target.id, clean_kind, score, message);
   return v3.reply(200, '{"success": true}', null);
 end;
 $$;

@@ -37,6 +37,8 @@ CREATE INDEX comments_backup_idx ON app.comments USING btree (backup_id, filenam
 
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
+CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
 ALTER TABLE ONLY app.comments
     ADD CONSTRAINT comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES app.users(id);
 
@@ -77,4 +79,4 @@ GRANT INSERT(filename) ON TABLE app.comments TO ok_api;
 
 GRANT INSERT(line) ON TABLE app.comments TO ok_api;
 
-GRANT INSERT(message) ON TABLE app.comments TO ok_api;
+GRANT INSERT(message),UPDATE(message) ON TABLE app.comments TO ok_api;

@@ -66,6 +66,6 @@ GRANT INSERT(course_id) ON TABLE app.grading_tasks TO ok_api;
 
 GRANT INSERT(backup_id) ON TABLE app.grading_tasks TO ok_api;
 
-GRANT INSERT(grader_id) ON TABLE app.grading_tasks TO ok_api;
+GRANT INSERT(grader_id),UPDATE(grader_id) ON TABLE app.grading_tasks TO ok_api;
 
 GRANT INSERT(kind) ON TABLE app.grading_tasks TO ok_api;

@@ -22,6 +22,12 @@ CREATE INDEX group_members_active_user_idx ON app.group_members USING btree (use
 
 CREATE INDEX group_members_group_idx ON app.group_members USING btree (group_id);
 
+CREATE TRIGGER _300_shared_best_delete AFTER DELETE ON app.group_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_group_members__shared_best();
+
+CREATE TRIGGER _300_shared_best_insert AFTER INSERT ON app.group_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_group_members__shared_best();
+
+CREATE TRIGGER _300_shared_best_update AFTER UPDATE ON app.group_members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_group_members__shared_best();
+
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.group_members FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 ALTER TABLE ONLY app.group_members

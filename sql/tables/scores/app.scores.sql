@@ -43,6 +43,12 @@ CREATE UNIQUE INDEX scores_one_active_per_kind_idx ON app.scores USING btree (ba
 
 CREATE TRIGGER _200_complete_tasks AFTER INSERT ON app.scores FOR EACH ROW EXECUTE FUNCTION app.tg_scores__complete_tasks();
 
+CREATE TRIGGER _300_shared_best_delete AFTER DELETE ON app.scores REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_scores__shared_best();
+
+CREATE TRIGGER _300_shared_best_insert AFTER INSERT ON app.scores REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_scores__shared_best();
+
+CREATE TRIGGER _300_shared_best_update AFTER UPDATE ON app.scores REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_scores__shared_best();
+
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.scores FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 ALTER TABLE ONLY app.scores

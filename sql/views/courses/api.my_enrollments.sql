@@ -2,6 +2,7 @@
 -- says whether that role is a staff role (reader, TA, instructor).
 -- Called by: the student dashboard. Security: invoker (RLS on app.enrollments shows the
 -- caller's own rows; staff would also see their students', hence the user filter).
+-- requires: auth.staff_roles.sql
 create view api.my_enrollments
 with (security_invoker = true)
 as
@@ -12,7 +13,7 @@ select
   c.active,
   e.role,
   e.section,
-  e.role in ('reader', 'ta', 'instructor') as teaches
+  e.role::text = any(auth.staff_roles()) as teaches
 from app.enrollments as e
 inner join app.courses as c on e.course_id = c.id
 where e.user_id = (select auth.user_id())

@@ -4,8 +4,8 @@
 -- has no row: they work alone (callers use coalesce(member_ids, array[user_id])).
 -- Pending invitations do not count; a student who left or was removed has no row.
 -- Read by: app.group_member_ids (one student), auth.group_mates (the caller's groups, for
--- RLS), app.assignment_units (every unit of an assignment), app.grade_cells (group-shared
--- scores; it reads the active memberships from app.group_members directly, as one hash join).
+-- RLS), app.assignment_units (every unit of an assignment), app.shared_best (group-shared
+-- scores, kept for the gradebook by app.refresh_shared_best).
 -- A view, so a filter on assignment_id and user_id reaches the index.
 -- Security: owner's rights (ok_owner, through its owner_all policy); granted to no request
 -- role: only definer functions read it.

@@ -1,0 +1,33 @@
+-- app.record_score(backup_id, kind, score, message): record a staff or autograder score on a
+-- backup, said once: the backup's row is locked first (two graders scoring at once cannot
+-- both stay active), earlier active scores of the same kind on it are archived (history is
+-- kept), and the new score is credited to the backup's submitter, graded by the caller.
+-- Returns the new score's id. The kind must be normalised (lower-case, trimmed) and the score
+-- finite; the callers check both and the caller's standing first, and app.scores' check
+-- constraints refuse anything else.
+-- Called by: api.v3_score_post (the autograder and scripts), api.grade (the grading view).
+-- Security: invoker (inside those ok_api definers: row-level security lets only staff of
+-- the course write its scores, as themselves). Raises nothing of its own.
+create or replace function app.record_score(backup_id bigint, kind text, score numeric, message text)
+returns bigint
+language plpgsql
+volatile
+as $$
+declare
+  target app.backups;
+  recorded bigint;
+begin
+  select b.* into target from app.backups as b where b.id = record_score.backup_id for update;
+  update app.scores as s
+  set archived = true
+  where s.backup_id = target.id and s.kind = record_score.kind and not s.archived;
+  insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value, message)
+  values (target.id, target.assignment_id, target.course_id, target.submitter_id, auth.user_id(),
+          record_score.kind, record_score.score, record_score.message)
+  returning id into recorded;
+  return recorded;
+end;
+$$;
+
+revoke all on function app.record_score(bigint, text, numeric, text) from public;
+grant execute on function app.record_score(bigint, text, numeric, text) to ok_api;

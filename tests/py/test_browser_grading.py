@@ -1,0 +1,73 @@
+"""The grading workspace in a real browser (Debian's Chromium, Playwright): a TA reaches their
+queue from the navigation, opens the next task, comments on a line through the htmx fragment,
+sees a refusal in the database's words, and saves and grades next until the queue is empty;
+no Content-Security-Policy violation on the way (htmx runs without eval or inline styles)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.py import dbutil
+from tests.py.conftest import scalar
+from tests.py.live import LiveServer
+from tests.py.test_browser import page, sign_in  # noqa: F401 (the page fixture)
+from web import create_app
+
+HW = "cal/cs61a/fa26/hw01"
+
+
+@pytest.fixture
+def server(db, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+        cur.execute("update app.messages set contents = %s where kind = 'file_contents'",
+                    ('{"hw01.py": "def square(x):\\n    return x * x\\n"}',))
+        cur.execute("insert into app.grading_tasks (assignment_id, course_id, backup_id, grader_id, kind) "
+                    "select b.assignment_id, b.course_id, b.id, (select id from app.users where email = 'ta@a.edu'), "
+                    "'composition' from app.backups b join app.assignments a on a.id = b.assignment_id "
+                    "where a.name = %s and b.submit order by b.id", (HW,))
+    app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "test"})
+    with LiveServer(app) as live:
+        yield live
+    app.extensions["okv3_database"].close()
+
+
+def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (page is a fixture)
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    sign_in(page, server.url, "ta@a.edu")
+    # From the navigation: Teaching, the course, the assignment, my queue.
+    page.click(".app-sidebar >> text=Teaching")
+    page.click("text=CS 61A")
+    page.click("a:text-is('hw01')")
+    page.click("text=My queue")
+    expect(page.locator("body")).to_contain_text("2 of 2 left in your queue")
+    page.click("text=Grade next")
+
+    for graded in range(2):
+        expect(page.locator(".app-content-header h3")).to_contain_text("Grading")
+        expect(page.locator("span.k").first).to_have_text("def")  # highlighted on the server
+        # A comment on line 2, through the fragment htmx fetches and posts.
+        view_url = page.url
+        page.locator('tr[id="hw01.py-L2"] a').click()
+        form = page.locator("tr.okv3-comment-form")
+        expect(form).to_contain_text("Comment on hw01.py line 2")
+        form.locator("textarea").fill(f"Why **multiply**? ({graded})")
+        form.locator("text=Comment").last.click()
+        expect(page.locator("tr.okv3-comment strong").last).to_have_text("multiply")
+        # in place: htmx swapped fragments into the page; no navigation, no flash message
+        assert page.url == view_url
+        expect(page.locator(".alert-success", has_text="Comment added")).to_have_count(0)
+        expect(page.locator('tr[id="hw01.py-L2"] + tr.okv3-comment')).to_have_count(1)
+        # A refusal is the database's words.
+        page.fill("#score-value", "ten")
+        page.click("text=Save and grade next")
+        expect(page.locator(".alert-danger")).to_contain_text("The score must be a number, not 'ten'")
+        page.fill("#score-value", str(3 + graded))
+        page.click("text=Save and grade next")
+
+    expect(page.locator("body")).to_contain_text("Your queue is done")
+    assert scalar(admin_conn, "select count(*) from app.grading_tasks where score_id is null") == 0
+    assert scalar(admin_conn, "select count(*) from app.comments") == 2
+    assert violations == []

@@ -1,0 +1,130 @@
+"""The grading workspace through the web: a grader's queue, the grading view of a backup
+(highlighted code, line anchors, diffs, the unit's timeline), comments through htmx
+fragments, scores with "save and grade next", and the database's refusals shown as they are.
+Also the weight of the view: a 10-file, 2,000-line submission stays under 500 KB of HTML with
+no per-line forms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.py import dbutil
+from tests.py.conftest import scalar
+from tests.py.live import csrf_token, signed_in_client
+from web import create_app
+
+HW = "cal/cs61a/fa26/hw01"
+
+
+@pytest.fixture
+def app(db, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+        cur.execute("update app.assignments set template_files = '{\"hw01.py\": \"print(0)\"}' where name = %s", (HW,))
+        # both final submissions in the TA's queue
+        cur.execute("insert into app.grading_tasks (assignment_id, course_id, backup_id, grader_id, kind) "
+                    "select b.assignment_id, b.course_id, b.id, (select id from app.users where email = 'ta@a.edu'), "
+                    "'composition' from app.backups b join app.assignments a on a.id = b.assignment_id "
+                    "where a.name = %s and b.submit order by b.id", (HW,))
+    app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "test"})
+    yield app
+    app.extensions["okv3_database"].close()
+
+
+def keys(admin_conn) -> list[str]:
+    with admin_conn.cursor() as cur:
+        cur.execute("select app.hashid_encode(backup_id) from app.grading_tasks order by id")
+        return [row[0] for row in cur.fetchall()]
+
+
+def test_the_queue_shows_my_tasks_progress_and_grade_next(app, admin_conn):
+    html = signed_in_client(app, "ta@a.edu").get(f"/staff/{HW}/queue").get_data(as_text=True)
+    first = keys(admin_conn)[0]
+    assert "2 of 2 left in your queue" in html
+    assert f'href="/staff/{HW}/grade/{first}/" accesskey="n">Grade next' in html
+    assert "s1@a.edu" in html and "s2@a.edu" in html
+    assert '<progress class="w-100" value="0" max="2"' in html
+
+
+def test_the_grading_view_highlights_escapes_and_anchors_lines(app, admin_conn):
+    with admin_conn.cursor() as cur:
+        cur.execute("update app.messages m set contents = %s from app.backups b "
+                    "where m.backup_id = b.id and m.kind = 'file_contents'",
+                    ('{"hw01.py": "def f(x):\\n    return \\"<script>alert(1)</script>\\"\\n"}',))
+    first = keys(admin_conn)[0]
+    html = signed_in_client(app, "ta@a.edu").get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    assert '<span class="k">def</span>' in html, "server-side highlighting with CSS classes"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+    assert '<tr id="hw01.py-L2"><td><a href="comment?f=hw01.py&amp;l=2">2</a>' in html
+    assert "Timeline of the unit" in html and "counts" in html
+
+
+def test_the_diff_against_the_template(app, admin_conn):
+    first = keys(admin_conn)[0]
+    html = signed_in_client(app, "ta@a.edu").get(f"/staff/{HW}/grade/{first}/?compare=template").get_data(as_text=True)
+    assert 'class="okv3-ddel"' in html and 'class="okv3-dadd"' in html
+    assert "@@ -1 +1 @@" in html or "@@ -1,1 +1,1 @@" in html
+
+
+def test_comments_through_htmx_fragments(app, admin_conn):
+    ta = signed_in_client(app, "ta@a.edu")
+    first = keys(admin_conn)[0]
+    page = ta.get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    form = ta.get(f"/staff/{HW}/grade/{first}/comment?f=hw01.py&l=1",
+                  headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert form.startswith("\n<tr") or form.lstrip().startswith("<tr"), "a fragment, not a page"
+    assert "Comment on hw01.py line 1" in form
+    added = ta.post(f"/staff/{HW}/grade/{first}/comments", headers={"HX-Request": "true"},
+                    data={"csrf_token": csrf_token(page), "filename": "hw01.py", "line": "1",
+                          "message": "Use a **name**"}).get_data(as_text=True)
+    assert "<strong>name</strong>" in added and "ta@a.edu" in added and "<html" not in added
+    refused = ta.post(f"/staff/{HW}/grade/{first}/comments", headers={"HX-Request": "true"},
+                      data={"csrf_token": csrf_token(page), "filename": "nothere.py", "line": "999",
+                            "message": "hi"}).get_data(as_text=True)
+    assert "The backup has no line 999 in nothere.py" in refused
+    assert scalar(admin_conn, "select count(*) from app.comments") == 1
+    comment_id = scalar(admin_conn, "select id from app.comments")
+    gone = ta.post(f"/staff/comments/{comment_id}/delete", headers={"HX-Request": "true"},
+                   data={"csrf_token": csrf_token(page)})
+    assert gone.status_code == 200 and gone.get_data(as_text=True) == ""
+    assert scalar(admin_conn, "select count(*) from app.comments") == 0
+
+
+def test_save_and_grade_next_until_the_queue_is_done(app, admin_conn):
+    ta = signed_in_client(app, "ta@a.edu")
+    first, second = keys(admin_conn)
+    page = ta.get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    refused = ta.post(f"/staff/{HW}/grade/{first}/score", data={
+        "csrf_token": csrf_token(page), "kind": "composition", "score": "ten", "then": "next"}, follow_redirects=True)
+    assert "The score must be a number, not &#39;ten&#39;" in refused.get_data(as_text=True)
+    moved = ta.post(f"/staff/{HW}/grade/{first}/score", data={
+        "csrf_token": csrf_token(page), "kind": "composition", "score": "2", "message": "ok", "then": "next"})
+    assert moved.headers["Location"].endswith(f"/staff/{HW}/grade/{second}/")
+    done = ta.post(f"/staff/{HW}/grade/{second}/score", data={
+        "csrf_token": csrf_token(page), "kind": "composition", "score": "1", "then": "next"}, follow_redirects=True)
+    assert "Your queue is done" in done.get_data(as_text=True)
+    assert scalar(admin_conn, "select count(*) from app.grading_tasks where score_id is null") == 0
+
+
+def test_a_student_cannot_open_the_grading_view(app, admin_conn):
+    first = keys(admin_conn)[0]
+    refused = signed_in_client(app, "s1@a.edu").get(f"/staff/{HW}/grade/{first}/")
+    assert refused.status_code == 403
+    assert "This page is for the staff of cal/cs61a/fa26" in refused.get_data(as_text=True)
+
+
+def test_a_large_submission_stays_light(app, admin_conn):
+    # 10 files of 200 lines each (2,000 lines of Python), with comments on some lines
+    files = {f"part{n}.py": "\n".join(f"def f{i}(x):  # line {i}\n    return x * {i}" for i in range(100))
+             for n in range(10)}
+    with admin_conn.cursor() as cur:
+        cur.execute("update app.messages m set contents = %s::jsonb from app.backups b "
+                    "where m.backup_id = b.id and m.kind = 'file_contents'", (__import__("json").dumps(files),))
+    first = keys(admin_conn)[0]
+    html = signed_in_client(app, "ta@a.edu").get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    assert len(html.encode()) < 500_000, len(html.encode())
+    print(f"grading view of 10 files, 2,000 lines: {len(html.encode()):,} bytes")
+    assert len(re.findall(r'id="part\d\.py-L\d+"', html)) == 2000
+    assert html.count("<form") < 10, "no per-line forms: the comment form is fetched when a line is clicked"

@@ -1,0 +1,89 @@
+-- The grading workspace: a grader's queue page, the grading view of a backup, line comments
+-- (added only on lines the backup has; edited by their author; deleted by their author or an
+-- instructor), scores from the view (a score completes the task and names the next one), and
+-- reassigning a task (TAs and instructors only, to staff only, open tasks only).
+begin;
+select plan(31);
+select tests.fixture();
+select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
+  where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
+select set_config('t.s2', (select tests.hashid(b.id) from app.backups b
+  where b.submitter_id = tests.user_id('s2@a.edu') and b.submit), true);
+update app.assignments set template_files = '{"hw01.py": "print(0)"}' where name = 'cal/cs61a/fa26/hw01';
+
+-- Who may open the pages.
+select tests.act_as('s1@a.edu');
+select throws_ok($$ select api.grading_queue('cal/cs61a/fa26/hw01') $$, 'PT403',
+  'This page is for the staff of cal/cs61a/fa26', 'a student gets the reason, not a queue');
+select throws_ok(format($$ select api.grading_view('cal/cs61a/fa26/hw01', %L) $$, current_setting('t.s1')), 'PT403',
+  'This page is for the staff of cal/cs61a/fa26', 'nor a grading view');
+select tests.act_as('ta@b.edu');
+select throws_ok(format($$ select api.grading_view('cal/cs61a/fa26/hw01', %L) $$, current_setting('t.s1')), 'PT403',
+  null, 'staff of another course neither');
+
+select tests.act_as('ta@a.edu');
+select is(api.assign_grading('cal/cs61a/fa26/hw01', array['ta@a.edu', 'reader@a.edu']),
+  '{"ta@a.edu": 1, "reader@a.edu": 1}'::jsonb, 'two final submissions split between two graders');
+select is(jsonb_array_length(api.grading_queue('cal/cs61a/fa26/hw01') -> 'my_tasks'), 1, 'my queue has my task');
+select is(api.grading_queue('cal/cs61a/fa26/hw01') -> 'my_tasks' -> 0 -> 'members', '["s2@a.edu"]'::jsonb,
+  'with the unit''s members');
+select is(jsonb_array_length(api.grading_queue('cal/cs61a/fa26/hw01') -> 'progress'), 2, 'progress for every grader');
+select is((api.grading_queue('cal/cs61a/fa26/hw01') ->> 'can_reassign')::boolean, true, 'a TA may reassign');
+select is(api.grading_queue('cal/cs61a/fa26/hw01') ->> 'next_key', current_setting('t.s2'), 'grade next opens my task');
+
+-- The grading view.
+select throws_ok($$ select api.grading_view('cal/cs61a/fa26/hw01', 'nothere') $$, 'PT404',
+  'No backup nothere in cal/cs61a/fa26/hw01', 'an unknown key is refused with its name');
+select is(api.grading_view('cal/cs61a/fa26/hw01', current_setting('t.s2')) -> 'backup' -> 'files',
+  '{"hw01.py": "print(1)"}'::jsonb, 'the view has the backup''s files');
+select is(api.grading_view('cal/cs61a/fa26/hw01', current_setting('t.s2'), 'template') -> 'compare' -> 'files',
+  '{"hw01.py": "print(0)"}'::jsonb, 'and the template to diff against');
+select is(api.grading_view('cal/cs61a/fa26/hw01', current_setting('t.s2')) -> 'task' ->> 'mine', 'true',
+  'and the task on it');
+select ok(jsonb_array_length(api.grading_view('cal/cs61a/fa26/hw01', current_setting('t.s2')) -> 'timeline') >= 1,
+  'and the unit''s timeline');
+
+-- Comments.
+select throws_ok(format($$ select api.add_comment('cal/cs61a/fa26/hw01', %L, 'nothere.py', 999, 'hi') $$,
+  current_setting('t.s2')), 'PT422', 'The backup has no line 999 in nothere.py', 'no comment on a missing file');
+select throws_ok(format($$ select api.add_comment('cal/cs61a/fa26/hw01', %L, 'hw01.py', 2, 'hi') $$,
+  current_setting('t.s2')), 'PT422', 'The backup has no line 2 in hw01.py', 'nor on a missing line');
+select throws_ok(format($$ select api.add_comment('cal/cs61a/fa26/hw01', %L, 'hw01.py', 1, '  ') $$,
+  current_setting('t.s2')), 'PT422', 'Write a comment first', 'nor an empty one');
+select set_config('t.c1', (api.add_comment('cal/cs61a/fa26/hw01', current_setting('t.s2'), 'hw01.py', 1, 'Use a *name*') ->> 'id'), true);
+select is((select message from app.comments where id = current_setting('t.c1')::bigint), 'Use a *name*',
+  'a comment on line 1 is kept');
+select tests.act_as('reader@a.edu');
+select throws_ok(format($$ select api.edit_comment(%s, 'mine now') $$, current_setting('t.c1')), 'PT403',
+  'Only its author can edit a comment', 'another grader cannot edit it');
+select throws_ok(format($$ select api.delete_comment(%s) $$, current_setting('t.c1')), 'PT403',
+  'Only its author or an instructor can delete a comment', 'a reader cannot delete it');
+select tests.act_as('ta@a.edu');
+select is(api.edit_comment(current_setting('t.c1')::bigint, 'Use a better *name*') ->> 'message', 'Use a better *name*',
+  'its author edits it');
+select tests.act_as('instructor@a.edu');
+select lives_ok(format($$ select api.delete_comment(%s) $$, current_setting('t.c1')), 'an instructor deletes any');
+reset role;
+select is((select count(*)::int from app.comments), 0, 'the comment is gone');
+select is((select count(*)::int from app.audit_log where table_name = 'comments' and action = 'delete'), 1,
+  'and its deletion is in the audit log');
+
+-- Scores from the view, and reassigning.
+select tests.act_as('reader@a.edu');
+select throws_ok(format($$ select api.grade('cal/cs61a/fa26/hw01', %L, 'composition', 'ten') $$, current_setting('t.s1')),
+  'PT422', 'The score must be a number, not ''ten''', 'a score must be a number');
+select throws_ok($$ select api.reassign_task((select id from app.grading_tasks limit 1), 'ta@a.edu') $$,
+  'PT403', 'Only TAs and instructors can reassign grading tasks', 'readers do not reassign');
+select is(api.grade('cal/cs61a/fa26/hw01', current_setting('t.s1'), 'Composition', '2.5', 'Good') ->> 'next_key', null,
+  'the reader''s only task is graded: nothing next');
+select is((select count(*)::int from app.grading_tasks where score_id is null), 1, 'grading completed that task');
+select tests.act_as('ta@a.edu');
+select throws_ok($$ select api.reassign_task((select id from app.grading_tasks where score_id is null), 's1@a.edu') $$,
+  'PT422', 's1@a.edu is not a grader of this course', 'tasks go to staff only');
+select is(api.reassign_task((select id from app.grading_tasks where score_id is null), 'reader@a.edu'), 'reader@a.edu',
+  'a TA moves an open task to the reader');
+select throws_ok($$ select api.reassign_task((select id from app.grading_tasks where score_id is not null), 'ta@a.edu') $$,
+  'PT422', 'That task is graded already', 'a done task stays');
+
+select * from finish();
+rollback;
