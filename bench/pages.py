@@ -1,7 +1,8 @@
 """Grading pages through HTTP: a signed-in TA on the generated 2,000-student course (the
 database bench/course_scale.py leaves, okv3_bench_scale_<students>), the app under gunicorn
 as `make run` serves it. Times, after a warm-up, the queue page, the grading view of an
-ordinary final submission and of a 10-file, 2,000-line submission (also its weight in KB),
+ordinary final submission and of 10-file, 2,000-line submissions (each one new: the first
+view lexes them; then one seen before, whose highlighting the worker kept), with the weight in KB,
 and grade-and-next (the POST that saves a score and answers the next task's address, then the
 GET of that next view). Prints p50 / p95 / max in ms over the runs.
 
@@ -29,15 +30,18 @@ from common import ROOT, dbutil, machine
 
 ASSIGNMENT = "cal/scale/fa26/a5"
 GRADERS = ["grader1@scale.edu", "grader2@scale.edu", "grader3@scale.edu", "grader4@scale.edu"]
-LARGE_FILES = {
-    f"part{n}.py": "\n".join(f"def step_{n}_{i}(x, y):\n    return (x * {i} + y) % {n + 7}" for i in range(100))
-    for n in range(10)
-}
+def large_files(seed: int) -> dict[str, str]:
+    """10 files of 200 lines of Python, different for each seed (so that none is cached)."""
+    return {
+        f"part{n}.py": "\n".join(f"def step_{n}_{i}(x, y):\n    return (x * {i + seed} + y) % {n + 7}"
+                                 for i in range(100))
+        for n in range(10)
+    }
 
 
-def prepare(url: str) -> str:
-    """Split a5 among the graders (once) and add a 2,000-line submission to grader1's queue;
-    its key."""
+def prepare(url: str, count: int) -> list[str]:
+    """Split a5 among the graders (once) and add count 2,000-line submissions, all different,
+    to grader1's queue; their keys."""
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
         cur.execute("set role ok_owner")
         cur.execute("select set_config('request.jwt.claims', '{\"actor\": \"bench\"}', false)")
@@ -48,18 +52,17 @@ def prepare(url: str) -> str:
             claims = json.dumps({"role": "ok_user", "sub": str(cur.fetchone()[0]), "email": "grader1@scale.edu"})
             cur.execute("select set_config('request.jwt.claims', %s, true)", (claims,))
             cur.execute("select api.assign_grading(%s, %s)", (ASSIGNMENT, GRADERS))
-        cur.execute(
-            "insert into app.backups (assignment_id, course_id, submitter_id, submit) "
-            "select a.id, a.course_id, (select id from app.users where email = 'student1@scale.edu'), true "
-            "from app.assignments a where a.name = %s returning id, app.hashid_encode(id)", (ASSIGNMENT,))
-        backup_id, key = cur.fetchone()
-        cur.execute("insert into app.messages (backup_id, kind, contents) values (%s, 'file_contents', %s)",
-                    (backup_id, json.dumps(LARGE_FILES)))
-        cur.execute("insert into app.grading_tasks (assignment_id, course_id, backup_id, grader_id, kind) "
-                    "select b.assignment_id, b.course_id, b.id, (select id from app.users "
-                    "where email = 'grader1@scale.edu'), 'composition' from app.backups b where b.id = %s "
-                    "on conflict do nothing", (backup_id,))
-    return key
+        keys = []
+        for seed in range(count):
+            cur.execute(
+                "insert into app.backups (assignment_id, course_id, submitter_id, submit) "
+                "select a.id, a.course_id, (select id from app.users where email = 'student1@scale.edu'), true "
+                "from app.assignments a where a.name = %s returning id, app.hashid_encode(id)", (ASSIGNMENT,))
+            backup_id, key = cur.fetchone()
+            cur.execute("insert into app.messages (backup_id, kind, contents) values (%s, 'file_contents', %s)",
+                        (backup_id, json.dumps(large_files(seed))))
+            keys.append(key)
+    return keys
 
 
 def free_port() -> int:
@@ -91,7 +94,7 @@ def main() -> int:
     name = f"okv3_bench_scale_{args.students}"
     url = dbutil.url_for(name)
     dbutil.migrate(url)  # the course may predate this checkout's revisions
-    large_key = prepare(url)
+    large_keys = prepare(url, args.runs + 3)
     print(f"machine: {machine()}")
 
     port = free_port()
@@ -114,8 +117,8 @@ def main() -> int:
         queue_url = f"{base}/staff/{ASSIGNMENT}/queue"
         first = re.search(r'href="(/staff/[^"]+/grade/[^"]+/)" accesskey="n">Grade next', ta.get(queue_url).text)
         ordinary_url = base + first.group(1)
-        large_url = f"{base}/staff/{ASSIGNMENT}/grade/{large_key}/"
-        for url_ in (queue_url, ordinary_url, large_url):  # warm-up
+        large_urls = [f"{base}/staff/{ASSIGNMENT}/grade/{key}/" for key in large_keys]
+        for url_ in (queue_url, ordinary_url, *large_urls[:3]):  # warm-up
             for _ in range(3):
                 assert ta.get(url_).status_code == 200
         print(f"{'through HTTP, as grader1 (ms)':<46} {'p50':>8} {'p95':>8} {'max':>8}")
@@ -123,9 +126,12 @@ def main() -> int:
         summary("queue page (250 tasks)", times, f"{len(response.content) / 1024:.0f} KB")
         times, response = timed(lambda: ta.get(ordinary_url), args.runs)
         summary("grading view, a final submission", times, f"{len(response.content) / 1024:.0f} KB")
-        times, response = timed(lambda: ta.get(large_url), args.runs)
-        summary("grading view, 10 files, 2,000 lines", times, f"{len(response.content) / 1024:.0f} KB")
+        fresh = iter(large_urls[3:])
+        times, response = timed(lambda: ta.get(next(fresh)), args.runs)
+        summary("grading view, 2,000 lines, first view", times, f"{len(response.content) / 1024:.0f} KB")
         assert response.content.count(b'<tr id="part') == 2000
+        times, response = timed(lambda: ta.get(large_urls[-1]), args.runs)
+        summary("grading view, 2,000 lines, seen before", times, f"{len(response.content) / 1024:.0f} KB")
 
         # Grade and next: each run saves a score on the current task and follows to the next.
         current = ordinary_url

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 from pygments import highlight
@@ -24,8 +25,16 @@ _FORMATTER = HtmlFormatter(nowrap=True)
 # Lines over this many characters are shown as plain text: highlighting a minified file of a
 # few megabytes costs seconds and shows nothing a grader can read.
 PLAIN_TEXT_OVER = 200_000
-# Whitespace needs no colour: its spans are dropped, which keeps a 2,000-line view light.
-_WHITESPACE_SPAN = re.compile(r'<span class="w">(\s*)</span>')
+# Spans whose class the stylesheet does not colour (names, punctuation, whitespace...) change
+# nothing on the page: they are dropped, which keeps a 2,000-line view light (Pygments'
+# spans never nest, and their text holds no tag).
+# (Whitespace, "w", is coloured, but a colour on blanks shows nothing.)
+_STYLED = frozenset(re.findall(r"\.okv3-code \.([a-z0-9]+) \{", HtmlFormatter().get_style_defs(CSS_SCOPE))) - {"w"}
+_PLAIN_SPAN = re.compile(r'<span class="([a-z0-9]+)">([^<]*)</span>')
+
+
+def _unstyled_to_text(match: re.Match) -> str:
+    return match.group(0) if match.group(1) in _STYLED else match.group(2)
 
 
 def stylesheet() -> str:
@@ -43,11 +52,15 @@ def _lexer(filename: str, text: str):
         return TextLexer(**options)
 
 
-def highlighted_lines(filename: str, text: str) -> list[Markup]:
-    """One safe HTML fragment per line of text (as many as app.backup_files counts)."""
+@lru_cache(maxsize=256)
+def highlighted_lines(filename: str, text: str) -> tuple[Markup, ...]:
+    """One safe HTML fragment per line of text (as many as app.backup_files counts). Backups
+    never change, so a file seen again (the next grader, a diff, a reload) is not lexed again:
+    the last 256 files are kept per worker process."""
     count = len(text.split("\n"))
-    lines = _WHITESPACE_SPAN.sub(r"\1", highlight(text, _lexer(filename, text), _FORMATTER)).split("\n")
-    return [Markup(line) for line in (lines + [""] * count)[:count]]
+    html = _PLAIN_SPAN.sub(_unstyled_to_text, highlight(text, _lexer(filename, text), _FORMATTER))
+    lines = html.split("\n")
+    return tuple(Markup(line) for line in (lines + [""] * count)[:count])
 
 
 @dataclass(frozen=True)

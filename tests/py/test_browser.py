@@ -55,7 +55,8 @@ def test_a_student_signs_in_and_reads_feedback(server, page):
     page.locator("tr", has_text="submission").locator("a").first.click()
     expect(page.locator(".callout")).to_contain_text("Use a descriptive name")
     expect(page.locator(".callout strong")).to_have_text("descriptive")  # Markdown, rendered
-    expect(page.locator("pre").first).to_have_text("print(1)")
+    expect(page.locator('tr[id="hw01.py-L1"] td').nth(1)).to_have_text("print(1)")
+    expect(page.locator('tr[id="hw01.py-L1"] span.nb')).to_have_text("print")  # highlighted on the server
 
 
 def test_a_student_authorizes_ok_client_in_the_browser(server, page):

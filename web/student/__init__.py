@@ -7,7 +7,7 @@ from __future__ import annotations
 import psycopg2
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 
-from web import markdown_safe
+from web import code_view, markdown_safe
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("student", __name__, template_folder="templates")
@@ -93,7 +93,8 @@ def backup(name: str, key: str):
     comments: dict[tuple[str, int], list] = {}
     for comment in shown["comments"]:
         comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
-    return render_template("student/backup.html", backup=shown, files=shown["files"], comments=comments, name=name)
+    files = {filename: code_view.highlighted_lines(filename, text) for filename, text in sorted(shown["files"].items())}
+    return render_template("student/backup.html", backup=shown, files=files, comments=comments, name=name)
 
 
 # The devices page's actions: one api call each, and what to say when it worked.

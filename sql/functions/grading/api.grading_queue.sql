@@ -27,6 +27,8 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   allowed_course bigint;
+  -- the caller, once (auth.user_id() reads the request's claims: costly once per row)
+  me bigint := auth.user_id();
 begin
   -- first, and always: the refusal must not depend on which rows the caller can see
   allowed_course := app.require_staff(grading_queue.assignment, 'assignment');
@@ -40,6 +42,28 @@ begin
     tasks as materialized (
       select t.id, t.backup_id, t.grader_id, t.kind, t.score_id
       from target as a inner join app.grading_tasks as t on a.id = t.assignment_id
+    ),
+    mine as materialized (
+      select t.id, t.backup_id, t.kind, t.score_id, b.submitter_id, b.created_at
+      from tasks as t inner join app.backups as b on t.backup_id = b.id
+      where t.grader_id = me
+    ),
+    -- each of my tasks' unit: the submitter's current group (one index lookup each: limit 1
+    -- keeps the subquery apart, so the id reaches the view's index), or the submitter alone;
+    -- the members' emails in one join for all the tasks
+    members as (
+      select m.task_id, array_agg(u.email::text order by u.email) as emails
+      from (
+        select t.id as task_id, unnest(coalesce((
+          select g.member_ids from target as a
+          inner join app.current_groups as g on g.assignment_id = a.id
+          where g.user_id = t.submitter_id
+          limit 1
+        ), array[t.submitter_id])) as user_id
+        from mine as t
+      ) as m
+      inner join app.users as u on m.user_id = u.id
+      group by m.task_id
     )
     select jsonb_build_object(
       'name', a.name,
@@ -49,33 +73,22 @@ begin
       'my_tasks', coalesce((
         select jsonb_agg(jsonb_build_object(
           'task_id', t.id, 'backup_key', app.hashid_encode(t.backup_id), 'kind', t.kind,
-          'done', t.score_id is not null, 'members', to_jsonb(unit.emails), 'score', sc.value,
-          'created_at', b.created_at
+          'done', t.score_id is not null, 'members', to_jsonb(m.emails), 'score', sc.value,
+          'created_at', t.created_at
         ) order by t.score_id is not null, t.id)
-        from tasks as t
-        inner join app.backups as b on t.backup_id = b.id
-        cross join lateral (
-          select array_agg(u.email::text order by u.email) as emails
-          from app.users as u
-          where u.id = any(coalesce((
-            -- limit 1 keeps the subquery apart, so the submitter's id reaches the view's index
-            select g.member_ids from app.current_groups as g
-            where g.assignment_id = a.id and g.user_id = b.submitter_id
-            limit 1
-          ), array[b.submitter_id]))
-        ) as unit
+        from mine as t
+        inner join members as m on t.id = m.task_id
         left join app.scores as sc on t.backup_id = sc.backup_id and t.kind = sc.kind and not sc.archived
-        where t.grader_id = auth.user_id()
       ), '[]'::jsonb),
       'next_key', (
-        select app.hashid_encode(t.backup_id) from tasks as t
-        where t.grader_id = auth.user_id() and t.score_id is null
+        select app.hashid_encode(t.backup_id) from mine as t
+        where t.score_id is null
         order by t.id limit 1
       ),
       'progress', coalesce((
         select jsonb_agg(jsonb_build_object(
           'grader', u.email, 'tasks', p.tasks, 'done', p.done, 'remaining', p.tasks - p.done,
-          'mine', p.grader_id = auth.user_id()
+          'mine', p.grader_id = me
         ) order by p.tasks - p.done desc, u.email)
         from (
           select t.grader_id, count(*) as tasks, count(t.score_id) as done from tasks as t group by t.grader_id

@@ -23,10 +23,13 @@
 --    "task": the backup's grading task {"id", "grader", "kind", "done", "mine"}, or null,
 --    "next_key": the caller's next open task other than this backup, or null,
 --    "can_reassign": auth.is_ta_of, "graders": the course's readers, TAs and instructors}
--- Called by: GET /staff/<assignment>/grade/<key>/. Security: definer
--- (app.require_staff_backup refuses non-staff with a reason), handed to ok_api so that rows
--- are the caller's under row-level security (staff see their course). Raises: PT401, PT403,
--- PT404 (app.require_staff_backup: not staff, no such backup of the assignment).
+-- Called by: GET /staff/<assignment>/grade/<key>/. Security: definer (ok_owner):
+-- app.require_staff_backup refuses anyone but the course's staff (with a reason) first; then
+-- it reads the unit's backups, scores, comments and users as the course's staff may, without
+-- row-level security's per-statement checks (app.users' policy enumerates every user the
+-- caller may see, once per sub-select: seven of them cost 80 ms at 2,000 students).
+-- Raises: PT401, PT403, PT404 (app.require_staff_backup: not staff, no such backup of the
+-- assignment).
 -- requires: auth.staff_roles.sql
 -- requires: app.require_staff_backup.sql, app.hashid_decode.sql, app.hashid_encode.sql, app.backup_files.sql
 -- requires: app.unit_dates.sql, app.unit_finals.sql, app.submission_time.sql, app.late_by.sql
@@ -191,7 +194,6 @@ end;
 $$;
 
 revoke all on function api.grading_view(text, text, text) from public;
-alter function api.grading_view(text, text, text) owner to ok_api;
 grant execute on function api.grading_view(text, text, text) to ok_user;
 comment on function api.grading_view(text, text, text) is
 'The grading view of a backup (staff): files, unit timeline, comparison, comments, scores, task.';

@@ -1,7 +1,12 @@
 -- api.unqueued_submissions(assignment): final submissions (or latest backups) that are in no
--- grading queue, so nobody is lost between queues (the original lost students).
--- Security: definer as ok_api (the caller's RLS applies) over app.unit_finals; staff see the course. Raises nothing.
--- requires: api.final_submissions.sql
+-- grading queue, so nobody is lost between queues (the original lost students): each unit's
+-- members (emails), the key of its backup that counts and the reason (app.unit_finals).
+-- Keys and emails are made only for the units in no queue.
+-- Called by: api.grading_queue (the queue page), scripts. Security: definer as ok_api (the
+-- caller's RLS applies) over app.unit_finals, which shows staff every unit of their course
+-- and anyone else only their own; a hidden assignment has rows for its staff only.
+-- Raises nothing.
+-- requires: auth.is_staff_of.sql, app.unit_finals.sql, app.hashid_encode.sql
 create or replace function api.unqueued_submissions(assignment text)
 returns table (members text[], backup_key text, reason text)
 language sql
@@ -9,12 +14,17 @@ stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  select f.members, f.backup_key, f.reason
-  from api.final_submissions(unqueued_submissions.assignment) as f
-  where f.backup_key is not null
-    and not exists (
-      select 1 from app.grading_tasks as t where t.backup_id = app.hashid_decode(f.backup_key)
-    )
+  select
+    (select array_agg(u.email::text order by u.email) from app.users as u where u.id = any(f.member_ids)),
+    app.hashid_encode(f.backup_id),
+    f.reason
+  from app.assignments as a
+  cross join lateral app.unit_finals(a.id) as f
+  where a.name = unqueued_submissions.assignment
+    and (a.visible or auth.is_staff_of(a.course_id))
+    and f.backup_id is not null
+    and not exists (select 1 from app.grading_tasks as t where t.backup_id = f.backup_id)
+  order by 1
 $$;
 
 revoke all on function api.unqueued_submissions(text) from public;
