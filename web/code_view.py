@@ -22,9 +22,11 @@ CSS_SCOPE = ".okv3-code"
 # nowrap: no <pre>/<div> around the output, so it can be cut into lines; HtmlFormatter closes
 # and reopens its spans at every newline, so each line is well-formed on its own.
 _FORMATTER = HtmlFormatter(nowrap=True)
-# Lines over this many characters are shown as plain text: highlighting a minified file of a
+# Files over this many characters are shown as plain text: highlighting a minified file of a
 # few megabytes costs seconds and shows nothing a grader can read.
 PLAIN_TEXT_OVER = 200_000
+# Files over this many lines (on either side) are not diffed: difflib can take quadratic time.
+DIFF_LINES_AT_MOST = 5_000
 # Spans whose class the stylesheet does not colour (names, punctuation, whitespace...) change
 # nothing on the page: they are dropped, which keeps a 2,000-line view light (Pygments'
 # spans never nest, and their text holds no tag).
@@ -74,16 +76,18 @@ class DiffLine:
     html: Markup
 
 
-def diff_lines(filename: str, before: str | None, now: str | None, context: int = 3) -> list[DiffLine]:
-    """The changed hunks of a file between two versions (either may be missing), each line
-    highlighted as in its own version. Empty when nothing changed."""
-    before_text, now_text = before or "", now or ""
-    if before_text == now_text:
+def diff_lines(filename: str, before: str | None, now: str | None, context: int = 3) -> list[DiffLine] | None:
+    """The changed hunks of a file between two versions (either may be missing: a file added or
+    removed), each line highlighted as in its own version. Empty when nothing changed; None
+    when either side is too long to diff (DIFF_LINES_AT_MOST lines)."""
+    if before == now:
         return []
-    old = before_text.split("\n") if before is not None else []
-    new = now_text.split("\n") if now is not None else []
-    old_html = highlighted_lines(filename, before_text) if before is not None else []
-    new_html = highlighted_lines(filename, now_text) if now is not None else []
+    old = before.split("\n") if before is not None else []
+    new = now.split("\n") if now is not None else []
+    if max(len(old), len(new)) > DIFF_LINES_AT_MOST:
+        return None
+    old_html = highlighted_lines(filename, before) if before is not None else ()
+    new_html = highlighted_lines(filename, now) if now is not None else ()
     lines: list[DiffLine] = []
     for group in difflib.SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context):
         first, last = group[0], group[-1]

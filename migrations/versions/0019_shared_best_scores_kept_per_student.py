@@ -1,4 +1,5 @@
-"""shared best scores kept per student
+"""Each student's group-shared best scores, kept per course in app.shared_best_scores by statement
+triggers on scores and group memberships, for the gradebook and the grades CSV.
 
 Revision ID: 0019
 Revises: 0018
@@ -9,8 +10,8 @@ from pathlib import Path
 
 from migrations.sqlexec import execute_file
 
-revision = '0019'
-down_revision = '0018'
+revision = "0019"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

@@ -51,7 +51,7 @@ for each statement execute function app.tg_group_members__shared_best();
 -- well under a second). A revision calls nothing from sql/ (docs/migrations.md), so the rule
 -- of app.shared_best is spelled here once more, for this one-time fill: each active score
 -- counts for the scorer's active group-mates (the scorer included), or the scorer alone. The
--- pgTAP test rules_scores.sql compares the table with app.shared_best.
+-- pgTAP test rules_shared_best.sql compares the table with app.shared_best.
 insert into app.shared_best_scores (course_id, user_id, best)
 select
   per_assignment.course_id,

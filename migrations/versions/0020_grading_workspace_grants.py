@@ -1,4 +1,5 @@
-"""grading workspace grants
+"""The grading workspace's grants: graders move tasks (update of grading_tasks.grader_id) and
+authors edit comments (update of comments.message); comments are audited.
 
 Revision ID: 0020
 Revises: 0019
@@ -9,8 +10,8 @@ from pathlib import Path
 
 from migrations.sqlexec import execute_file
 
-revision = '0020'
-down_revision = '0019'
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 

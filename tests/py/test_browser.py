@@ -21,9 +21,10 @@ def server(db, admin_conn):
     with admin_conn.cursor() as cur:
         cur.execute("select tests.fixture()")
         cur.execute(
-            "insert into app.comments (backup_id, course_id, author_id, filename, line, message) "
+            # a comment of the total grading, which hw01 publishes (students see published kinds' comments)
+            "insert into app.comments (backup_id, course_id, author_id, filename, line, message, kind) "
             "select b.id, b.course_id, (select id from app.users where email = 'ta@a.edu'), 'hw01.py', 1, "
-            "'Use a **descriptive** name' from app.backups b join app.users u on u.id = b.submitter_id "
+            "'Use a **descriptive** name', 'total' from app.backups b join app.users u on u.id = b.submitter_id "
             "where u.email = 's1@a.edu' and b.submit"
         )
     app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "test"})

@@ -71,3 +71,43 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
     assert scalar(admin_conn, "select count(*) from app.grading_tasks where score_id is null") == 0
     assert scalar(admin_conn, "select count(*) from app.comments") == 2
     assert violations == []
+
+
+def test_a_student_sees_nothing_before_publication_and_everything_after(server, page, admin_conn):  # noqa: F811
+    with admin_conn.cursor() as cur:
+        cur.execute("insert into app.comments (backup_id, course_id, author_id, filename, line, message) "
+                    "select b.id, b.course_id, (select id from app.users where email = 'ta@a.edu'), 'hw01.py', 2, "
+                    "'Why **multiply**?' from app.backups b join app.users u on u.id = b.submitter_id "
+                    "where u.email = 's1@a.edu' and b.submit")
+        cur.execute("insert into app.scores "
+                    "(backup_id, assignment_id, course_id, user_id, grader_id, kind, value, message) "
+                    "select b.id, b.assignment_id, b.course_id, b.submitter_id, "
+                    "(select id from app.users where email = 'ta@a.edu'), 'composition', 4, 'Well named' "
+                    "from app.backups b join app.users u on u.id = b.submitter_id "
+                    "where u.email = 's1@a.edu' and b.submit")
+
+    def student_view():
+        sign_in(page, server.url, "s1@a.edu")
+        page.click("text=CS 61A")  # the dashboard links the course, the course its assignments
+        page.click("a:text-is('hw01')")
+        scores = page.locator(".card", has_text="Scores").first.inner_text()
+        page.locator("tr", has_text="submission").locator("a").first.click()
+        expect(page.locator('tr[id="hw01.py-L2"]')).to_be_visible()
+        comments = page.locator("tr.okv3-comment").count()
+        page.click("nav.app-header >> text=Sign out")
+        return scores, comments
+
+    scores, comments = student_view()
+    assert "composition" not in scores and comments == 0, "nothing before publication"
+
+    sign_in(page, server.url, "instructor@a.edu")
+    page.click(".app-sidebar >> text=Teaching")
+    page.click("text=CS 61A")
+    page.click("a:text-is('hw01')")
+    page.fill("input[aria-label='Kind of score to publish']", "composition")
+    page.click("text=Publish")
+    expect(page.locator(".alert-success")).to_contain_text("Students now see their composition scores")
+    page.click("nav.app-header >> text=Sign out")
+
+    scores, comments = student_view()
+    assert "composition 4" in scores and "Well named" in scores and comments == 1, "everything after"

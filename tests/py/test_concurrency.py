@@ -218,8 +218,14 @@ def test_racing_scores_and_group_changes_keep_the_shared_best_exact(setup, admin
         as_user("instructor@a.edu", score, (keys["s2@a.edu"], "total", 1)),
     ])
     assert errors == []
+    # s3's submission is flagged: joining unflags it (group_respond locks it after the
+    # membership's summary lock) while the TA scores it (the scores lock, then the backup)
+    with admin_conn.cursor() as cur:
+        cur.execute("update app.backups b set flagged = true, flagged_by = b.submitter_id, flagged_at = now() "
+                    "from app.users u where u.id = b.submitter_id and u.email = 's3@a.edu' and b.submit")
     errors = _race([
         as_user("s3@a.edu", "select api.group_respond(assignment => %s, accept => true)", (hw,)),
+        as_user("instructor@a.edu", score, (keys["s3@a.edu"], "effort", 2)),
         as_user("ta@a.edu", score, (keys["s3@a.edu"], "correctness", 4)),
         as_user("reader@a.edu", score, (keys["s1@a.edu"], "correctness", 1)),
     ])
@@ -228,4 +234,4 @@ def test_racing_scores_and_group_changes_keep_the_shared_best_exact(setup, admin
     s1_best = scalar(admin_conn,
                      "select s.best -> a.id::text from app.shared_best_scores s, app.assignments a "
                      "where a.name = %s and s.user_id = (select id from app.users where email = 's1@a.edu')", (hw,))
-    assert s1_best == {"total": 6, "correctness": 4}, "s1 and s3 share the best of each kind"
+    assert s1_best == {"total": 6, "correctness": 4, "effort": 2}, "s1 and s3 share the best of each kind"

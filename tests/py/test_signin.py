@@ -187,9 +187,10 @@ def test_landing_pages_for_owner_staff_and_strangers(app, admin_conn):
 def test_comments_render_sanitised_markdown(app, admin_conn):
     with admin_conn.cursor() as cur:
         cur.execute(
-            "insert into app.comments (backup_id, course_id, author_id, filename, line, message) "
+            # of the total grading, which hw01 publishes, so the student sees it
+            "insert into app.comments (backup_id, course_id, author_id, filename, line, message, kind) "
             "select b.id, b.course_id, (select id from app.users where email = 'ta@a.edu'), 'hw01.py', 1, "
-            "'**Good** <script>alert(1)</script> [x](javascript:alert(2))' "
+            "'**Good** <script>alert(1)</script> [x](javascript:alert(2))', 'total' "
             "from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit"
         )
     key = scalar(admin_conn, S1_SUBMISSION_KEY)
@@ -198,7 +199,7 @@ def test_comments_render_sanitised_markdown(app, admin_conn):
     html = client.get(f"/cal/cs61a/fa26/hw01/submissions/{key}/").get_data(as_text=True)
     assert "<strong>Good</strong>" in html
     assert "<script>alert(1)" not in html and "javascript:" not in html
-    assert "print(1)" in html  # the file, escaped into the page
+    assert '<span class="nb">print</span>(<span class="mi">1</span>)' in html  # the file, highlighted
 
 
 def test_openid_connect_sign_in_with_a_verified_email(db, admin_conn, monkeypatch, production_secrets):

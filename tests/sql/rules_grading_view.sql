@@ -3,7 +3,7 @@
 -- instructor), scores from the view (a score completes the task and names the next one), and
 -- reassigning a task (TAs and instructors only, to staff only, open tasks only).
 begin;
-select plan(31);
+select plan(35);
 select tests.fixture();
 select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -67,6 +67,20 @@ reset role;
 select is((select count(*)::int from app.comments), 0, 'the comment is gone');
 select is((select count(*)::int from app.audit_log where table_name = 'comments' and action = 'delete'), 1,
   'and its deletion is in the audit log');
+
+-- A comment belongs to a kind of grading: the student sees it once that kind is published.
+select tests.act_as('ta@a.edu');
+select is(api.add_comment('cal/cs61a/fa26/hw01', current_setting('t.s2'), 'hw01.py', 1, 'Nice') ->> 'kind',
+  'composition', 'a comment takes the kind of the backup''s task');
+select tests.act_as('s2@a.edu');
+select is((select count(*)::int from app.comments), 0, 'the student sees no comment before composition is published');
+select is(jsonb_array_length(api.backup_page('cal/cs61a/fa26/hw01', current_setting('t.s2')) -> 'comments'), 0,
+  'nor on their backup''s page');
+select tests.act_as('instructor@a.edu');
+select api.publish_scores('cal/cs61a/fa26/hw01', 'composition');
+select tests.act_as('s2@a.edu');
+select is(api.backup_page('cal/cs61a/fa26/hw01', current_setting('t.s2')) -> 'comments' -> 0 ->> 'message', 'Nice',
+  'once it is published, the student sees it');
 
 -- Scores from the view, and reassigning.
 select tests.act_as('reader@a.edu');

@@ -124,33 +124,6 @@ begin
 end;
 $$;
 
--- tests.shared_best_drift(): how many entries of app.shared_best_scores (kept by triggers)
--- differ from app.shared_best recomputed from scratch, for every assignment and every user with
--- a score or a group membership there: 0 when the summary is exact. Read by
--- tests/sql/rules_shared_best.sql and tests/py/test_concurrency.py.
-create or replace function tests.shared_best_drift()
-returns bigint
-language sql
-stable
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-  with kept as (
-    select s.course_id, s.user_id, e.key::bigint as assignment_id, e.value as kinds
-    from app.shared_best_scores as s cross join lateral jsonb_each(s.best) as e
-  ),
-  recomputed as (
-    select a.course_id, b.student_id, a.id, b.kinds
-    from app.assignments as a
-    cross join lateral app.shared_best(a.id, array(
-      select sc.user_id from app.scores as sc where sc.assignment_id = a.id
-      union select m.user_id from app.group_members as m where m.assignment_id = a.id
-    )) as b
-    where b.kinds is not null
-  )
-  select count(*) from ((table kept except table recomputed) union all (table recomputed except table kept)) as d
-$$;
-
 grant execute on all functions in schema tests to public;
 
 -- tests.sign_in(who): what a browser sign-in gives: a session recorded by api.login, and

@@ -136,7 +136,7 @@ def grade(name: str, key: str):
         diffs = {filename: code_view.diff_lines(filename, before.get(filename), files.get(filename))
                  for filename in sorted(set(before) | set(files))}
     return render_template("staff/grade.html", view=view, shown=shown, comments=comments, diffs=diffs,
-                           compare=compare)
+                           compare=compare, diff_limit=code_view.DIFF_LINES_AT_MOST)
 
 
 @blueprint.get("/<assignment:name>/grade/<key>/comment")
@@ -147,6 +147,8 @@ def comment_form(name: str, key: str):
     filename = request.args.get("f", "")
     if line is None or not filename:
         abort(400)
+    if not _htmx():  # followed as a plain link: the line in the grading view
+        return redirect(url_for("staff.grade", name=name, key=key) + f"#{filename}-L{line}")
     return render_template("staff/_comment_form.html", name=name, key=key, filename=filename, line=line)
 
 
@@ -160,7 +162,7 @@ def add_comment(name: str, key: str):
         if refused:
             return render_template("staff/_comment_form.html", name=name, key=key, filename=filename,
                                    line=line, message=request.form.get("message", ""), refused=refused)
-        return render_template("staff/_comment.html", comment=comment)
+        return render_template("staff/_comment.html", comment=comment, back=url_for("staff.grade", name=name, key=key))
     flash(refused or "Comment added.", "error" if refused else "success")
     return redirect(url_for("staff.grade", name=name, key=key) + (f"#{filename}-L{line}" if line else ""))
 
@@ -172,7 +174,7 @@ def edit_comment(comment_id: int):
     if _htmx():
         if refused:
             return _refused_fragment(refused)
-        return render_template("staff/_comment.html", comment=comment)
+        return render_template("staff/_comment.html", comment=comment, back=_back())
     flash(refused or "Comment saved.", "error" if refused else "success")
     return redirect(_back())
 

@@ -40,6 +40,15 @@ def index():
     return render_template("student/index.html", enrollments=enrollments)
 
 
+@blueprint.get("/<offering:offering>/")
+def course(offering: str):
+    if (response := _require_login()) is not None:
+        return response
+    with api_request() as ctx:
+        page = ctx.call("select api.course_page(offering => %s)", (offering,)).fetchone()[0]
+    return render_template("student/course.html", page=page)
+
+
 @blueprint.get("/<assignment:name>/")
 def assignment(name: str):
     if (response := _require_login()) is not None:

@@ -1,7 +1,7 @@
 -- auth.is_instructor_of(course_id): whether the caller is an instructor of the course or a
 -- site administrator, said once: instructors alone change course settings, enrolment and the
 -- export token, and may delete any line comment.
--- Called by: app.require_instructor, api.grading_view, api.delete_comment.
+-- Called by: app.require_instructor, app.comment_json, api.delete_comment.
 -- Security: invoker (auth.course_ids is the definer). Raises nothing.
 -- requires: auth.course_ids.sql, auth.is_admin.sql
 create or replace function auth.is_instructor_of(course_id bigint)

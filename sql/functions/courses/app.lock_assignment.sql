@@ -2,7 +2,7 @@
 -- for the rest of the transaction (an advisory lock). Two students flagging at once, or a
 -- flag racing an accepted invitation, run one after the other, so "one flagged backup per
 -- group" and "one group per student" hold under concurrency. (Key space 4242; 4243 is
--- app.refresh_shared_best's, for the scores summary.)
+-- app.lock_shared_best's, for scores and their summary.)
 -- Called by: api.flag_backup, api.unflag, the api.group_* functions. Security: invoker.
 create or replace function app.lock_assignment(assignment_id bigint)
 returns void

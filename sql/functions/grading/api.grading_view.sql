@@ -10,7 +10,7 @@
 --    "timeline": [{"key", "created_at", "submit", "flagged", "late", "counts", "submitter"}]
 --                the unit's backups, newest first (200 at most), lateness by the same rule as
 --                every page (app.submission_time, app.late_by),
---    "newer_key", "older_key": the neighbours of this backup in the timeline,
+--    "newer_key", "older_key": the neighbours of this backup among the unit's backups,
 --    "previous_submission_key": the unit's newest submission made before this backup,
 --    "compare": {"label", "key", "files"} the files to diff against: the assignment's
 --               template files ('template'), the previous submission ('previous'), or any
@@ -114,13 +114,18 @@ begin
         ) order by t.created_at desc, t.id desc), '[]'::jsonb)
         from timeline as t
       ),
+      -- the neighbours among all the unit's backups (the timeline above shows 200 at most)
       'newer_key', (
-        select app.hashid_encode(t.id) from timeline as t
-        where (t.created_at, t.id) > (shown.created_at, shown.id) order by t.created_at, t.id limit 1
+        select app.hashid_encode(b.id) from app.backups as b
+        where b.assignment_id = target.id and b.submitter_id = any(member_ids)
+          and (b.created_at, b.id) > (shown.created_at, shown.id)
+        order by b.created_at, b.id limit 1
       ),
       'older_key', (
-        select app.hashid_encode(t.id) from timeline as t
-        where (t.created_at, t.id) < (shown.created_at, shown.id) order by t.created_at desc, t.id desc limit 1
+        select app.hashid_encode(b.id) from app.backups as b
+        where b.assignment_id = target.id and b.submitter_id = any(member_ids)
+          and (b.created_at, b.id) < (shown.created_at, shown.id)
+        order by b.created_at desc, b.id desc limit 1
       ),
       'previous_submission_key', (
         select app.hashid_encode(b.id) from app.backups as b

@@ -32,7 +32,7 @@ begin
   select u.* into new_grader
   from app.users as u
   inner join app.enrollments as e on u.id = e.user_id
-  where u.email = lower(btrim(reassign_task.grader)) and e.course_id = task.course_id
+  where lower(u.email) = lower(btrim(reassign_task.grader)) and e.course_id = task.course_id
     and e.role::text = any(auth.staff_roles());
   if new_grader.id is null then
     raise sqlstate 'PT422' using message = format('%s is not a grader of this course', reassign_task.grader);

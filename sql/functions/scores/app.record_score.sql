@@ -1,6 +1,7 @@
 -- app.record_score(backup_id, kind, score, message): record a staff or autograder score on a
--- backup, said once: the backup's row is locked first (two graders scoring at once cannot
--- both stay active), earlier active scores of the same kind on it are archived (history is
+-- backup, said once: the assignment's scores lock (app.lock_shared_best) is taken first, as
+-- every change to scores takes it before any backup row, then the backup's row (two graders
+-- scoring at once cannot both stay active), earlier active scores of the same kind on it are archived (history is
 -- kept), and the new score is credited to the backup's submitter, graded by the caller.
 -- Returns the new score's id. The kind must be normalised (lower-case, trimmed) and the score
 -- finite; the callers check both and the caller's standing first, and app.scores' check
@@ -8,6 +9,7 @@
 -- Called by: api.v3_score_post (the autograder and scripts), api.grade (the grading view).
 -- Security: invoker (inside those ok_api definers: row-level security lets only staff of
 -- the course write its scores, as themselves). Raises nothing of its own.
+-- requires: app.lock_shared_best.sql
 create or replace function app.record_score(backup_id bigint, kind text, score numeric, message text)
 returns bigint
 language plpgsql
@@ -17,6 +19,7 @@ declare
   target app.backups;
   recorded bigint;
 begin
+  perform app.lock_shared_best((select b.assignment_id from app.backups as b where b.id = record_score.backup_id));
   select b.* into target from app.backups as b where b.id = record_score.backup_id for update;
   update app.scores as s
   set archived = true

@@ -3,18 +3,18 @@
 -- groups: the given users, the active members of their current groups and of the given groups
 -- (everyone whose shared best the change may have moved) get their entry for the assignment
 -- recomputed with app.shared_best; an entry with no score left is removed.
--- Concurrency: the assignment's shared-best lock (an advisory lock held to commit, key space
--- 4243; not app.lock_assignment's 4242, which flags take before they lock backup rows, while
--- a grader's score locks its backup row first) is taken by a statement of its own; the
--- recomputation runs in the next statements, whose snapshots (read committed) are taken after
--- the lock, so they see every score and group change that an earlier holder committed, and
--- who is affected is decided in that snapshot too. Rows of one student hold every assignment
--- of the course: the upsert merges this assignment's entry into the row as it stands when
--- locked, so two assignments refreshed at once both stay.
+-- Concurrency: the assignment's shared-best lock (app.lock_shared_best, held to commit) is
+-- taken by a statement of its own; the recomputation runs in the next statements, whose
+-- snapshots (read committed) are taken after the lock, so they see every score and group
+-- change that an earlier holder committed, and who is affected is decided in that snapshot
+-- too. Rows of one student hold every assignment of the course: the upsert merges this
+-- assignment's entry into the row as it stands when locked, so two assignments refreshed at
+-- once both stay, and it locks the rows in student order, so two such refreshes cannot
+-- deadlock on them.
 -- Called by: the trigger functions app.tg_scores__shared_best and
 -- app.tg_group_members__shared_best. Security: invoker (they run as ok_owner); executable by
 -- its owner only. Raises nothing.
--- requires: app.shared_best.sql
+-- requires: app.shared_best.sql, app.lock_shared_best.sql
 create or replace function app.refresh_shared_best(
   course_id bigint, assignment_id bigint, user_ids bigint[], group_ids bigint[]
 )
@@ -26,7 +26,7 @@ declare
   -- the students whose shared best the change may have moved (decided after the lock)
   affected bigint[];
 begin
-  perform pg_advisory_xact_lock(4243, (refresh_shared_best.assignment_id % 2147483647)::integer);
+  perform app.lock_shared_best(refresh_shared_best.assignment_id);
 
   affected := array(
     -- each user with their current group's members, and the members of each given group,
@@ -62,6 +62,7 @@ begin
       select 1 from app.shared_best_scores as x
       where x.course_id = refresh_shared_best.course_id and x.user_id = b.student_id
     )
+  order by b.student_id
   on conflict on constraint shared_best_scores_pkey do update
   -- a null entry (no score left) is stripped
   set best = jsonb_strip_nulls(s.best || excluded.best)

@@ -13,6 +13,8 @@ CREATE TABLE app.comments (
     message text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    kind text DEFAULT 'composition'::text NOT NULL,
+    CONSTRAINT comments_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
     CONSTRAINT comments_line_positive CHECK ((line >= 0)),
     CONSTRAINT comments_message_present CHECK ((btrim(message) <> ''::text))
 );
@@ -60,9 +62,10 @@ CREATE POLICY comments_insert ON app.comments FOR INSERT TO ok_user WITH CHECK (
 
 CREATE POLICY comments_owner_all ON app.comments TO ok_owner USING (true) WITH CHECK (true);
 
-CREATE POLICY comments_select ON app.comments FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS course_ids)::bigint[])) OR (EXISTS ( SELECT 1
-   FROM app.backups b
-  WHERE (b.id = comments.backup_id)))));
+CREATE POLICY comments_select ON app.comments FOR SELECT TO ok_user USING (((course_id = ANY (( SELECT auth.staff_course_ids() AS staff_course_ids)::bigint[])) OR (author_id = ( SELECT auth.user_id() AS user_id)) OR (EXISTS ( SELECT 1
+   FROM (app.backups b
+     JOIN app.assignments a ON ((b.assignment_id = a.id)))
+  WHERE ((b.id = comments.backup_id) AND (comments.kind = ANY (a.published_score_kinds)))))));
 
 CREATE POLICY comments_update ON app.comments FOR UPDATE TO ok_user USING ((author_id = ( SELECT auth.user_id() AS user_id))) WITH CHECK ((author_id = ( SELECT auth.user_id() AS user_id)));
 
@@ -80,3 +83,5 @@ GRANT INSERT(filename) ON TABLE app.comments TO ok_api;
 GRANT INSERT(line) ON TABLE app.comments TO ok_api;
 
 GRANT INSERT(message),UPDATE(message) ON TABLE app.comments TO ok_api;
+
+GRANT INSERT(kind) ON TABLE app.comments TO ok_api;
