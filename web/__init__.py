@@ -101,6 +101,23 @@ def create_app(overrides: dict | None = None) -> Flask:
     production = app.config["OK_ENV"] == "production"
 
     @app.after_request
+    def htmx_leaves_the_fragment(response: Response) -> Response:
+        """htmx swaps an answer into a part of the page. A redirect (sign in again) would be
+        followed inside the request and the sign-in page put into a table row, and an error
+        page (a refused CSRF token, say) would not be swapped at all: the person would see
+        nothing. So for htmx, a redirect becomes HX-Redirect (the whole page goes there), and
+        an error page replaces the page's body, with its reason."""
+        if request.headers.get("HX-Request") != "true":
+            return response
+        if 300 <= response.status_code < 400 and response.location:
+            return Response(status=200, headers={"HX-Redirect": response.location})
+        if response.status_code >= 400 and response.mimetype == "text/html":
+            response.status_code = 200  # htmx swaps only 2xx answers
+            response.headers["HX-Retarget"] = "body"
+            response.headers["HX-Reswap"] = "innerHTML"
+        return response
+
+    @app.after_request
     def security_headers(response: Response) -> Response:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -128,3 +128,17 @@ def test_a_large_submission_stays_light(app, admin_conn):
     print(f"grading view of 10 files, 2,000 lines: {len(html.encode()):,} bytes")
     assert len(re.findall(r'id="part\d\.py-L\d+"', html)) == 2000
     assert html.count("<form") < 10, "no per-line forms: the comment form is fetched when a line is clicked"
+
+
+def test_htmx_requests_leave_the_fragment_on_refusal_and_sign_in(app, admin_conn):
+    first = keys(admin_conn)[0]
+    ta = signed_in_client(app, "ta@a.edu")
+    # a refused CSRF token: the error page, in place of the page's body, not silently dropped
+    refused = ta.post(f"/staff/{HW}/grade/{first}/comments", headers={"HX-Request": "true"},
+                      data={"csrf_token": "forged", "filename": "hw01.py", "line": "1", "message": "x"})
+    assert refused.status_code == 200 and refused.headers["HX-Retarget"] == "body"
+    assert "The form expired or did not come from this site" in refused.get_data(as_text=True)
+    assert scalar(admin_conn, "select count(*) from app.comments") == 0
+    # signed out: the whole page goes to sign in, not the sign-in page inside a table row
+    gone = app.test_client().get(f"/staff/{HW}/grade/{first}/comment?f=hw01.py&l=1", headers={"HX-Request": "true"})
+    assert gone.status_code == 200 and "/login/" in gone.headers["HX-Redirect"]
