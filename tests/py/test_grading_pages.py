@@ -46,6 +46,9 @@ def test_the_queue_shows_my_tasks_progress_and_grade_next(app, admin_conn):
     assert f'href="/staff/{HW}/grade/{first}/" accesskey="n">Grade next' in html
     assert "s1@a.edu" in html and "s2@a.edu" in html
     assert '<progress class="w-100" value="0" max="2"' in html
+    # and across the course, on the course page
+    course = signed_in_client(app, "ta@a.edu").get("/staff/cal/cs61a/fa26/").get_data(as_text=True)
+    assert "My grading" in course and f'href="/staff/{HW}/grade/{first}/">Grade next' in course
 
 
 def test_the_grading_view_highlights_escapes_and_anchors_lines(app, admin_conn):

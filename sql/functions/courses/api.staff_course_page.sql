@@ -2,12 +2,15 @@
 --   {"offering", "display_name", "timezone",
 --    "assignments": [api.assignments rows of the course: name, display_name, due_at, lock_at,
 --                    visible, max_group_size, published_score_kinds, timezone],
---    "requests": [api.extension_requests rows of the course, pending first]}
+--    "requests": [api.extension_requests rows of the course, pending first],
+--    "my_grading": [{"assignment", "tasks", "done", "next_key"}, ...] the caller's grading
+--                  tasks across the course, per assignment (by due date), with the backup
+--                  of their next open task (what "Grade next" opens)}
 -- Called by: the staff course page (web/staff). Security: definer (app.require_staff finds
 -- the course and refuses non-staff with a reason), handed to ok_api so that the rows are the
 -- caller's under row-level security.
 -- Raises: PT401, PT403, PT404 (app.require_staff).
--- requires: app.require_staff.sql, api.assignments.sql, api.extension_requests.sql
+-- requires: app.require_staff.sql, api.assignments.sql, api.extension_requests.sql, app.hashid_encode.sql
 create or replace function api.staff_course_page(offering text)
 returns jsonb
 language plpgsql
@@ -17,6 +20,7 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   allowed_course bigint;
+  me bigint := auth.user_id();
 begin
   -- first, and always: the refusal must not depend on which rows the caller can see
   allowed_course := app.require_staff(staff_course_page.offering, 'course');
@@ -31,6 +35,19 @@ begin
     'requests', coalesce((
       select jsonb_agg(to_jsonb(r) order by r.status = 'pending' desc, r.created_at desc)
       from api.extension_requests as r where r.offering = c.offering
+    ), '[]'::jsonb),
+    'my_grading', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'assignment', g.name, 'tasks', g.tasks, 'done', g.done, 'next_key', app.hashid_encode(g.next_backup)
+      ) order by g.due_at, g.name)
+      from (
+        select a.name, a.due_at, count(*) as tasks, count(t.score_id) as done,
+          (array_agg(t.backup_id order by t.id) filter (where t.score_id is null))[1] as next_backup
+        from app.grading_tasks as t
+        inner join app.assignments as a on t.assignment_id = a.id
+        where t.course_id = c.id and t.grader_id = me
+        group by a.name, a.due_at
+      ) as g
     ), '[]'::jsonb)
   )
   from app.courses as c
