@@ -1,6 +1,7 @@
 """The grading workspace in a real browser (Debian's Chromium, Playwright): a TA reaches their
-queue from the navigation, opens the next task, comments on a line through the htmx fragment,
-sees a refusal in the database's words, and saves and grades next until the queue is empty;
+queue from the navigation, opens the next task, comments on a line through the htmx fragment
+(saving the comment to the bank, then using it with one click), sees a refusal in the
+database's words, and saves and grades next until the queue is empty;
 no Content-Security-Policy violation on the way (htmx runs without eval or inline styles)."""
 
 from __future__ import annotations
@@ -53,8 +54,12 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
         page.locator('tr[id="hw01.py-L2"] a').click()
         form = page.locator("tr.okv3-comment-form")
         expect(form).to_contain_text("Comment on hw01.py line 2")
-        form.locator("textarea").fill(f"Why **multiply**? ({graded})")
-        form.locator("text=Comment").last.click()
+        if graded == 0:  # write a comment and save it to the bank
+            form.locator("textarea").fill("Why **multiply**?")
+            form.locator("input[name=save_to_bank]").check()
+            form.locator("button:text-is('Comment')").click()
+        else:  # use the saved one: one click
+            form.locator("button.okv3-bank").first.click()
         expect(page.locator("tr.okv3-comment strong").last).to_have_text("multiply")
         # in place: htmx swapped fragments into the page; no navigation, no flash message
         assert page.url == view_url
@@ -70,6 +75,7 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
     expect(page.locator("body")).to_contain_text("Your queue is done")
     assert scalar(admin_conn, "select count(*) from app.grading_tasks where score_id is null") == 0
     assert scalar(admin_conn, "select count(*) from app.comments") == 2
+    assert scalar(admin_conn, "select uses from app.comment_bank") == 1, "the bank counts its use"
     assert violations == []
 
 

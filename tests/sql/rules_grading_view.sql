@@ -3,7 +3,7 @@
 -- instructor), scores from the view (a score completes the task and names the next one), and
 -- reassigning a task (TAs and instructors only, to staff only, open tasks only).
 begin;
-select plan(35);
+select plan(43);
 select tests.fixture();
 select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -81,6 +81,24 @@ select api.publish_scores('cal/cs61a/fa26/hw01', 'composition');
 select tests.act_as('s2@a.edu');
 select is(api.backup_page('cal/cs61a/fa26/hw01', current_setting('t.s2')) -> 'comments' -> 0 ->> 'message', 'Nice',
   'once it is published, the student sees it');
+
+-- The comment bank: saved once per message, used with one click, counted; staff only.
+select tests.act_as('ta@a.edu');
+select is(api.add_comment('cal/cs61a/fa26/hw01', current_setting('t.s2'), 'hw01.py', 1, 'Name it', save_to_bank => true)
+  ->> 'message', 'Name it', 'a comment saved to the bank');
+select lives_ok(format($$ select api.add_comment('cal/cs61a/fa26/hw01', %L, 'hw01.py', 1, 'Name it', save_to_bank => true) $$,
+  current_setting('t.s1')), 'saving the same words again keeps one entry');
+select is(jsonb_array_length(api.comment_bank('cal/cs61a/fa26/hw01')), 1, 'the bank has it once');
+select tests.act_as('reader@a.edu');
+select is(api.add_comment('cal/cs61a/fa26/hw01', current_setting('t.s1'), 'hw01.py', 1,
+  bank_id => (api.comment_bank('cal/cs61a/fa26/hw01') -> 0 ->> 'id')::bigint) ->> 'message', 'Name it',
+  'another grader uses it with its id alone');
+select is((api.comment_bank('cal/cs61a/fa26/hw01') -> 0 ->> 'uses')::int, 1, 'and the use is counted');
+select throws_ok(format($$ select api.add_comment('cal/cs61a/fa26/secret', %L, 'hw01.py', 1, bank_id => 1) $$,
+  current_setting('t.s1')), 'PT404', null, 'a saved comment is used on a backup of its own assignment only');
+select tests.act_as('s1@a.edu');
+select throws_ok($$ select api.comment_bank('cal/cs61a/fa26/hw01') $$, 'PT403', null, 'students never see the bank');
+select is((select count(*)::int from app.comment_bank), 0, 'nor its rows');
 
 -- Scores from the view, and reassigning.
 select tests.act_as('reader@a.edu');

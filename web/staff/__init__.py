@@ -149,15 +149,18 @@ def comment_form(name: str, key: str):
         abort(400)
     if not _htmx():  # followed as a plain link: the line in the grading view
         return redirect(url_for("staff.grade", name=name, key=key) + f"#{filename}-L{line}")
-    return render_template("staff/_comment_form.html", name=name, key=key, filename=filename, line=line)
+    bank = _page("select api.comment_bank(assignment => %s)", name)
+    return render_template("staff/_comment_form.html", name=name, key=key, filename=filename, line=line, bank=bank)
 
 
 @blueprint.post("/<assignment:name>/grade/<key>/comments")
 def add_comment(name: str, key: str):
     filename, line = request.form.get("filename", ""), request.form.get("line", type=int)
     comment, refused = _change(
-        "select api.add_comment(name => %s, key => %s, filename => %s, line => %s, message => %s)",
-        (name, key, filename, line, request.form.get("message", "")))
+        "select api.add_comment(name => %s, key => %s, filename => %s, line => %s, message => %s, "
+        "bank_id => %s, save_to_bank => %s)",
+        (name, key, filename, line, request.form.get("message", ""), request.form.get("bank_id", type=int),
+         request.form.get("save_to_bank") == "on"))
     if _htmx():
         if refused:
             return render_template("staff/_comment_form.html", name=name, key=key, filename=filename,

@@ -17,6 +17,7 @@
 --               backup of the assignment by its key; null when compare is null or names
 --               nothing,
 --    "comments": [app.comment_json, ...] in file and line order,
+--    "bank": the assignment's saved comments with their uses (api.comment_bank),
 --    "scores": [{"kind", "score", "message", "grader", "created_at"}] active, by kind,
 --    "kinds": the kinds the score form offers: composition, correctness, effort, total, then
 --             any other kind published or already used on the assignment,
@@ -34,6 +35,7 @@
 -- requires: app.require_staff_backup.sql, app.hashid_decode.sql, app.hashid_encode.sql, app.backup_files.sql
 -- requires: app.unit_dates.sql, app.unit_finals.sql, app.submission_time.sql, app.late_by.sql
 -- requires: app.human_interval.sql, app.comment_json.sql, auth.is_ta_of.sql, app.group_member_ids.sql
+-- requires: api.comment_bank.sql
 create or replace function api.grading_view(name text, key text, compare text default null)
 returns jsonb
 language plpgsql
@@ -150,6 +152,7 @@ begin
         select coalesce(jsonb_agg(app.comment_json(cm.id) order by cm.filename, cm.line, cm.id), '[]'::jsonb)
         from app.comments as cm where cm.backup_id = shown.id
       ),
+      'bank', api.comment_bank(target.name),
       'scores', (
         select coalesce(jsonb_agg(jsonb_build_object(
           'kind', s.kind, 'score', s.value, 'message', s.message, 'created_at', s.created_at,
