@@ -1,4 +1,4 @@
-"""Front-end bundles: AdminLTE 4, Bootstrap and htmx from node_modules (npm, pinned in
+"""Front-end bundles: AdminLTE 4, Bootstrap, htmx and Chart.js from node_modules (npm, pinned in
 package.json), concatenated by Flask-Assets into web/static/gen, with the code view's
 Pygments stylesheet (web/code_view.py) written there first. Nothing third-party is
 committed; `make assets` (or the first request in development) builds the bundles."""
@@ -22,6 +22,8 @@ JS = Bundle(
     "bootstrap/dist/js/bootstrap.bundle.min.js",
     "admin-lte/dist/js/adminlte.min.js",
     "htmx.org/dist/htmx.min.js",
+    "chart.js/dist/chart.umd.min.js",
+    "charts.js",
     output="gen/okv3.%(version)s.js",
 )
 

@@ -74,6 +74,13 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
 
     expect(page.locator("body")).to_contain_text("Your queue is done")
     assert scalar(admin_conn, "select count(*) from app.grading_tasks where score_id is null") == 0
+    # the scores page, from the assignment page: a distribution chart drawn by Chart.js
+    page.click(f".app-content-header a:text-is('{HW}')")
+    page.click(".app-content-header >> text=scores")
+    expect(page.locator("body")).to_contain_text("Units (2)")
+    chart = page.locator("canvas[data-chart]").first
+    expect(chart).to_be_visible()
+    assert page.evaluate("Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined")
     assert scalar(admin_conn, "select count(*) from app.comments") == 2
     assert scalar(admin_conn, "select uses from app.comment_bank") == 1, "the bank counts its use"
     assert violations == []

@@ -145,3 +145,24 @@ def test_htmx_requests_leave_the_fragment_on_refusal_and_sign_in(app, admin_conn
     # signed out: the whole page goes to sign in, not the sign-in page inside a table row
     gone = app.test_client().get(f"/staff/{HW}/grade/{first}/comment?f=hw01.py&l=1", headers={"HX-Request": "true"})
     assert gone.status_code == 200 and "/login/" in gone.headers["HX-Redirect"]
+
+
+def test_the_scores_page_charts_filters_and_exports(app, admin_conn):
+    first, second = keys(admin_conn)
+    ta = signed_in_client(app, "ta@a.edu")
+    page = ta.get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    for key, score in ((first, "3"), (second, "5")):
+        ta.post(f"/staff/{HW}/grade/{key}/score", data={"csrf_token": csrf_token(page), "kind": "composition",
+                                                          "score": score, "then": "stay"})
+    html = ta.get(f"/staff/{HW}/scores").get_data(as_text=True)
+    assert "Units (2)" in html and "<canvas data-chart=" in html and "hidden from students" in html
+    assert ta.get(f"/staff/{HW}/scores?grader=nobody@a.edu").get_data(as_text=True).count("Units (0)") == 1
+    csv = ta.get(f"/staff/{HW}/scores.csv")
+    assert csv.mimetype == "text/csv" and "attachment" in csv.headers["Content-Disposition"]
+    lines = csv.get_data(as_text=True).splitlines()
+    assert lines[0] == "Members,Sections,Backup,Grader,composition" and len(lines) == 3
+    # publish from the scores page: the database's answer, back on the same page
+    done = ta.post(f"/staff/{HW}/publish_scores", data={"csrf_token": csrf_token(html), "kind": "composition",
+                                                       "back": f"/staff/{HW}/scores"}, follow_redirects=True)
+    assert "Students now see their composition scores" in done.get_data(as_text=True)
+    assert "Hide from students" in done.get_data(as_text=True)

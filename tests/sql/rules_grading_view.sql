@@ -3,7 +3,7 @@
 -- instructor), scores from the view (a score completes the task and names the next one), and
 -- reassigning a task (TAs and instructors only, to staff only, open tasks only).
 begin;
-select plan(43);
+select plan(50);
 select tests.fixture();
 select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -116,6 +116,21 @@ select is(api.reassign_task((select id from app.grading_tasks where score_id is 
   'a TA moves an open task to the reader');
 select throws_ok($$ select api.reassign_task((select id from app.grading_tasks where score_id is not null), 'ta@a.edu') $$,
   'PT422', 'That task is graded already', 'a done task stays');
+
+-- The scores page: every unit with its shared best per kind, filters, distributions, CSV.
+select tests.act_as('ta@a.edu');
+select is(jsonb_array_length(api.scores_page('cal/cs61a/fa26/hw01') -> 'units'), 2,
+  'every unit of the assignment: s1 and s2');
+select is((select u -> 'scores' ->> 'composition' from jsonb_array_elements(api.scores_page('cal/cs61a/fa26/hw01') -> 'units') as u
+           where u -> 'members' ? 's1@a.edu'), '2.5', 'a unit''s scores are its shared best');
+select is(jsonb_array_length(api.scores_page('cal/cs61a/fa26/hw01', grader => 'ta@a.edu') -> 'units'), 0,
+  'filtered by grader (the TA moved their task to the reader)');
+select is(api.scores_page('cal/cs61a/fa26/hw01') -> 'distributions' -> 0 ->> 'kind', 'composition', 'a distribution per kind');
+select is(split_part(api.scores_csv('cal/cs61a/fa26/hw01'), E'\r\n', 1), 'Members,Sections,Backup,Grader,composition',
+  'the CSV''s header names the kinds');
+select tests.act_as('s1@a.edu');
+select throws_ok($$ select api.scores_page('cal/cs61a/fa26/hw01') $$, 'PT403', null, 'students get no scores page');
+select throws_ok($$ select api.scores_csv('cal/cs61a/fa26/hw01') $$, 'PT403', null, 'nor its CSV');
 
 select * from finish();
 rollback;

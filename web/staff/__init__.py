@@ -9,7 +9,7 @@ with a server-rendered fragment; without htmx the same forms post and redirect."
 from __future__ import annotations
 
 import psycopg2
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
 from web import code_view
 from web.request_db import api_request, current_claims
@@ -114,6 +114,20 @@ def assignment_action(name: str, action: str):
 
 
 # The grading workspace.
+
+@blueprint.get("/<assignment:name>/scores")
+def scores(name: str):
+    filters = {k: request.args.get(k) or None for k in ("grader", "section", "sort")}
+    page = _page("select api.scores_page(assignment => %s, grader => %s, section => %s, sort => %s)",
+                 name, filters["grader"], filters["section"], filters["sort"])
+    return render_template("staff/scores.html", page=page, filters=filters)
+
+
+@blueprint.get("/<assignment:name>/scores.csv")
+def scores_csv(name: str):
+    csv = _page("select api.scores_csv(assignment => %s)", name)
+    filename = name.replace("/", "-") + "-scores.csv"
+    return Response(csv, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 @blueprint.get("/<assignment:name>/queue")
 def queue(name: str):

@@ -1,0 +1,103 @@
+-- api.scores_page(assignment, grader, section, sort): everything the staff scores page of an
+-- assignment shows, in one call:
+--   {"name", "display_name", "offering", "timezone",
+--    "kinds": every kind scored on the assignment, "published": the kinds students see,
+--    "graders": the graders with tasks on it, "sections": the sections of its students,
+--    "units": [{"members": [emails], "sections": [...], "backup_key", "grader" (of the task on
+--               the backup that counts), "scores": {"<kind>": value}}, ...],
+--    "distributions": [{"kind", "labels": ["lo-hi", ...], "counts": [...]}] per kind, ten
+--                     bins between the lowest and the highest score of the units shown}
+-- Units are app.unit_finals' (each group, and each student in none); their scores are the
+-- members' shared best (app.shared_best_scores: group members share the best active score
+-- of each kind), so the page says what the gradebook says. grader and section filter the
+-- units (null: all); sort names a kind to order by (highest first), else by members.
+-- Called by: GET /staff/<assignment>/scores. Security: definer (ok_owner): app.require_staff
+-- refuses anyone but the course's staff (with a reason) first; it reads the course's units,
+-- scores and users as its staff may, without per-statement row-level security checks.
+-- Raises: PT401, PT403, PT404 (app.require_staff).
+-- requires: app.require_staff.sql, app.unit_finals.sql, app.hashid_encode.sql
+create or replace function api.scores_page(
+  assignment text, grader text default null, section text default null, sort text default null
+)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  allowed_course bigint := app.require_staff(scores_page.assignment, 'assignment');
+  target app.assignments;
+begin
+  select a.* into target from app.assignments as a where a.name = scores_page.assignment and a.course_id = allowed_course;
+  return (
+    with units as materialized (
+      select
+        f.member_ids,
+        f.backup_id,
+        (select u.email from app.grading_tasks as t inner join app.users as u on t.grader_id = u.id
+         where t.backup_id = f.backup_id order by t.id limit 1) as grader,
+        (select array_agg(distinct e.section order by e.section) from app.enrollments as e
+         where e.course_id = target.course_id and e.user_id = any(f.member_ids) and e.section is not null) as sections,
+        -- every member has the unit's shared best; the first member's row says it
+        coalesce((
+          select s.best -> target.id::text from app.shared_best_scores as s
+          where s.course_id = target.course_id and s.user_id = f.member_ids[1]
+        ), '{}'::jsonb) as scores
+      from app.unit_finals(target.id) as f
+    ),
+    shown as materialized (
+      select u.* from units as u
+      where (scores_page.grader is null or u.grader = scores_page.grader)
+        and (scores_page.section is null or scores_page.section = any(u.sections))
+    ),
+    values_by_kind as (
+      select k.kind, k.value::numeric as value from shown as u cross join lateral jsonb_each_text(u.scores) as k (kind, value)
+    ),
+    bounds as (
+      select v.kind, min(v.value) as lo, max(v.value) as hi from values_by_kind as v group by v.kind
+    ),
+    bins as (
+      select v.kind, least(width_bucket(v.value, b.lo, b.hi + (b.hi - b.lo) / 1000 + 0.000001, 10), 10) as bin
+      from values_by_kind as v inner join bounds as b on v.kind = b.kind
+    )
+    select jsonb_build_object(
+      'name', target.name,
+      'display_name', target.display_name,
+      'offering', c.offering,
+      'timezone', c.timezone,
+      'kinds', coalesce((select jsonb_agg(distinct k.kind) from units as u cross join lateral jsonb_object_keys(u.scores) as k (kind)), '[]'::jsonb),
+      'published', to_jsonb(target.published_score_kinds),
+      'graders', coalesce((select jsonb_agg(distinct u.grader) from units as u where u.grader is not null), '[]'::jsonb),
+      'sections', coalesce((select jsonb_agg(distinct x.section) from units as u cross join lateral unnest(u.sections) as x (section)), '[]'::jsonb),
+      'units', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'members', (select jsonb_agg(m.email order by m.email) from app.users as m where m.id = any(u.member_ids)),
+          'sections', to_jsonb(coalesce(u.sections, '{}')),
+          'backup_key', app.hashid_encode(u.backup_id),
+          'grader', u.grader,
+          'scores', u.scores
+        ) order by (u.scores ->> scores_page.sort)::numeric desc nulls last, u.member_ids)
+        from shown as u
+      ), '[]'::jsonb),
+      'distributions', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'kind', b.kind,
+          'labels', (select jsonb_agg(trim_scale(round(b.lo + (b.hi - b.lo) * (n - 1) / 10, 1))::text order by n)
+                     from generate_series(1, 10) as n),
+          'counts', (select jsonb_agg((select count(*) from bins as x where x.kind = b.kind and x.bin = n) order by n)
+                     from generate_series(1, 10) as n)
+        ) order by b.kind)
+        from bounds as b
+      ), '[]'::jsonb)
+    )
+    from app.courses as c
+    where c.id = target.course_id
+  );
+end;
+$$;
+
+revoke all on function api.scores_page(text, text, text, text) from public;
+grant execute on function api.scores_page(text, text, text, text) to ok_user;
+comment on function api.scores_page(text, text, text, text) is
+'The staff scores page of an assignment: every unit''s scores per kind, filters, distributions.';
