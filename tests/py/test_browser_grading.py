@@ -124,3 +124,21 @@ def test_a_student_sees_nothing_before_publication_and_everything_after(server, 
 
     scores, comments = student_view()
     assert "composition 4" in scores and "Well named" in scores and comments == 1, "everything after"
+
+
+def test_a_reader_grades_but_cannot_publish(server, page, admin_conn):  # noqa: F811
+    with admin_conn.cursor() as cur:
+        cur.execute("update app.grading_tasks set grader_id = (select id from app.users where email = 'reader@a.edu')")
+    sign_in(page, server.url, "reader@a.edu")
+    page.click(".app-sidebar >> text=Teaching")
+    page.click("text=CS 61A")
+    page.click("text=Grade next")  # from "My grading" on the course page
+    page.fill("#score-value", "3")
+    page.click("text=Save and grade next")
+    expect(page.locator(".alert-success")).to_contain_text("Saved: composition 3")
+    page.click(".app-content-header >> text=queue")
+    page.click(f".app-content-header a:text-is('{HW}')")
+    page.click(".app-content-header >> text=scores")
+    page.click("text=Publish to students")
+    expect(page.locator(".alert-danger")).to_contain_text("Only TAs and instructors can publish scores")
+    assert scalar(admin_conn, "select published_score_kinds from app.assignments where name = %s", (HW,)) == ["total"]
