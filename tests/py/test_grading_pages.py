@@ -166,3 +166,27 @@ def test_the_scores_page_charts_filters_and_exports(app, admin_conn):
                                                        "back": f"/staff/{HW}/scores"}, follow_redirects=True)
     assert "Students now see their composition scores" in done.get_data(as_text=True)
     assert "Hide from students" in done.get_data(as_text=True)
+
+
+def test_staff_change_the_unit_from_the_grading_view(app, admin_conn):
+    first = keys(admin_conn)[0]
+    with admin_conn.cursor() as cur:
+        cur.execute("update app.assignments set max_group_size = 2 where name = %s", (HW,))
+    ta = signed_in_client(app, "ta@a.edu")
+    page = ta.get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    token = csrf_token(page)
+    submitter = scalar(admin_conn, "select u.email from app.backups b join app.users u on u.id = b.submitter_id "
+                                   "where app.hashid_encode(b.id) = %s", (first,))
+    other = "s2@a.edu" if submitter == "s1@a.edu" else "s1@a.edu"
+    html = ta.post(f"/staff/{HW}/grade/{first}/add_to_group", data={"csrf_token": token, "email": other,
+                                                                    "partner": submitter}, follow_redirects=True)
+    assert f"{other} joined the unit&#39;s group" in html.get_data(as_text=True)
+    assert other in html.get_data(as_text=True).split("<h3")[1], "the heading names both members now"
+    refused = ta.post(f"/staff/{HW}/grade/{first}/add_to_group", data={"csrf_token": token, "email": "nobody@a.edu",
+                                                                       "partner": submitter}, follow_redirects=True)
+    assert "alert-danger" in refused.get_data(as_text=True)
+    html = ta.post(f"/staff/{HW}/grade/{first}/set_time", data={"csrf_token": token, "at": "2020-01-01T10:00"},
+                   follow_redirects=True)
+    assert f"Submission time of {first} changed" in html.get_data(as_text=True)
+    assert scalar(admin_conn, "select custom_submission_time is not null from app.backups "
+                              "where app.hashid_encode(id) = %s", (first,))

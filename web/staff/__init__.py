@@ -239,14 +239,19 @@ GRADE_ACTIONS = {
     "reassign": ("select api.reassign_task(task_id => %(task_id)s, grader => %(grader)s)",
                  "Task reassigned to {grader}."),
     "flag": ("select api.flag_backup(key => %(key)s)", "Flagged {key}: it is the unit's final submission."),
+    "set_time": ("select api.set_submission_time(key => %(key)s, at => %(at)s)",
+                 "Submission time of {key} changed."),
+    "add_to_group": ("select api.group_staff_add(assignment => %(name)s, email => %(email)s, "
+                     "partner_email => %(partner)s)", "{email} joined the unit's group."),
 }
 
 
 @blueprint.post("/<assignment:name>/grade/<key>/<any(" + ", ".join(GRADE_ACTIONS) + "):action>")
 def grade_action(name: str, key: str, action: str):
     query, done = GRADE_ACTIONS[action]
-    values = {"key": key, "task_id": request.form.get("task_id", type=int),
-              "grader": request.form.get("grader", "").strip()}
+    values = {"name": name, "key": key, "task_id": request.form.get("task_id", type=int),
+              "grader": request.form.get("grader", "").strip(), "email": request.form.get("email", "").strip(),
+              "partner": request.form.get("partner", "").strip(), "at": request.form.get("at") or None}
     _, refused = _change(query, values)
     flash(refused or done.format(**values), "error" if refused else "success")
     return redirect(url_for("staff.grade", name=name, key=key))
