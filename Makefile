@@ -103,7 +103,7 @@ lint-sql: venv
 	$(VENV)/bin/squawk --config .squawk.toml 'migrations/versions/*.sql'
 
 lint-py: venv
-	$(VENV)/bin/ruff check web worker ops migrations tests bench
+	$(VENV)/bin/ruff check web worker ops migrations tests bench docs
 
 lint: lint-sql lint-py
 

@@ -1,0 +1,81 @@
+"""The screenshots of docs/grading.md, taken from the real pages: a throwaway database with the
+demo course (sql/seed/demo.sql), Homework 1's final submissions split between the TA and the
+reader, the app on a local port, and Debian's Chromium through Playwright signed in as the TA.
+
+    .venv/bin/python docs/screenshots.py      # writes docs/img/grading-*.png
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import psycopg2
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.py import dbutil  # noqa: E402
+from tests.py.live import LiveServer  # noqa: E402
+from web import create_app  # noqa: E402
+
+NAME = "okv3_docs_screenshots"
+HW = "ok/demo101/fa26/hw01"
+OUT = ROOT / "docs" / "img"
+
+
+def prepare(url: str) -> None:
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("set role ok_owner")
+        cur.execute("select set_config('request.jwt.claims', '{\"actor\": \"docs\"}', false)")
+        cur.execute((ROOT / "sql" / "seed" / "demo.sql").read_text())
+        cur.execute("select id from app.users where email = 'ta@example.edu'")
+        claims = json.dumps({"role": "ok_user", "sub": str(cur.fetchone()[0]), "email": "ta@example.edu"})
+        cur.execute("select set_config('request.jwt.claims', %s, false)", (claims,))
+        cur.execute("select api.assign_grading(%s, %s)", (HW, ["ta@example.edu", "reader@example.edu"]))
+
+
+def main() -> int:
+    url = dbutil.create_empty(NAME)
+    try:
+        dbutil.migrate(url)
+        prepare(url)
+        app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(NAME), "OK_ENV": "development"})
+        OUT.mkdir(exist_ok=True)
+        with LiveServer(app) as live, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                        args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{live.url}/login/")
+            page.fill("#email", "ta@example.edu")
+            page.click("form >> text=Sign in")
+            page.click(".app-sidebar >> text=Teaching")
+            page.click("text=OK Demo 101")
+            page.screenshot(path=str(OUT / "grading-course.png"))
+            page.click(f"a:text-is('{HW}')")  # "My grading": the queue
+            page.screenshot(path=str(OUT / "grading-queue.png"))
+            page.click("text=Grade next")
+            page.locator("tr[id$='-L3'] a").first.click()
+            page.locator("tr.okv3-comment-form textarea").fill("Try a **loop** here instead of repeating the call.")
+            page.locator("tr.okv3-comment-form input[name=save_to_bank]").check()
+            page.locator("tr.okv3-comment-form button:text-is('Comment')").click()
+            page.locator("tr.okv3-comment").first.wait_for()
+            page.locator("tr[id$='-L1'] a").first.click()
+            page.locator("tr.okv3-comment-form").wait_for()
+            page.screenshot(path=str(OUT / "grading-view.png"), full_page=True)
+            page.click("text=the template")
+            page.screenshot(path=str(OUT / "grading-diff.png"), full_page=True)
+            page.goto(f"{live.url}/staff/{HW}/scores")
+            page.screenshot(path=str(OUT / "grading-scores.png"), full_page=True)
+            browser.close()
+        app.extensions["okv3_database"].close()
+    finally:
+        dbutil.drop(NAME)
+    print(f"wrote {', '.join(sorted(p.name for p in OUT.glob('grading-*.png')))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
