@@ -110,7 +110,11 @@ def create_app(overrides: dict | None = None) -> Flask:
         if request.headers.get("HX-Request") != "true":
             return response
         if 300 <= response.status_code < 400 and response.location:
-            return Response(status=200, headers={"HX-Redirect": response.location})
+            # changed in place: the response keeps its security headers and cookies
+            response.headers["HX-Redirect"] = response.location
+            del response.headers["Location"]
+            response.status_code = 200
+            response.set_data(b"")
         if response.status_code >= 400 and response.mimetype == "text/html":
             response.status_code = 200  # htmx swaps only 2xx answers
             response.headers["HX-Retarget"] = "body"

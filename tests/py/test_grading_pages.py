@@ -145,6 +145,7 @@ def test_htmx_requests_leave_the_fragment_on_refusal_and_sign_in(app, admin_conn
     # signed out: the whole page goes to sign in, not the sign-in page inside a table row
     gone = app.test_client().get(f"/staff/{HW}/grade/{first}/comment?f=hw01.py&l=1", headers={"HX-Request": "true"})
     assert gone.status_code == 200 and "/login/" in gone.headers["HX-Redirect"]
+    assert "Location" not in gone.headers and "Content-Security-Policy" in gone.headers, "still under the policy"
 
 
 def test_the_scores_page_charts_filters_and_exports(app, admin_conn):
@@ -158,7 +159,9 @@ def test_the_scores_page_charts_filters_and_exports(app, admin_conn):
     assert "Units (2)" in html and "<canvas data-chart=" in html and "hidden from students" in html
     assert ta.get(f"/staff/{HW}/scores?grader=nobody@a.edu").get_data(as_text=True).count("Units (0)") == 1
     csv = ta.get(f"/staff/{HW}/scores.csv")
-    assert csv.mimetype == "text/csv" and "attachment" in csv.headers["Content-Disposition"]
+    assert csv.mimetype == "text/csv"
+    assert csv.headers["Content-Disposition"] == ('attachment; filename="cal-cs61a-fa26-hw01-scores.csv"; '
+                                                  "filename*=UTF-8''cal-cs61a-fa26-hw01-scores.csv")
     lines = csv.get_data(as_text=True).splitlines()
     assert lines[0] == "Members,Sections,Backup,Grader,composition" and len(lines) == 3
     # publish from the scores page: the database's answer, back on the same page

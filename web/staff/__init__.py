@@ -8,6 +8,8 @@ with a server-rendered fragment; without htmx the same forms post and redirect."
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import psycopg2
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
@@ -127,7 +129,11 @@ def scores(name: str):
 def scores_csv(name: str):
     csv = _page("select api.scores_csv(assignment => %s)", name)
     filename = name.replace("/", "-") + "-scores.csv"
-    return Response(csv, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    # RFC 6266: an ASCII fallback, and the exact name percent-encoded (an assignment's word may
+    # hold any letter)
+    fallback = filename.encode("ascii", "replace").decode().replace("?", "_")
+    return Response(csv, mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"})
 
 @blueprint.get("/<assignment:name>/queue")
 def queue(name: str):
@@ -177,8 +183,9 @@ def add_comment(name: str, key: str):
          request.form.get("save_to_bank") == "on"))
     if _htmx():
         if refused:
+            bank = _page("select api.comment_bank(assignment => %s)", name)
             return render_template("staff/_comment_form.html", name=name, key=key, filename=filename,
-                                   line=line, message=request.form.get("message", ""), refused=refused)
+                                   line=line, message=request.form.get("message", ""), refused=refused, bank=bank)
         return render_template("staff/_comment.html", comment=comment, back=url_for("staff.grade", name=name, key=key))
     flash(refused or "Comment added.", "error" if refused else "success")
     return redirect(url_for("staff.grade", name=name, key=key) + (f"#{filename}-L{line}" if line else ""))

@@ -5,8 +5,9 @@
 --    "graders": the graders with tasks on it, "sections": the sections of its students,
 --    "units": [{"members": [emails], "sections": [...], "backup_key", "grader" (of the task on
 --               the backup that counts), "scores": {"<kind>": value}}, ...],
---    "distributions": [{"kind", "labels": ["lo-hi", ...], "counts": [...]}] per kind, ten
---                     bins between the lowest and the highest score of the units shown}
+--    "distributions": [{"kind", "labels": [each bin's lowest score], "counts": [...]}] per
+--                     kind, ten equal bins from the lowest to the highest score of the units
+--                     shown}
 -- Units are app.unit_finals' (each group, and each student in none); their scores are the
 -- members' shared best (app.shared_best_scores: group members share the best active score
 -- of each kind), so the page says what the gradebook says. grader and section filter the
@@ -58,7 +59,9 @@ begin
       select v.kind, min(v.value) as lo, max(v.value) as hi from values_by_kind as v group by v.kind
     ),
     bins as (
-      select v.kind, least(width_bucket(v.value, b.lo, b.hi + (b.hi - b.lo) / 1000 + 0.000001, 10), 10) as bin
+      -- ten equal bins from the lowest to the highest (the highest in the last); all in the
+      -- first when every score is the same
+      select v.kind, case when b.hi = b.lo then 1 else least(width_bucket(v.value, b.lo, b.hi, 10), 10) end as bin
       from values_by_kind as v inner join bounds as b on v.kind = b.kind
     )
     select jsonb_build_object(
