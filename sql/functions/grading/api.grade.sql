@@ -2,13 +2,13 @@
 -- score (a decimal number, as typed) of one kind on a backup of the assignment (app.record_score: the earlier score of
 -- that kind is archived; the backup's grading tasks are completed by the scores trigger), and
 -- answer {"kind", "score", "next_key"}: next_key is the caller's next open task on the
--- assignment (what "Save and grade next" opens), or null when their queue is done.
+-- assignment (api.next_grading_task) (what "Save and grade next" opens), or null when their queue is done.
 -- Called by: POST /staff/<assignment>/grade/<key>/score. Security: definer as ok_api (the
 -- caller's RLS applies: staff write scores of their course, as themselves).
 -- Raises: PT401, PT403, PT404 (app.require_staff_backup: not staff, no such backup);
 -- PT422 empty kind, a score that is not a decimal number or not within +/-1e15 (as app.scores
 -- checks).
--- requires: app.require_staff_backup.sql, app.hashid_encode.sql, app.record_score.sql
+-- requires: app.require_staff_backup.sql, app.record_score.sql, api.next_grading_task.sql
 create or replace function api.grade(
   name text, key text, kind text, score text, message text default ''
 )
@@ -37,11 +37,8 @@ begin
   return jsonb_build_object(
     'kind', clean_kind,
     'score', value,
-    'next_key', (
-      select app.hashid_encode(t.backup_id) from app.grading_tasks as t
-      where t.assignment_id = target.assignment_id and t.grader_id = auth.user_id() and t.score_id is null
-      order by t.id limit 1
-    )
+    -- the caller's queue, said once (api.next_grading_task); this score completed its task
+    'next_key', api.next_grading_task(grade.name) ->> 'backup_key'
   );
 end;
 $$;

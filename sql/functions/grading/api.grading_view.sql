@@ -50,6 +50,7 @@ declare
   dates record;
   final_id bigint;
   compared_id bigint;
+  previous_submission bigint;
 begin
   select a.* into target from app.assignments as a where a.id = shown.assignment_id;
   member_ids := app.group_member_ids(target.id, shown.submitter_id);
@@ -57,13 +58,14 @@ begin
   select f.backup_id into final_id
   from app.unit_finals(target.id, shown.submitter_id) as f
   where shown.submitter_id = any(f.member_ids);
+  -- the unit's newest submission made before this backup: linked, and a choice to diff against
+  select b.id into previous_submission
+  from app.backups as b
+  where b.assignment_id = target.id and b.submitter_id = any(member_ids) and b.submit
+    and (b.created_at, b.id) < (shown.created_at, shown.id)
+  order by b.created_at desc, b.id desc limit 1;
   compared_id := case
-    when grading_view.compare = 'previous' then (
-      select b.id from app.backups as b
-      where b.assignment_id = target.id and b.submitter_id = any(member_ids) and b.submit
-        and (b.created_at, b.id) < (shown.created_at, shown.id)
-      order by b.created_at desc, b.id desc limit 1
-    )
+    when grading_view.compare = 'previous' then previous_submission
     when grading_view.compare is not null and grading_view.compare <> 'template' then (
       select b.id from app.backups as b
       where b.id = app.hashid_decode(grading_view.compare) and b.assignment_id = target.id
@@ -129,12 +131,7 @@ begin
           and (b.created_at, b.id) < (shown.created_at, shown.id)
         order by b.created_at desc, b.id desc limit 1
       ),
-      'previous_submission_key', (
-        select app.hashid_encode(b.id) from app.backups as b
-        where b.assignment_id = target.id and b.submitter_id = any(member_ids) and b.submit
-          and (b.created_at, b.id) < (shown.created_at, shown.id)
-        order by b.created_at desc, b.id desc limit 1
-      ),
+      'previous_submission_key', app.hashid_encode(previous_submission),
       'compare', case
         when grading_view.compare = 'template' then jsonb_build_object(
           'label', 'the template', 'key', null, 'files', target.template_files
