@@ -1,7 +1,8 @@
 """The grading workspace in a real browser (Debian's Chromium, Playwright): a TA reaches their
 queue from the navigation, opens the next task, comments on a line through the htmx fragment
 (saving the comment to the bank, then using it with one click), sees a refusal in the
-database's words, and saves and grades next until the queue is empty;
+database's words, applies rubric items and saves and grades next until the queue is empty;
+a TA changes a rubric item's points and every score that used it follows;
 no Content-Security-Policy violation on the way (htmx runs without eval or inline styles)."""
 
 from __future__ import annotations
@@ -34,7 +35,18 @@ def server(db, admin_conn):
     app.extensions["okv3_database"].close()
 
 
+def make_rubric(admin_conn) -> None:
+    """A composition rubric on hw01, 0 to 10: +3 good names, -1 long lines."""
+    with admin_conn.cursor() as cur:
+        cur.execute("insert into app.rubrics (assignment_id, course_id, kind, min_points, max_points) "
+                    "select id, course_id, 'composition', 0, 10 from app.assignments where name = %s", (HW,))
+        cur.execute("insert into app.rubric_items (rubric_id, course_id, position, points, description) "
+                    "select r.id, r.course_id, p.position, p.points, p.description from app.rubrics r "
+                    "cross join (values (1, 3, 'Good names'), (2, -1, 'Long lines')) p (position, points, description)")
+
+
 def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (page is a fixture)
+    make_rubric(admin_conn)
     violations = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     sign_in(page, server.url, "ta@a.edu")
@@ -66,11 +78,19 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
         expect(page.locator(".alert-success", has_text="Comment added")).to_have_count(0)
         expect(page.locator('tr[id="hw01.py-L2"] + tr.okv3-comment')).to_have_count(1)
         # A refusal is the database's words.
+        typed = page.locator("form:has(#score-value)")
         page.fill("#score-value", "ten")
-        page.click("text=Save and grade next")
+        typed.locator("text=Save and grade next").click()
         expect(page.locator(".alert-danger")).to_contain_text("The score must be a number, not 'ten'")
-        page.fill("#score-value", str(3 + graded))
-        page.click("text=Save and grade next")
+        if graded == 0:  # the first by rubric: an item ticked, with a note
+            rubric = page.locator("#rubric-composition")
+            rubric.locator("label", has_text="Good names").click()
+            rubric.locator("input[aria-label^='Note on item']").first.fill("square is a fine name")
+            rubric.locator("text=Save and grade next").click()
+            expect(page.locator(".alert-success")).to_contain_text("Saved: composition 3")
+        else:
+            page.fill("#score-value", str(3 + graded))
+            page.locator("form:has(#score-value) >> text=Save and grade next").click()
 
     expect(page.locator("body")).to_contain_text("Your queue is done")
     assert scalar(admin_conn, "select count(*) from app.grading_tasks where score_id is null") == 0
@@ -83,7 +103,37 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
     assert page.evaluate("Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined")
     assert scalar(admin_conn, "select count(*) from app.comments") == 2
     assert scalar(admin_conn, "select uses from app.comment_bank") == 1, "the bank counts its use"
+    assert scalar(admin_conn, "select string_agg(note, ',') from app.score_rubric_items") == "square is a fine name"
     assert violations == []
+
+
+def test_changing_a_rubric_item_rescores_every_score_that_used_it(server, page, admin_conn):  # noqa: F811
+    make_rubric(admin_conn)
+    with admin_conn.cursor() as cur:  # both submissions graded by rubric: good names, 3 each
+        cur.execute("insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value, "
+                    "rubric_id) select b.id, b.assignment_id, b.course_id, b.submitter_id, "
+                    "(select id from app.users where email = 'reader@a.edu'), 'composition', 3, r.id "
+                    "from app.backups b join app.rubrics r on r.assignment_id = b.assignment_id where b.submit")
+        cur.execute("insert into app.score_rubric_items (score_id, item_id, course_id) select s.id, i.id, s.course_id "
+                    "from app.scores s join app.rubric_items i on i.description = 'Good names'")
+    sign_in(page, server.url, "ta@a.edu")
+    page.click(".app-sidebar >> text=Teaching")
+    page.click("text=CS 61A")
+    page.click("a:text-is('hw01')")
+    page.click(".app-content-header >> text=rubrics")
+    row = page.locator("tr", has=page.locator("input[value='Good names']"))
+    expect(row.locator("td").nth(1)).to_have_text("2")  # used by both scores
+    row.locator("input[name=points]").fill("5")
+    row.locator("button:text-is('Save')").click()
+    expect(page.locator(".alert-success")).to_contain_text("Item saved; 2 score(s) rescored.")
+    # a refusal in the database's words: deleting an item in use
+    page.locator("tr", has=page.locator("input[value='Good names']")).locator("text=Delete").click()
+    expect(page.locator(".alert-danger")).to_contain_text("This item was applied to 4 score(s)")
+    page.click(".app-content-header >> text=scores")
+    expect(page.locator("table").first).to_contain_text("5")
+    assert scalar(admin_conn, "select array_agg(value order by backup_id)::text from app.scores "
+                              "where not archived") == "{5,5}"
+    assert scalar(admin_conn, "select count(*) from app.scores where archived") == 2, "the earlier scores archived"
 
 
 def test_a_student_sees_nothing_before_publication_and_everything_after(server, page, admin_conn):  # noqa: F811

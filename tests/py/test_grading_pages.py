@@ -193,3 +193,47 @@ def test_staff_change_the_unit_from_the_grading_view(app, admin_conn):
     assert f"Submission time of {first} changed" in html.get_data(as_text=True)
     assert scalar(admin_conn, "select custom_submission_time is not null from app.backups "
                               "where app.hashid_encode(id) = %s", (first,))
+
+
+def test_rubrics_from_the_page_to_the_grading_view_and_back(app, admin_conn):
+    """A TA builds a rubric from the rubrics page (reached from the queue), a reader applies
+    it in the grading view, the TA changes an item's points and the score follows; refusals
+    are the database's words."""
+    ta, reader = signed_in_client(app, "ta@a.edu"), signed_in_client(app, "reader@a.edu")
+    queue = ta.get(f"/staff/{HW}/queue").get_data(as_text=True)
+    assert f'href="/staff/{HW}/rubrics"' in queue
+    page = ta.get(f"/staff/{HW}/rubrics").get_data(as_text=True)
+    token = csrf_token(page)
+    ta.post(f"/staff/{HW}/rubrics/add", data={"csrf_token": token, "kind": "composition", "points": "3",
+                                               "description": "Uses *recursion*"})
+    ta.post(f"/staff/{HW}/rubrics/add", data={"csrf_token": token, "kind": "composition", "points": "-1",
+                                               "description": "Long lines"})
+    refused = ta.post(f"/staff/{HW}/rubrics/add", follow_redirects=True,
+                      data={"csrf_token": token, "kind": "composition", "points": "many", "description": "x"})
+    assert "The points must be a number, not &#39;many&#39;" in refused.get_data(as_text=True)
+    page = ta.get(f"/staff/{HW}/rubrics").get_data(as_text=True)
+    assert 'value="Uses *recursion*"' in page and 'value="Long lines"' in page
+    with admin_conn.cursor() as cur:
+        cur.execute("select id from app.rubric_items order by id")
+        recursion, long_lines = (row[0] for row in cur.fetchall())
+
+    first = keys(admin_conn)[0]
+    view = reader.get(f"/staff/{HW}/grade/{first}/").get_data(as_text=True)
+    assert "Composition by rubric" in view and "<em>recursion</em>" in view
+    done = reader.post(f"/staff/{HW}/grade/{first}/rubric", follow_redirects=True, data={
+        "csrf_token": csrf_token(view), "kind": "composition", "item": [str(recursion), str(long_lines)],
+        f"note-{long_lines}": "line 12", "then": "stay"}).get_data(as_text=True)
+    assert "Saved: composition 2." in done
+    assert f'id="item-{long_lines}" checked' in done and 'value="line 12"' in done
+
+    # the reader may not change the rubric: the page says why
+    refused = reader.post(f"/staff/{HW}/rubrics/items/{recursion}/edit", follow_redirects=True, data={
+        "csrf_token": csrf_token(view), "points": "5", "description": "Uses *recursion*"}).get_data(as_text=True)
+    assert "Only TAs and instructors can change rubrics" in refused
+    changed = ta.post(f"/staff/{HW}/rubrics/items/{recursion}/edit", follow_redirects=True, data={
+        "csrf_token": token, "points": "5", "description": "Uses *recursion*", "ordinal": "1"}).get_data(as_text=True)
+    assert "Item saved; 1 score(s) rescored." in changed
+    assert scalar(admin_conn, "select value from app.scores where not archived and kind = 'composition'") == 4
+    deleted = ta.post(f"/staff/{HW}/rubrics/items/{long_lines}/delete", follow_redirects=True,
+                      data={"csrf_token": token}).get_data(as_text=True)
+    assert "This item was applied to 2 score(s)" in deleted

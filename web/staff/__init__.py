@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import psycopg2
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from psycopg2.extras import Json
 
 from web import code_view
 from web.request_db import api_request, current_claims
@@ -135,6 +136,49 @@ def scores_csv(name: str):
     return Response(csv, mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"})
 
+@blueprint.get("/<assignment:name>/rubrics")
+def rubrics(name: str):
+    return render_template("staff/rubrics.html", page=_page("select api.rubric_page(assignment => %s)", name))
+
+
+RUBRIC_ACTIONS = {
+    "save": ("select api.save_rubric(assignment => %(name)s, kind => %(kind)s, start_points => %(start_points)s, "
+             "min_points => %(min_points)s, max_points => %(max_points)s)",
+             "Rubric for {kind} saved; {rescored} score(s) rescored."),
+    "add": ("select api.add_rubric_item(assignment => %(name)s, kind => %(kind)s, points => %(points)s, "
+            "description => %(description)s)", "Item added to the {kind} rubric."),
+}
+
+
+@blueprint.post("/<assignment:name>/rubrics/<any(" + ", ".join(RUBRIC_ACTIONS) + "):action>")
+def rubric_action(name: str, action: str):
+    query, done = RUBRIC_ACTIONS[action]
+    values = {"name": name, **{field: request.form.get(field, "") for field in
+                               ("kind", "start_points", "min_points", "max_points", "points", "description")}}
+    answer, refused = _change(query, values)
+    flash(refused or done.format(**values, rescored=(answer or {}).get("rescored")), "error" if refused else "success")
+    return redirect(url_for("staff.rubrics", name=name))
+
+
+RUBRIC_ITEM_ACTIONS = {
+    "edit": ("select api.edit_rubric_item(item_id => %(item_id)s, points => %(points)s, "
+             "description => %(description)s, ordinal => %(ordinal)s)", "Item saved; {rescored} score(s) rescored."),
+    "delete": ("select api.delete_rubric_item(item_id => %(item_id)s)", "Item deleted."),
+}
+
+
+@blueprint.post("/<assignment:name>/rubrics/items/<int:item_id>/<any(" + ", ".join(RUBRIC_ITEM_ACTIONS) + "):action>")
+def rubric_item_action(name: str, item_id: int, action: str):
+    query, done = RUBRIC_ITEM_ACTIONS[action]
+    values = {"item_id": item_id, "points": request.form.get("points", ""),
+              "description": request.form.get("description", ""),
+              "ordinal": request.form.get("ordinal", type=int)}
+    answer, refused = _change(query, values)
+    rescored = answer.get("rescored") if isinstance(answer, dict) else None
+    flash(refused or done.format(rescored=rescored), "error" if refused else "success")
+    return redirect(url_for("staff.rubrics", name=name))
+
+
 @blueprint.get("/<assignment:name>/queue")
 def queue(name: str):
     # name, display_name, offering, timezone, my_tasks, next_key, progress, unqueued, can_reassign
@@ -229,6 +273,24 @@ def save_score(name: str, key: str):
         "select api.grade(name => %s, key => %s, kind => %s, score => %s, message => %s)",
         # the score as typed: the database parses it, and says so when it is not a number
         (name, key, request.form.get("kind", ""), request.form.get("score", ""), request.form.get("message", "")))
+    return _after_score(name, key, answer, refused)
+
+
+@blueprint.post("/<assignment:name>/grade/<key>/rubric")
+def save_rubric_score(name: str, key: str):
+    # the ticked items (as the form names them) with their notes; the database checks that
+    # each is an item of the kind's rubric and computes the score
+    items = [{"id": int(item_id), "note": request.form.get(f"note-{item_id}", "")}
+             for item_id in request.form.getlist("item") if item_id.isdigit()]
+    answer, refused = _change(
+        "select api.grade_by_rubric(name => %s, key => %s, kind => %s, items => %s, message => %s)",
+        (name, key, request.form.get("kind", ""), Json(items), request.form.get("message", "")))
+    return _after_score(name, key, answer, refused)
+
+
+def _after_score(name: str, key: str, answer: dict | None, refused: str | None):
+    """What a score form does next: the refusal on the same backup, else the score said and
+    this backup again, or (Save and grade next) the caller's next task, or their queue."""
     if refused:
         flash(refused, "error")
         return redirect(url_for("staff.grade", name=name, key=key))

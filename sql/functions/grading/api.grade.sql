@@ -6,9 +6,10 @@
 -- Called by: POST /staff/<assignment>/grade/<key>/score. Security: definer as ok_api (the
 -- caller's RLS applies: staff write scores of their course, as themselves).
 -- Raises: PT401, PT403, PT404 (app.require_staff_backup: not staff, no such backup);
--- PT422 empty kind, a score that is not a decimal number or not within +/-1e15 (as app.scores
--- checks).
+-- PT422 empty kind, a score that is not a decimal number or not within +/-1e15
+-- (app.points_from_text).
 -- requires: app.require_staff_backup.sql, app.record_score.sql, api.next_grading_task.sql
+-- requires: app.points_from_text.sql
 create or replace function api.grade(
   name text, key text, kind text, score text, message text default ''
 )
@@ -26,13 +27,7 @@ begin
   if clean_kind = '' then
     raise sqlstate 'PT422' using message = 'Choose the kind of score';
   end if;
-  if grade.score is null or grade.score !~ '^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$' then
-    raise sqlstate 'PT422' using message = format('The score must be a number, not %L', coalesce(grade.score, ''));
-  end if;
-  value := grade.score::numeric;
-  if not (value between -1e15 and 1e15) then
-    raise sqlstate 'PT422' using message = 'The score must be between -1e15 and 1e15';
-  end if;
+  value := app.points_from_text(grade.score, 'score');
   perform app.record_score(target.id, clean_kind, value, coalesce(grade.message, ''));
   return jsonb_build_object(
     'kind', clean_kind,

@@ -19,8 +19,9 @@
 --    "comments": [app.comment_json, ...] in file and line order,
 --    "bank": the assignment's saved comments with their uses (api.comment_bank),
 --    "scores": [{"kind", "score", "message", "grader", "created_at"}] active, by kind,
---    "kinds": the kinds the score form offers: composition, correctness, effort, total, then
---             any other kind published or already used on the assignment,
+--    "kinds": the kinds the score form offers (app.score_kinds),
+--    "rubrics": the assignment's rubrics, with the items this backup's scores applied
+--               (app.rubrics_json),
 --    "task": the backup's grading task {"id", "grader", "kind", "done", "mine"}, or null,
 --    "next_key": the caller's next open task other than this backup, or null,
 --    "can_reassign": auth.is_ta_of, "graders": the course's readers, TAs and instructors}
@@ -35,7 +36,7 @@
 -- requires: app.require_staff_backup.sql, app.hashid_decode.sql, app.hashid_encode.sql, app.backup_files.sql
 -- requires: app.unit_dates.sql, app.unit_finals.sql, app.submission_time.sql, app.late_by.sql
 -- requires: app.human_interval.sql, app.comment_json.sql, auth.is_ta_of.sql, app.group_member_ids.sql
--- requires: api.comment_bank.sql
+-- requires: api.comment_bank.sql, app.score_kinds.sql, app.rubrics_json.sql
 create or replace function api.grading_view(name text, key text, compare text default null)
 returns jsonb
 language plpgsql
@@ -157,20 +158,8 @@ begin
         ) order by s.kind), '[]'::jsonb)
         from app.scores as s where s.backup_id = shown.id and not s.archived
       ),
-      'kinds', (
-        select jsonb_agg(k.kind order by k.standard, k.kind)
-        from (
-          select v.kind, v.standard from (values
-            ('composition', 1), ('correctness', 2), ('effort', 3), ('total', 4)
-          ) as v (kind, standard)
-          union
-          select p.kind, 5 from unnest(target.published_score_kinds) as p (kind)
-          where p.kind not in ('composition', 'correctness', 'effort', 'total')
-          union
-          select distinct s.kind, 5 from app.scores as s
-          where s.assignment_id = target.id and s.kind not in ('composition', 'correctness', 'effort', 'total')
-        ) as k
-      ),
+      'kinds', to_jsonb(app.score_kinds(target.id)),
+      'rubrics', app.rubrics_json(target.id, shown.id),
       'task', (
         select jsonb_build_object(
           'id', t.id, 'kind', t.kind, 'done', t.score_id is not null, 'mine', t.grader_id = auth.user_id(),

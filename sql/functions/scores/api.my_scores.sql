@@ -1,10 +1,12 @@
 -- api.my_scores(assignment): the scores a student sees: only published kinds, active (not
 -- archived) scores of any member of their current group, the best per kind. Tie rule: the
--- highest value wins; between equal values the newest score, then the highest id.
+-- highest value wins; between equal values the newest score, then the highest id. items:
+-- the rubric items the score applied [{"description", "points", "note"}] (null for a score
+-- given without a rubric); a description edited later reads as it is now.
 -- Called by: the assignment page. Security: definer as ok_api (the caller's RLS applies); RLS on app.scores already limits students
 -- to published, active scores of their group. Raises nothing.
 create or replace function api.my_scores(assignment text)
-returns table (kind text, score numeric, message text, backup_key text, graded_at timestamptz)
+returns table (kind text, score numeric, message text, backup_key text, graded_at timestamptz, items jsonb)
 language sql
 stable
 security definer
@@ -15,7 +17,12 @@ as $$
     from app.assignments as a
     where a.name = my_scores.assignment
   )
-  select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at
+  select distinct on (s.kind) s.kind, s.value, s.message, app.hashid_encode(s.backup_id), s.created_at, (
+    select jsonb_agg(jsonb_build_object('description', i.description, 'points', i.points, 'note', a.note)
+                     order by i.position, i.id)
+    from app.score_rubric_items as a inner join app.rubric_items as i on a.item_id = i.id
+    where a.score_id = s.id
+  )
   from target as t
   inner join app.scores as s on s.assignment_id = t.id and s.user_id = any(t.member_ids)
   where not s.archived

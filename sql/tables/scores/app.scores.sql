@@ -15,6 +15,7 @@ CREATE TABLE app.scores (
     message text DEFAULT ''::text NOT NULL,
     archived boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    rubric_id bigint,
     CONSTRAINT scores_kind_normalised CHECK (((kind = lower(btrim(kind))) AND (kind <> ''::text))),
     CONSTRAINT scores_value_finite CHECK (((value >= '-1000000000000000'::numeric) AND (value <= '1000000000000000'::numeric)))
 );
@@ -41,6 +42,8 @@ CREATE INDEX scores_assignment_user_idx ON app.scores USING btree (assignment_id
 
 CREATE UNIQUE INDEX scores_one_active_per_kind_idx ON app.scores USING btree (backup_id, kind) WHERE (NOT archived);
 
+CREATE INDEX scores_rubric_idx ON app.scores USING btree (rubric_id) WHERE ((rubric_id IS NOT NULL) AND (NOT archived));
+
 CREATE TRIGGER _200_complete_tasks AFTER INSERT ON app.scores FOR EACH ROW EXECUTE FUNCTION app.tg_scores__complete_tasks();
 
 CREATE TRIGGER _300_shared_best_delete AFTER DELETE ON app.scores REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_scores__shared_best();
@@ -59,6 +62,9 @@ ALTER TABLE ONLY app.scores
 
 ALTER TABLE ONLY app.scores
     ADD CONSTRAINT scores_grader_id_fkey FOREIGN KEY (grader_id) REFERENCES app.users(id);
+
+ALTER TABLE ONLY app.scores
+    ADD CONSTRAINT scores_rubric_fkey FOREIGN KEY (rubric_id) REFERENCES app.rubrics(id);
 
 ALTER TABLE ONLY app.scores
     ADD CONSTRAINT scores_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id);
@@ -104,3 +110,5 @@ GRANT INSERT(value) ON TABLE app.scores TO ok_api;
 GRANT INSERT(message) ON TABLE app.scores TO ok_api;
 
 GRANT UPDATE(archived) ON TABLE app.scores TO ok_api;
+
+GRANT INSERT(rubric_id) ON TABLE app.scores TO ok_api;

@@ -1,0 +1,19 @@
+-- 0023_rubrics: downgrade. Lint: make test (sqlfluff, squawk). Review: docs/migrations.md.
+-- Wait at most 5s for a lock (then fail, and retry later) instead of queueing every
+-- request behind this revision; no statement may run longer than 5 minutes.
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
+
+-- Scores keep their values; only the record of which rubric computed them goes.
+-- The five-argument form (the replaceables of the revision downgraded to bring back theirs).
+-- squawk-ignore ban-drop-function
+drop function if exists app.record_score(bigint, text, numeric, text, bigint);
+-- squawk-ignore ban-drop-column
+alter table app.scores drop column rubric_id;
+-- squawk-ignore ban-drop-table
+drop table app.score_rubric_items;
+-- squawk-ignore ban-drop-table
+drop table app.rubric_items;
+-- squawk-ignore ban-drop-table
+drop table app.rubrics;

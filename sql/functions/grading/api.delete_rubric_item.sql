@@ -1,0 +1,48 @@
+-- api.delete_rubric_item(item_id): delete a rubric item that no score ever applied (a score's
+-- items are its history, archived scores included); one that was applied is refused, with
+-- the advice to set its points to 0 instead (which rescores). Answers the deleted item's id.
+-- Called by: POST /staff/rubric-items/<id>/delete. Security: definer as ok_api (the caller's
+-- RLS applies). Raises: PT401; PT404 no such item; PT403 not a TA or instructor; PT409
+-- applied to scores.
+-- requires: app.assignment_for_change.sql, app.require_login.sql
+create or replace function api.delete_rubric_item(item_id bigint)
+returns bigint
+language plpgsql
+volatile
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  item app.rubric_items;
+  assignment_name text;
+  target record;
+  applied bigint;
+begin
+  perform app.require_login();
+  select i.* into item from app.rubric_items as i where i.id = delete_rubric_item.item_id;
+  if item.id is null then
+    raise sqlstate 'PT404' using message = format('No rubric item %s', delete_rubric_item.item_id);
+  end if;
+  select a.name into assignment_name
+  from app.rubrics as r inner join app.assignments as a on r.assignment_id = a.id
+  where r.id = item.rubric_id;
+  target := app.assignment_for_change(assignment_name);
+  if not target.is_ta then
+    raise sqlstate 'PT403' using message = 'Only TAs and instructors can change rubrics';
+  end if;
+  select count(*) into applied from app.score_rubric_items as a where a.item_id = item.id;
+  if applied > 0 then
+    raise sqlstate 'PT409' using message = format(
+      'This item was applied to %s score(s) and stays in their history: set its points to 0 instead', applied
+    );
+  end if;
+  delete from app.rubric_items as i where i.id = item.id;
+  return item.id;
+end;
+$$;
+
+revoke all on function api.delete_rubric_item(bigint) from public;
+alter function api.delete_rubric_item(bigint) owner to ok_api;
+grant execute on function api.delete_rubric_item(bigint) to ok_user;
+comment on function api.delete_rubric_item(bigint) is
+'Delete a rubric item that no score applied (TAs, instructors).';
