@@ -2,7 +2,8 @@
 queue from the navigation, opens the next task, comments on a line through the htmx fragment
 (saving the comment to the bank, then using it with one click), sees a refusal in the
 database's words, applies rubric items and saves and grades next until the queue is empty;
-a TA changes a rubric item's points and every score that used it follows;
+a TA changes a rubric item's points and every score that used it follows; a student asks for
+a regrade and sees the staff's resolution;
 no Content-Security-Policy violation on the way (htmx runs without eval or inline styles)."""
 
 from __future__ import annotations
@@ -192,3 +193,54 @@ def test_a_reader_grades_but_cannot_publish(server, page, admin_conn):  # noqa: 
     page.click("text=Publish to students")
     expect(page.locator(".alert-danger")).to_contain_text("Only TAs and instructors can publish scores")
     assert scalar(admin_conn, "select published_score_kinds from app.assignments where name = %s", (HW,)) == ["total"]
+
+
+def test_a_regrade_request_from_request_to_resolution(server, page, admin_conn):  # noqa: F811
+    with admin_conn.cursor() as cur:  # s1's submission scored 4 for composition, published
+        cur.execute("insert into app.scores (backup_id, assignment_id, course_id, user_id, grader_id, kind, value, "
+                    "message) select b.id, b.assignment_id, b.course_id, b.submitter_id, "
+                    "(select id from app.users where email = 'ta@a.edu'), 'composition', 4, 'Fine' "
+                    "from app.backups b join app.users u on u.id = b.submitter_id "
+                    "where u.email = 's1@a.edu' and b.submit")
+        cur.execute("update app.assignments set published_score_kinds = '{composition}' where name = %s", (HW,))
+
+    def student_assignment_page():
+        sign_in(page, server.url, "s1@a.edu")
+        page.click("text=CS 61A")
+        page.click("a:text-is('hw01')")
+        return page.locator(".card", has_text="Scores").first
+
+    scores = student_assignment_page()
+    scores.locator("summary:text-is('Ask for a regrade')").click()
+    scores.locator("textarea[name=reason]").fill("My names are clear")
+    scores.locator("text=Send the request").click()
+    expect(page.locator(".alert-success")).to_contain_text("Your regrade request for composition was sent")
+    expect(page.locator(".okv3-regrade")).to_contain_text("waiting for the staff")
+    expect(page.locator("summary:text-is('Ask for a regrade')")).to_have_count(0)  # one open at a time
+    page.click("nav.app-header >> text=Sign out")
+
+    sign_in(page, server.url, "ta@a.edu")  # the request is in the TA's queue (the task is theirs)
+    page.click(".app-sidebar >> text=Teaching")
+    page.click("text=CS 61A")
+    page.click("a:text-is('hw01')")
+    page.click("text=My queue")
+    card = page.locator("#regrades")
+    expect(card).to_contain_text("My names are clear")
+    card.locator("button:text-is('Resolve')").click()  # neither a reply nor a score: refused
+    expect(page.locator(".alert-danger")).to_contain_text("Reply to the student, or give a new score")
+    card = page.locator("#regrades")
+    card.locator("textarea[name=reply]").fill("Agreed: **clear**.")
+    card.locator("input[name=score]").fill("6")
+    card.locator("button:text-is('Resolve')").click()
+    expect(page.locator(".alert-success")).to_contain_text("Regrade request resolved: the new score is 6")
+    page.click(".app-content-header >> text=scores")  # and it is listed, resolved, on the scores page
+    expect(page.locator("#regrades")).to_contain_text("new score 6")
+    page.click("nav.app-header >> text=Sign out")
+
+    scores = student_assignment_page()
+    expect(page.locator(".okv3-regrade")).to_contain_text("resolved")
+    expect(page.locator(".okv3-regrade")).to_contain_text("new score 6")
+    expect(page.locator(".okv3-regrade strong", has_text="clear")).to_have_count(1)
+    expect(scores).to_contain_text("composition 6")
+    assert scalar(admin_conn, "select string_agg(action, ',' order by id) from app.audit_log "
+                              "where table_name = 'regrade_requests'") == "insert,update"

@@ -303,6 +303,20 @@ def _after_score(name: str, key: str, answer: dict | None, refused: str | None):
     return redirect(url_for("staff.grade", name=name, key=key))
 
 
+@blueprint.post("/<assignment:name>/regrades/<int:request_id>/resolve")
+def resolve_regrade(name: str, request_id: int):
+    answer, refused = _change("select api.resolve_regrade(request_id => %s, reply => %s, score => %s)",
+                              (request_id, request.form.get("reply", ""), request.form.get("score", "")))
+    if refused:
+        flash(refused, "error")
+    elif answer["new_score"] is not None:
+        flash(f"Regrade request resolved: the new score is {answer['new_score']}.", "success")
+    else:
+        flash("Regrade request resolved; the score is unchanged.", "success")
+    back = request.form.get("back", "")
+    return redirect(back if back.startswith("/staff/") else url_for("staff.queue", name=name))
+
+
 # Grading-view actions on the backup's unit: one api call each, the database's refusal shown.
 GRADE_ACTIONS = {
     "reassign": ("select api.reassign_task(task_id => %(task_id)s, grader => %(grader)s)",

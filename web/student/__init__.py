@@ -71,6 +71,8 @@ ACTIONS = {
     "remove": ("select api.group_remove(assignment => %(name)s, email => %(email)s)", "{email} is out of the group."),
     "request_extension": ("select api.request_extension(assignment => %(name)s, reason => %(reason)s)",
                           "Your request was sent to the course staff."),
+    "request_regrade": ("select api.request_regrade(name => %(name)s, key => %(key)s, kind => %(kind)s, "
+                        "reason => %(reason)s)", "Your regrade request for {kind} was sent to the course staff."),
 }
 
 
@@ -80,7 +82,7 @@ def assignment_action(name: str, action: str):
         return response
     query, done = ACTIONS[action]
     values = {"name": name, "key": request.form.get("key", ""), "email": request.form.get("email", "").strip(),
-              "reason": request.form.get("reason", "")}
+              "reason": request.form.get("reason", ""), "kind": request.form.get("kind", "").strip()}
     try:
         with api_request(read_only=False) as ctx:
             ctx.call(query, values)

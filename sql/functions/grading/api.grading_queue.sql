@@ -10,14 +10,16 @@
 --    "unqueued": [{"members", "backup_key", "reason"}, ...] final submissions in no queue
 --                (api.unqueued_submissions);
 --    "can_reassign": whether the caller may move tasks between graders (a TA or instructor
---                    of the course, or an admin: auth.is_ta_of)}
+--                    of the course, or an admin: auth.is_ta_of),
+--    "regrades": regrade requests on the backups of the caller's tasks, open first
+--                (app.regrades_json)}
 -- A unit's members are its current group's (app.current_groups), like every other page.
 -- Called by: GET /staff/<assignment>/queue. Security: definer (ok_owner): app.require_staff
 -- refuses anyone but the course's staff (with a reason) first; then it reads the course's
 -- tasks, backups and users as its staff may, and the units' members from app.current_groups
 -- (owner-only), one index lookup per task. Raises: PT401, PT403, PT404 (app.require_staff).
 -- requires: app.require_staff.sql, api.unqueued_submissions.sql, app.hashid_encode.sql
--- requires: auth.is_ta_of.sql
+-- requires: auth.is_ta_of.sql, app.regrades_json.sql
 create or replace function api.grading_queue(assignment text)
 returns jsonb
 language plpgsql
@@ -99,7 +101,8 @@ begin
         select jsonb_agg(to_jsonb(q) order by q.members)
         from api.unqueued_submissions(a.name) as q
       ), '[]'::jsonb),
-      'can_reassign', auth.is_ta_of(allowed_course)
+      'can_reassign', auth.is_ta_of(allowed_course),
+      'regrades', app.regrades_json(a.id, null, me)
     )
     from target as a
   );

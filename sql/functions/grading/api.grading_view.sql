@@ -22,6 +22,7 @@
 --    "kinds": the kinds the score form offers (app.score_kinds),
 --    "rubrics": the assignment's rubrics, with the items this backup's scores applied
 --               (app.rubrics_json),
+--    "regrades": the regrade requests on this backup, open first (app.regrades_json),
 --    "task": the backup's grading task {"id", "grader", "kind", "done", "mine"}, or null,
 --    "next_key": the caller's next open task other than this backup, or null,
 --    "can_reassign": auth.is_ta_of, "graders": the course's readers, TAs and instructors}
@@ -36,7 +37,7 @@
 -- requires: app.require_staff_backup.sql, app.hashid_decode.sql, app.hashid_encode.sql, app.backup_files.sql
 -- requires: app.unit_dates.sql, app.unit_finals.sql, app.submission_time.sql, app.late_by.sql
 -- requires: app.human_interval.sql, app.comment_json.sql, auth.is_ta_of.sql, app.group_member_ids.sql
--- requires: api.comment_bank.sql, app.score_kinds.sql, app.rubrics_json.sql
+-- requires: api.comment_bank.sql, app.score_kinds.sql, app.rubrics_json.sql, app.regrades_json.sql
 create or replace function api.grading_view(name text, key text, compare text default null)
 returns jsonb
 language plpgsql
@@ -160,6 +161,7 @@ begin
       ),
       'kinds', to_jsonb(app.score_kinds(target.id)),
       'rubrics', app.rubrics_json(target.id, shown.id),
+      'regrades', app.regrades_json(target.id, shown.id),
       'task', (
         select jsonb_build_object(
           'id', t.id, 'kind', t.kind, 'done', t.score_id is not null, 'mine', t.grader_id = auth.user_id(),

@@ -7,7 +7,8 @@
 --               the backup that counts), "scores": {"<kind>": value}}, ...],
 --    "distributions": [{"kind", "labels": [each bin's lowest score], "counts": [...]}] per
 --                     kind, ten equal bins from the lowest to the highest score of the units
---                     shown}
+--                     shown,
+--    "regrades": every regrade request on the assignment, open first (app.regrades_json)}
 -- Units are app.unit_finals' (each group, and each student in none); their scores are the
 -- members' shared best (app.shared_best_scores: group members share the best active score
 -- of each kind), so the page says what the gradebook says. grader and section filter the
@@ -16,7 +17,7 @@
 -- refuses anyone but the course's staff (with a reason) first; it reads the course's units,
 -- scores and users as its staff may, without per-statement row-level security checks.
 -- Raises: PT401, PT403, PT404 (app.require_staff).
--- requires: app.require_staff.sql, app.unit_finals.sql, app.hashid_encode.sql
+-- requires: app.require_staff.sql, app.unit_finals.sql, app.hashid_encode.sql, app.regrades_json.sql
 create or replace function api.scores_page(
   assignment text, grader text default null, section text default null, sort text default null
 )
@@ -83,6 +84,7 @@ begin
         ) order by (u.scores ->> scores_page.sort)::numeric desc nulls last, u.member_ids)
         from shown as u
       ), '[]'::jsonb),
+      'regrades', app.regrades_json(target.id),
       'distributions', coalesce((
         select jsonb_agg(jsonb_build_object(
           'kind', b.kind,

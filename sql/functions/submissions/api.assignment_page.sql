@@ -5,12 +5,14 @@
 --   final: the caller's unit's row of app.unit_finals (key, whether it is a submission,
 --     lateness and the reason it counts: what staff see in api.final_submissions);
 --   group, the group's backups (newest first, 200 at most) with lateness by the same rule
---     (app.submission_time, app.late_by), and the group's published scores (api.my_scores).
+--     (app.submission_time, app.late_by), the group's published scores (api.my_scores) and
+--     its regrade requests with their outcomes (app.regrades_json).
 -- Null when the caller may not see the assignment (the page answers 404).
 -- Called by: GET /<assignment>/. Security: definer as ok_api (the caller's RLS applies: a
 -- hidden assignment or another student's backup is simply absent).
 -- requires: v3.time.sql, app.unit_finals.sql, app.group_member_ids.sql, app.unit_dates.sql
 -- requires: app.submission_time.sql, app.late_by.sql, app.human_interval.sql, api.my_scores.sql
+-- requires: app.regrades_json.sql
 create or replace function api.assignment_page(name text)
 returns jsonb
 language sql
@@ -74,7 +76,9 @@ as $$
     ),
     'scores', (
       select coalesce(jsonb_agg(to_jsonb(s) order by s.kind), '[]'::jsonb) from api.my_scores(t.name) as s
-    )
+    ),
+    -- their group's regrade requests (row-level security: the backups they may see)
+    'regrades', app.regrades_json(t.id)
   )
   from target as t
   cross join dates as d

@@ -7,7 +7,7 @@ CREATE TABLE app.rubric_items (
     id bigint NOT NULL,
     rubric_id bigint NOT NULL,
     course_id bigint NOT NULL,
-    "position" integer DEFAULT 0 NOT NULL,
+    "position" bigint DEFAULT 0 NOT NULL,
     points numeric NOT NULL,
     description text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
