@@ -6,6 +6,7 @@ no per-line forms."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -237,3 +238,25 @@ def test_rubrics_from_the_page_to_the_grading_view_and_back(app, admin_conn):
     deleted = ta.post(f"/staff/{HW}/rubrics/items/{long_lines}/delete", follow_redirects=True,
                       data={"csrf_token": token}).get_data(as_text=True)
     assert "This item was applied to 2 score(s)" in deleted
+
+
+def test_staff_upload_files_for_a_student(app, admin_conn):
+    """From the assignment page: a text file becomes the student's submission, shown in the
+    grading view as uploaded by the TA; a file that is not text, or a stranger, changes
+    nothing and says why."""
+    ta = signed_in_client(app, "ta@a.edu")
+    page = ta.get(f"/staff/{HW}/").get_data(as_text=True)
+    assert "Submit for a student" in page and 'enctype="multipart/form-data"' in page
+    token = csrf_token(page)
+
+    def upload(email: str, name: str, content: bytes):
+        return ta.post(f"/staff/{HW}/upload", follow_redirects=True, content_type="multipart/form-data", data={
+            "csrf_token": token, "email": email, "submit": "on", "back": f"/staff/{HW}/",
+            "files": (io.BytesIO(content), name)}).get_data(as_text=True)
+
+    assert "Not a text file (UTF-8): logo.png. Nothing was uploaded." in upload("s1@a.edu", "logo.png", b"\x89PNG\xff")
+    assert "nobody@x.edu is not a student of cal/cs61a/fa26" in upload("nobody@x.edu", "hw01.py", b"print(3)")
+    assert scalar(admin_conn, "select count(*) from app.backups where creator_id is not null") == 0
+    shown = upload("s1@a.edu", "hw01.py", b"print(3)\n")
+    assert "Uploaded 1 file(s) as a submission of s1@a.edu." in shown
+    assert "uploaded by ta@a.edu" in shown and '<span class="mi">3</span>' in shown

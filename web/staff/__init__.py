@@ -317,6 +317,33 @@ def resolve_regrade(name: str, request_id: int):
     return redirect(back if back.startswith("/staff/") else url_for("staff.queue", name=name))
 
 
+@blueprint.post("/<assignment:name>/upload")
+def upload_for_student(name: str):
+    """Staff upload files as a student's backup or submission: the files' text goes to the
+    database as {name: text}, which decides everything else (who may, for whom, how many)."""
+    files, unreadable = {}, []
+    for upload in request.files.getlist("files"):
+        if not upload.filename:
+            continue
+        try:
+            files[upload.filename] = upload.read().decode("utf-8")
+        except UnicodeDecodeError:
+            unreadable.append(upload.filename)
+    back = _back()
+    if unreadable:  # the database stores text; say which file is not, and change nothing
+        flash(f"Not a text file (UTF-8): {', '.join(unreadable)}. Nothing was uploaded.", "error")
+        return redirect(back)
+    answer, refused = _change(
+        "select api.upload_for_student(assignment => %s, email => %s, files => %s, submit => %s)",
+        (name, request.form.get("email", ""), Json(files), request.form.get("submit") == "on"))
+    if refused:
+        flash(refused, "error")
+        return redirect(back)
+    flash(f"Uploaded {answer['files']} file(s) as a {'submission' if answer['submit'] else 'backup'} "
+          f"of {answer['submitter']}.", "success")
+    return redirect(url_for("staff.grade", name=name, key=answer["key"]))
+
+
 # Grading-view actions on the backup's unit: one api call each, the database's refusal shown.
 GRADE_ACTIONS = {
     "reassign": ("select api.reassign_task(task_id => %(task_id)s, grader => %(grader)s)",

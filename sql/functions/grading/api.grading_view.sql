@@ -1,13 +1,15 @@
 -- api.grading_view(name, key, compare): everything the grading view of a backup shows, in one
 -- call, for staff of the assignment's course:
 --   {"name", "display_name", "offering", "timezone",
---    "backup": {"key", "submitter", "created_at", "submit", "flagged", "late_by", "counts",
+--    "backup": {"key", "submitter", "uploaded_by" (staff who uploaded it for the student, or
+--               null), "created_at", "submit", "flagged", "late_by", "counts",
 --               "files": {name: text}},
 --    "members": [emails of the unit: the submitter's current group, or the submitter alone:
 --                app.group_member_ids],
 --    "due_at", "lock_at": the unit's effective dates (app.unit_dates),
 --    "final_key": the unit's backup that counts (app.unit_finals), or null,
---    "timeline": [{"key", "created_at", "submit", "flagged", "late", "counts", "submitter"}]
+--    "timeline": [{"key", "created_at", "submit", "flagged", "late", "counts", "submitter",
+--                  "uploaded_by"}]
 --                the unit's backups, newest first (200 at most), lateness by the same rule as
 --                every page (app.submission_time, app.late_by),
 --    "newer_key", "older_key": the neighbours of this backup among the unit's backups,
@@ -77,7 +79,7 @@ begin
   return (
     with timeline as materialized (
       select
-        b.id, b.created_at, b.submit, b.flagged, b.submitter_id,
+        b.id, b.created_at, b.submit, b.flagged, b.submitter_id, b.creator_id,
         app.late_by(
           app.submission_time(b.created_at, b.custom_submission_time, dates.extension_custom_time, dates.extension_expires),
           dates.due_at
@@ -95,6 +97,7 @@ begin
       'backup', jsonb_build_object(
         'key', app.hashid_encode(shown.id),
         'submitter', (select u.email from app.users as u where u.id = shown.submitter_id),
+        'uploaded_by', (select u.email from app.users as u where u.id = shown.creator_id),
         'created_at', shown.created_at, 'submit', shown.submit, 'flagged', shown.flagged,
         'late_by', app.human_interval(app.late_by(
           app.submission_time(shown.created_at, shown.custom_submission_time, dates.extension_custom_time, dates.extension_expires),
@@ -116,7 +119,8 @@ begin
         select coalesce(jsonb_agg(jsonb_build_object(
           'key', app.hashid_encode(t.id), 'created_at', t.created_at, 'submit', t.submit, 'flagged', t.flagged,
           'late', t.late_by is not null, 'counts', t.id = final_id,
-          'submitter', (select u.email from app.users as u where u.id = t.submitter_id)
+          'submitter', (select u.email from app.users as u where u.id = t.submitter_id),
+          'uploaded_by', (select u.email from app.users as u where u.id = t.creator_id)
         ) order by t.created_at desc, t.id desc), '[]'::jsonb)
         from timeline as t
       ),

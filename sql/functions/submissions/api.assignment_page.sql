@@ -60,6 +60,10 @@ as $$
         'key', app.hashid_encode(b.id), 'submit', b.submit, 'flagged', b.flagged,
         'created_at', b.created_at,
         'submitter', (select u.email from app.users as u where u.id = b.submitter_id),
+        -- staff who uploaded it on the student's behalf (null: the student's client)
+        'uploaded_by', case when b.creator_id is not null then coalesce(
+          (select u.email from app.users as u where u.id = b.creator_id), 'the course staff'
+        ) end,
         'late', app.late_by(
           app.submission_time(b.created_at, b.custom_submission_time, d.extension_custom_time, d.extension_expires),
           d.due_at

@@ -96,6 +96,8 @@ GRANT INSERT(course_id) ON TABLE app.backups TO ok_api;
 
 GRANT INSERT(submitter_id) ON TABLE app.backups TO ok_api;
 
+GRANT INSERT(creator_id) ON TABLE app.backups TO ok_api;
+
 GRANT INSERT(submit) ON TABLE app.backups TO ok_api;
 
 GRANT UPDATE(custom_submission_time) ON TABLE app.backups TO ok_api;
