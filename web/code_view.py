@@ -101,3 +101,13 @@ def diff_lines(filename: str, before: str | None, now: str | None, context: int 
             lines += [DiffLine("-", i + 1, None, old_html[i]) for i in range(i1, i2)]
             lines += [DiffLine("+", None, j + 1, new_html[j]) for j in range(j1, j2)]
     return lines
+
+
+def diffs_against(compare: dict | None, files: dict[str, str]) -> dict[str, list[DiffLine] | None] | None:
+    """Every file's diff between the files a page compares with (the database's "compare":
+    {"files": {name: text}}, or None: no comparison) and the backup's files, by file name."""
+    if compare is None:
+        return None
+    before = compare.get("files") or {}
+    return {filename: diff_lines(filename, before.get(filename), files.get(filename))
+            for filename in sorted(set(before) | set(files))}

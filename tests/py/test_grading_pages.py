@@ -260,3 +260,19 @@ def test_staff_upload_files_for_a_student(app, admin_conn):
     shown = upload("s1@a.edu", "hw01.py", b"print(3)\n")
     assert "Uploaded 1 file(s) as a submission of s1@a.edu." in shown
     assert "uploaded by ta@a.edu" in shown and '<span class="mi">3</span>' in shown
+
+
+def test_a_student_diffs_their_submission_and_walks_their_timeline(app, admin_conn):
+    """The student's backup page: older/newer links through their own backups, and a diff
+    against the template with the same highlighting as the grading view."""
+    student = signed_in_client(app, "s1@a.edu")
+    page = student.get(f"/{HW}/").get_data(as_text=True)
+    assert re.search(rf'href="/{HW}/submissions/\w+/\?compare=previous"', page), "the newest links its diff"
+    assert not re.search(rf'href="/{HW}/backups/\w+/\?compare=previous"', page), "the oldest has nothing before it"
+    key = re.search(rf'href="/{HW}/submissions/(\w+)/"', page).group(1)
+    shown = student.get(f"/{HW}/submissions/{key}/?compare=template").get_data(as_text=True)
+    assert 'class="okv3-ddel"' in shown and 'class="okv3-dadd"' in shown
+    assert '<strong class="me-2">the template</strong>' in shown
+    older = re.search(rf'href="/{HW}/backups/(\w+)/\?compare=template" accesskey="o"', shown)
+    assert older, "a link to the student's older backup, keeping the comparison"
+    assert student.get(f"/{HW}/backups/{older.group(1)}/").status_code == 200

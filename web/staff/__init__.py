@@ -194,11 +194,7 @@ def grade(name: str, key: str):
     for comment in view["comments"]:
         comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
     shown = {filename: code_view.highlighted_lines(filename, text) for filename, text in sorted(files.items())}
-    diffs = None
-    if view["compare"] is not None:
-        before = view["compare"]["files"]
-        diffs = {filename: code_view.diff_lines(filename, before.get(filename), files.get(filename))
-                 for filename in sorted(set(before) | set(files))}
+    diffs = code_view.diffs_against(view["compare"], files)
     return render_template("staff/grade.html", view=view, shown=shown, comments=comments, diffs=diffs,
                            compare=compare, diff_limit=code_view.DIFF_LINES_AT_MOST)
 

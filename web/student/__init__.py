@@ -98,14 +98,18 @@ def backup(name: str, key: str):
     if (response := _require_login()) is not None:
         return response
     with api_request() as ctx:
-        shown = ctx.call("select api.backup_page(name => %s, key => %s)", (name, key)).fetchone()[0]
+        compare = request.args.get("compare") or None
+        shown = ctx.call("select api.backup_page(name => %s, key => %s, compare => %s)",
+                         (name, key, compare)).fetchone()[0]
     if shown is None:
         abort(404)
     comments: dict[tuple[str, int], list] = {}
     for comment in shown["comments"]:
         comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
     files = {filename: code_view.highlighted_lines(filename, text) for filename, text in sorted(shown["files"].items())}
-    return render_template("student/backup.html", backup=shown, files=files, comments=comments, name=name)
+    diffs = code_view.diffs_against(shown["compare"], shown["files"])
+    return render_template("student/backup.html", backup=shown, files=files, comments=comments, name=name,
+                           diffs=diffs, compare=compare, diff_limit=code_view.DIFF_LINES_AT_MOST)
 
 
 # The devices page's actions: one api call each, and what to say when it worked.
