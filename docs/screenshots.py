@@ -37,6 +37,23 @@ def prepare(url: str) -> None:
         cur.execute("select api.assign_grading(%s, %s)", (HW, ["ta@example.edu", "reader@example.edu"]))
 
 
+RUBRIC = [("2", "Clear names"), ("3", "Correct base case"), ("-1", "Repeats a computation: use a loop")]
+
+
+def ask_for_regrade(url: str, key: str) -> None:
+    """The submitter of the backup asks, as the student page would (api.request_regrade)."""
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("set role ok_owner")
+        cur.execute("select u.id, u.email from app.backups b join app.users u on u.id = b.submitter_id "
+                    "where b.id = app.hashid_decode(%s)", (key,))
+        user_id, email = cur.fetchone()
+        cur.execute("select set_config('request.jwt.claims', %s, false)",
+                    (json.dumps({"role": "ok_user", "sub": str(user_id), "email": email}),))
+        cur.execute("set role ok_api")
+        cur.execute("select api.request_regrade(%s, %s, 'composition', %s)",
+                    (HW, key, "I used a loop on line 4: the repeat is only in the docstring."))
+
+
 def main() -> int:
     url = dbutil.create_empty(NAME)
     try:
@@ -67,8 +84,30 @@ def main() -> int:
             page.screenshot(path=str(OUT / "grading-view.png"), full_page=True)
             page.click("text=the template")
             page.screenshot(path=str(OUT / "grading-diff.png"), full_page=True)
-            page.goto(f"{live.url}/staff/{HW}/scores")
+            view = page.url.split("?")[0]
+            # A rubric, from the rubrics page (the queue's heading links it), applied in the view.
+            page.goto(f"{live.url}/staff/{HW}/queue")
+            page.click(".app-content-header >> text=rubrics")
+            for points, description in RUBRIC:
+                page.fill("#new-kind", "composition")
+                page.fill("#new-points", points)
+                page.fill("#new-description", description)
+                page.click("text=Add item")
+            page.screenshot(path=str(OUT / "grading-rubrics.png"), full_page=True)
+            page.goto(view)
+            rubric = page.locator("#rubric-composition")
+            rubric.locator("label", has_text="Clear names").click()
+            rubric.locator("label", has_text="Repeats").click()
+            rubric.locator("input[aria-label^='Note on item']").nth(2).fill("lines 3 to 5")
+            rubric.locator("button:text-is('Save')").click()
+            rubric.locator("label", has_text="Repeats").wait_for()
+            page.screenshot(path=str(OUT / "grading-rubric-applied.png"), full_page=True)
+            page.goto(f"{live.url}/staff/{HW}/scores")  # composition is published in the demo course
             page.screenshot(path=str(OUT / "grading-scores.png"), full_page=True)
+            # The student whose submission it was asks for a regrade; it is on the TA's queue.
+            ask_for_regrade(url, view.rstrip("/").rsplit("/", 1)[1])
+            page.goto(f"{live.url}/staff/{HW}/queue")
+            page.locator("#regrades").screenshot(path=str(OUT / "grading-regrade.png"))
             browser.close()
         app.extensions["okv3_database"].close()
     finally:
