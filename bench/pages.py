@@ -1,9 +1,11 @@
 """Grading pages through HTTP: a signed-in TA on the generated 2,000-student course (the
 database bench/course_scale.py leaves, okv3_bench_scale_<students>), the app under gunicorn
-as `make run` serves it. Times, after a warm-up, the queue page, the grading view of an
-ordinary final submission and of 10-file, 2,000-line submissions (each one new: the first
-view lexes them; then one seen before, whose highlighting the worker kept), with the weight in KB,
-and grade-and-next (the POST that saves a score and answers the next task's address, then the
+as `make run` serves it. Times, after a warm-up, the queue page, the scores page (every unit of
+the assignment), the grading view of an
+ordinary final submission and of 10-file, 2,000-line submissions in the TA's queue (each one
+new: a first view that lexes them; a first view of ones the worker highlighted ahead of
+grading, worker.highlight, whose throughput it prints; one seen before), with the weight in
+KB, and grade-and-next (the POST that saves a score and answers the next task's address, then the
 GET of that next view). Prints p50 / p95 / max in ms over the runs.
 
     .venv/bin/python bench/pages.py [--students 2000] [--runs 30]
@@ -28,12 +30,17 @@ import psycopg2
 import requests
 from common import ROOT, dbutil, machine
 
+from web.db import Database
+from worker.highlight import highlight_once
+
 ASSIGNMENT = "cal/scale/fa26/a5"
+RUN = time.strftime("%Y%m%d%H%M%S")
 GRADERS = ["grader1@scale.edu", "grader2@scale.edu", "grader3@scale.edu", "grader4@scale.edu"]
 def large_files(seed: int) -> dict[str, str]:
-    """10 files of 200 lines of Python, different for each seed (so that none is cached)."""
+    """10 files of 200 lines of Python, different for each seed and each run of this script (so
+    that no page and no earlier run of the worker has highlighted them)."""
     return {
-        f"part{n}.py": "\n".join(f"def step_{n}_{i}(x, y):\n    return (x * {i + seed} + y) % {n + 7}"
+        f"part{n}.py": "\n".join(f"def step_{n}_{i}(x, y):\n    return (x * {i + seed} + y) % {n + 7} - {RUN}"
                                  for i in range(100))
         for n in range(10)
     }
@@ -41,7 +48,7 @@ def large_files(seed: int) -> dict[str, str]:
 
 def prepare(url: str, count: int) -> list[str]:
     """Split a5 among the graders (once) and add count 2,000-line submissions, all different,
-    to grader1's queue; their keys."""
+    to grader1's queue (a task each); their keys."""
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
         cur.execute("set role ok_owner")
         cur.execute("select set_config('request.jwt.claims', '{\"actor\": \"bench\"}', false)")
@@ -61,6 +68,9 @@ def prepare(url: str, count: int) -> list[str]:
             backup_id, key = cur.fetchone()
             cur.execute("insert into app.messages (backup_id, kind, contents) values (%s, 'file_contents', %s)",
                         (backup_id, json.dumps(large_files(seed))))
+            cur.execute("insert into app.grading_tasks (assignment_id, course_id, backup_id, grader_id, kind) "
+                        "select b.assignment_id, b.course_id, b.id, (select id from app.users where email = %s), "
+                        "'composition' from app.backups b where b.id = %s", (GRADERS[0], backup_id))
             keys.append(key)
     return keys
 
@@ -94,7 +104,7 @@ def main() -> int:
     name = f"okv3_bench_scale_{args.students}"
     url = dbutil.url_for(name)
     dbutil.migrate(url)  # the course may predate this checkout's revisions
-    large_keys = prepare(url, args.runs + 3)
+    large_keys = prepare(url, 2 * args.runs + 3)
     print(f"machine: {machine()}")
 
     port = free_port()
@@ -118,17 +128,33 @@ def main() -> int:
         first = re.search(r'href="(/staff/[^"]+/grade/[^"]+/)" accesskey="n">Grade next', ta.get(queue_url).text)
         ordinary_url = base + first.group(1)
         large_urls = [f"{base}/staff/{ASSIGNMENT}/grade/{key}/" for key in large_keys]
-        for url_ in (queue_url, ordinary_url, *large_urls[:3]):  # warm-up
+        scores_url = f"{base}/staff/{ASSIGNMENT}/scores"
+        for url_ in (queue_url, scores_url, ordinary_url, *large_urls[:3]):  # warm-up
             for _ in range(3):
                 assert ta.get(url_).status_code == 200
         print(f"{'through HTTP, as grader1 (ms)':<46} {'p50':>8} {'p95':>8} {'max':>8}")
         times, response = timed(lambda: ta.get(queue_url), args.runs)
         summary("queue page (250 tasks)", times, f"{len(response.content) / 1024:.0f} KB")
+        times, response = timed(lambda: ta.get(scores_url), args.runs)
+        summary("scores page (every unit, charts, requests)", times, f"{len(response.content) / 1024:.0f} KB")
         times, response = timed(lambda: ta.get(ordinary_url), args.runs)
         summary("grading view, a final submission", times, f"{len(response.content) / 1024:.0f} KB")
-        fresh = iter(large_urls[3:])
+        fresh = iter(large_urls[3:3 + args.runs])
         times, response = timed(lambda: ta.get(next(fresh)), args.runs)
-        summary("grading view, 2,000 lines, first view", times, f"{len(response.content) / 1024:.0f} KB")
+        summary("grading view, 2,000 lines, first view, lexed now", times, f"{len(response.content) / 1024:.0f} KB")
+        assert response.content.count(b'<tr id="part') == 2000
+        # The worker highlights what is queued (every open task of the course: the ordinary
+        # submissions too), as `make run`'s worker does when tasks are made.
+        worker_db = Database(dbutil.authenticator_url_for(name), max_connections=2, min_connections=1)
+        began, files = time.perf_counter(), 0
+        while (batch := highlight_once(worker_db, batch_size=50)) > 0:
+            files += batch
+        spent = time.perf_counter() - began
+        worker_db.close()
+        print(f"{'worker: queued files highlighted':<46} {files:>8} in {spent:.1f} s ({files / spent:.0f} files/s)")
+        ahead = iter(large_urls[3 + args.runs:3 + 2 * args.runs])
+        times, response = timed(lambda: ta.get(next(ahead)), args.runs)
+        summary("grading view, 2,000 lines, first view, worker-lit", times, f"{len(response.content) / 1024:.0f} KB")
         assert response.content.count(b'<tr id="part') == 2000
         times, response = timed(lambda: ta.get(large_urls[-1]), args.runs)
         summary("grading view, 2,000 lines, seen before", times, f"{len(response.content) / 1024:.0f} KB")

@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup
+from pygments import __version__ as pygments_version
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_for_filename
 from pygments.util import ClassNotFound
 
 CSS_SCOPE = ".okv3-code"
+# The version of the highlighting below: lines the worker highlighted ahead of grading
+# (app.highlighted_files) are used only by the same version. Bump the suffix when the HTML
+# this module makes changes.
+HIGHLIGHTER = f"pygments-{pygments_version}/okv3-1"
 # nowrap: no <pre>/<div> around the output, so it can be cut into lines; HtmlFormatter closes
 # and reopens its spans at every newline, so each line is well-formed on its own.
 _FORMATTER = HtmlFormatter(nowrap=True)
@@ -111,3 +116,12 @@ def diffs_against(compare: dict | None, files: dict[str, str]) -> dict[str, list
     before = compare.get("files") or {}
     return {filename: diff_lines(filename, before.get(filename), files.get(filename))
             for filename in sorted(set(before) | set(files))}
+
+
+def shown_files(files: dict[str, str], highlighted: dict[str, list[str]] | None = None) -> dict[str, tuple[Markup, ...]]:
+    """Every file's highlighted lines, by name: the worker's (the database's "highlighted",
+    HIGHLIGHTER's HTML for exactly this file) when it has them, else highlighted now."""
+    highlighted = highlighted or {}
+    return {filename: (tuple(Markup(line) for line in highlighted[filename]) if filename in highlighted
+                       else highlighted_lines(filename, text))
+            for filename, text in sorted(files.items())}

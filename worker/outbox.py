@@ -1,4 +1,5 @@
-"""The background worker: sends the email outbox over SMTP.
+"""The background worker: sends the email outbox over SMTP, and highlights the code of
+queued submissions ahead of grading (worker.highlight).
 
 Mail is queued by SQL (rows in app.email_outbox, inside the transaction that decided to
 send it, so a rolled-back change sends nothing). The worker claims a batch through
@@ -22,6 +23,7 @@ from email.message import EmailMessage
 import psycopg2
 
 from web import settings
+from worker.highlight import highlight_once
 from web.db import Database
 from web.settings import authenticator_url
 
@@ -93,9 +95,11 @@ def main() -> int:
     listener = psycopg2.connect(dsn)
     listener.autocommit = True
     listener.cursor().execute("listen okv3_outbox")
+    listener.cursor().execute("listen okv3_highlight")
     log.info("worker started; sending mail through %s:%s", smtp.host, smtp.port)
     while True:
-        if send_outbox_once(db, smtp) == 0:
+        # mail first (people wait for it), then a batch of highlighting; sleep when both are done
+        if send_outbox_once(db, smtp) == 0 and highlight_once(db) == 0:
             select.select([listener], [], [], poll)
             listener.poll()
             listener.notifies.clear()

@@ -4,7 +4,7 @@
 -- (the earlier scores archived, items and notes kept, graders unchanged); a new description
 -- changes what students read and no score; students see the items of published scores only.
 begin;
-select plan(38);
+select plan(39);
 select tests.fixture();
 select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -58,6 +58,8 @@ select throws_ok(format($$ select api.grade_by_rubric('cal/cs61a/fa26/hw01', %L,
   current_setting('t.s1')), 'PT422', null, 'items are named by number');
 select throws_ok(format($$ select api.grade_by_rubric('cal/cs61a/fa26/hw01', %L, 'composition', '{"id": 1}') $$,
   current_setting('t.s1')), 'PT422', null, 'items are a list');
+select throws_ok(format($$ select api.grade_by_rubric('cal/cs61a/fa26/hw01', %L, 'composition', '[1, [2]]') $$,
+  current_setting('t.s1')), 'PT422', 'Items must be a list of {"id": item, "note": text}', 'of objects');
 select is((select count(*)::int from app.scores where kind = 'composition'), 0, 'refusals record nothing');
 select is(api.grade_by_rubric('cal/cs61a/fa26/hw01', current_setting('t.s1'), 'composition',
   format('[{"id": %s}, {"id": %s, "note": "see line 3"}, {"id": %s}]',

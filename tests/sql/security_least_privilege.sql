@@ -221,6 +221,8 @@ insert into expected_execute values
     ('ok_auth', 'auth.signed_in_id'),
     ('ok_auth', 'auth.user_id'),
     ('ok_worker', 'api.outbox_claim'),
+    ('ok_worker', 'api.highlight_backlog'),
+    ('ok_worker', 'api.store_highlights'),
     ('ok_worker', 'api.outbox_finish'),
     ('ok_worker', 'auth.actor'),
     ('ok_worker', 'auth.check_request'),

@@ -188,12 +188,13 @@ def queue(name: str):
 @blueprint.get("/<assignment:name>/grade/<key>/")
 def grade(name: str, key: str):
     compare = request.args.get("compare") or None
-    view = _page("select api.grading_view(name => %s, key => %s, compare => %s)", name, key, compare)
+    view = _page("select api.grading_view(name => %s, key => %s, compare => %s, highlighter => %s)",
+                 name, key, compare, code_view.HIGHLIGHTER)
     files = view["backup"]["files"]
     comments: dict[tuple[str, int], list] = {}
     for comment in view["comments"]:
         comments.setdefault((comment["filename"], comment["line"]), []).append(comment)
-    shown = {filename: code_view.highlighted_lines(filename, text) for filename, text in sorted(files.items())}
+    shown = code_view.shown_files(files, view["highlighted"])
     diffs = code_view.diffs_against(view["compare"], files)
     return render_template("staff/grade.html", view=view, shown=shown, comments=comments, diffs=diffs,
                            compare=compare, diff_limit=code_view.DIFF_LINES_AT_MOST)

@@ -34,7 +34,10 @@ begin
   end if;
   if jsonb_typeof(coalesce(grade_by_rubric.items, '[]')) <> 'array' or exists (
     select 1 from jsonb_array_elements(coalesce(grade_by_rubric.items, '[]')) as e (item)
-    where jsonb_typeof(e.item -> 'id') <> 'number' or e.item ->> 'id' !~ '^[0-9]{1,18}$'
+    where not coalesce(
+      jsonb_typeof(e.item) = 'object' and jsonb_typeof(e.item -> 'id') = 'number' and e.item ->> 'id' ~ '^[0-9]{1,18}$',
+      false
+    )
   ) then
     raise sqlstate 'PT422' using message = 'Items must be a list of {"id": item, "note": text}';
   end if;

@@ -1,5 +1,5 @@
--- api.grading_view(name, key, compare): everything the grading view of a backup shows, in one
--- call, for staff of the assignment's course:
+-- api.grading_view(name, key, compare, highlighter): everything the grading view of a
+-- backup shows, in one call, for staff of the assignment's course:
 --   {"name", "display_name", "offering", "timezone",
 --    "backup": {"key", "submitter", "uploaded_by" (staff who uploaded it for the student, or
 --               null), "created_at", "submit", "flagged", "late_by", "counts",
@@ -14,6 +14,8 @@
 --                every page (app.submission_time, app.late_by),
 --    "newer_key", "older_key": the neighbours of this backup among the unit's backups,
 --    "previous_submission_key": the unit's newest submission made before this backup,
+--    "highlighted": {filename: [HTML lines]} the files the worker already highlighted with
+--                   this highlighter version (app.highlighted_files), to show as they are,
 --    "compare": {"label", "key", "files"} the files to diff against: the assignment's
 --               template files ('template'), the previous submission ('previous'), or any
 --               backup of the assignment by its key; null when compare is null or names
@@ -39,8 +41,9 @@
 -- requires: app.require_staff_backup.sql, app.hashid_decode.sql, app.hashid_encode.sql, app.backup_files.sql
 -- requires: app.unit_dates.sql, app.unit_finals.sql, app.submission_time.sql, app.late_by.sql
 -- requires: app.human_interval.sql, app.comment_json.sql, auth.is_ta_of.sql, app.group_member_ids.sql
+-- requires: app.file_digest.sql
 -- requires: api.comment_bank.sql, app.score_kinds.sql, app.rubrics_json.sql, app.regrades_json.sql
-create or replace function api.grading_view(name text, key text, compare text default null)
+create or replace function api.grading_view(name text, key text, compare text default null, highlighter text default null)
 returns jsonb
 language plpgsql
 stable
@@ -138,6 +141,13 @@ begin
         order by b.created_at desc, b.id desc limit 1
       ),
       'previous_submission_key', app.hashid_encode(previous_submission),
+      -- the worker's highlighting of the backup's files, for this highlighter version
+      'highlighted', (
+        select coalesce(jsonb_object_agg(f.filename, to_jsonb(h.lines)), '{}'::jsonb)
+        from app.backup_files(shown.id) as f
+        inner join app.highlighted_files as h
+          on h.digest = app.file_digest(f.filename, f.contents) and h.highlighter = grading_view.highlighter
+      ),
       'compare', case
         when grading_view.compare = 'template' then jsonb_build_object(
           'label', 'the template', 'key', null, 'files', target.template_files
@@ -193,7 +203,7 @@ begin
 end;
 $$;
 
-revoke all on function api.grading_view(text, text, text) from public;
-grant execute on function api.grading_view(text, text, text) to ok_user;
-comment on function api.grading_view(text, text, text) is
+revoke all on function api.grading_view(text, text, text, text) from public;
+grant execute on function api.grading_view(text, text, text, text) to ok_user;
+comment on function api.grading_view(text, text, text, text) is
 'The grading view of a backup (staff): files, unit timeline, comparison, comments, scores, task.';

@@ -12,7 +12,7 @@
 -- Units are app.unit_finals' (each group, and each student in none); their scores are the
 -- members' shared best (app.shared_best_scores: group members share the best active score
 -- of each kind), so the page says what the gradebook says. grader and section filter the
--- units (null: all); sort names a kind to order by (highest first), else by members.
+-- units (null: all); sort names a kind to order by (highest first), else by their members' emails.
 -- Called by: GET /staff/<assignment>/scores. Security: definer (ok_owner): app.require_staff
 -- refuses anyone but the course's staff (with a reason) first; it reads the course's units,
 -- scores and users as its staff may, without per-statement row-level security checks.
@@ -64,6 +64,9 @@ begin
       -- first when every score is the same
       select v.kind, case when b.hi = b.lo then 1 else least(width_bucket(v.value, b.lo, b.hi, 10), 10) end as bin
       from values_by_kind as v inner join bounds as b on v.kind = b.kind
+    ),
+    bin_counts as (
+      select x.kind, x.bin, count(*) as units from bins as x group by x.kind, x.bin
     )
     select jsonb_build_object(
       'name', target.name,
@@ -76,13 +79,16 @@ begin
       'sections', coalesce((select jsonb_agg(distinct x.section) from units as u cross join lateral unnest(u.sections) as x (section)), '[]'::jsonb),
       'units', coalesce((
         select jsonb_agg(jsonb_build_object(
-          'members', (select jsonb_agg(m.email order by m.email) from app.users as m where m.id = any(u.member_ids)),
+          'members', to_jsonb(em.emails),
           'sections', to_jsonb(coalesce(u.sections, '{}')),
           'backup_key', app.hashid_encode(u.backup_id),
           'grader', u.grader,
           'scores', u.scores
-        ) order by (u.scores ->> scores_page.sort)::numeric desc nulls last, u.member_ids)
+        ) order by (u.scores ->> scores_page.sort)::numeric desc nulls last, em.emails)
         from shown as u
+        cross join lateral (
+          select array_agg(m.email::text order by m.email) as emails from app.users as m where m.id = any(u.member_ids)
+        ) as em
       ), '[]'::jsonb),
       'regrades', app.regrades_json(target.id),
       'distributions', coalesce((
@@ -90,8 +96,9 @@ begin
           'kind', b.kind,
           'labels', (select jsonb_agg(trim_scale(round(b.lo + (b.hi - b.lo) * (n - 1) / 10, 1))::text order by n)
                      from generate_series(1, 10) as n),
-          'counts', (select jsonb_agg((select count(*) from bins as x where x.kind = b.kind and x.bin = n) order by n)
-                     from generate_series(1, 10) as n)
+          'counts', (select jsonb_agg(coalesce(c.units, 0) order by n)
+                     from generate_series(1, 10) as n
+                     left join bin_counts as c on c.kind = b.kind and c.bin = n)
         ) order by b.kind)
         from bounds as b
       ), '[]'::jsonb)

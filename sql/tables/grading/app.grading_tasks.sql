@@ -37,6 +37,8 @@ CREATE INDEX grading_tasks_backup_idx ON app.grading_tasks USING btree (backup_i
 
 CREATE INDEX grading_tasks_queue_idx ON app.grading_tasks USING btree (assignment_id, grader_id, id) WHERE (score_id IS NULL);
 
+CREATE TRIGGER _500_notify_highlight AFTER INSERT ON app.grading_tasks FOR EACH STATEMENT EXECUTE FUNCTION app.tg_grading_tasks__notify_highlight();
+
 ALTER TABLE ONLY app.grading_tasks
     ADD CONSTRAINT grading_tasks_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
 

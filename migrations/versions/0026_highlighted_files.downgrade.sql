@@ -1,0 +1,10 @@
+-- 0026_highlighted_files: downgrade. Lint: make test (sqlfluff, squawk). Review: docs/migrations.md.
+-- Wait at most 5s for a lock (then fail, and retry later) instead of queueing every
+-- request behind this revision; no statement may run longer than 5 minutes.
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
+drop trigger _500_notify_highlight on app.grading_tasks;
+-- A cache: the pages highlight again without it.
+-- squawk-ignore ban-drop-table
+drop table app.highlighted_files;
