@@ -13,7 +13,7 @@ set local statement_timeout = '5min';
 create table app.highlighted_files (
   digest bytea not null,
   highlighter text not null,
-  lines text [] not null,
+  lines text[] not null,
   created_at timestamptz not null default now(),
   primary key (digest, highlighter),
   constraint highlighted_files_digest_is_sha256 check (octet_length(digest) = 32)
