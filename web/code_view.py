@@ -118,7 +118,8 @@ def diffs_against(compare: dict | None, files: dict[str, str]) -> dict[str, list
             for filename in sorted(set(before) | set(files))}
 
 
-def shown_files(files: dict[str, str], highlighted: dict[str, list[str]] | None = None) -> dict[str, tuple[Markup, ...]]:
+def shown_files(files: dict[str, str],
+                highlighted: dict[str, list[str]] | None = None) -> dict[str, tuple[Markup, ...]]:
     """Every file's highlighted lines, by name: the worker's (the database's "highlighted",
     HIGHLIGHTER's HTML for exactly this file) when it has them, else highlighted now."""
     highlighted = highlighted or {}

@@ -23,9 +23,9 @@ from email.message import EmailMessage
 import psycopg2
 
 from web import settings
-from worker.highlight import highlight_once
 from web.db import Database
 from web.settings import authenticator_url
+from worker.highlight import highlight_once
 
 WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
 log = logging.getLogger("okv3.worker")
