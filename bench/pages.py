@@ -31,7 +31,7 @@ import requests
 from common import ROOT, dbutil, machine
 
 from web.db import Database
-from worker.highlight import highlight_once
+from worker.highlight import highlight_pass
 
 ASSIGNMENT = "cal/scale/fa26/a5"
 RUN = time.strftime("%Y%m%d%H%M%S")
@@ -40,8 +40,9 @@ def large_files(seed: int) -> dict[str, str]:
     """10 files of 200 lines of Python, different for each seed and each run of this script (so
     that no page and no earlier run of the worker has highlighted them)."""
     return {
-        f"part{n}.py": "\n".join(f"def step_{n}_{i}(x, y):\n    return (x * {i + seed} + y) % {n + 7} - {RUN}"
-                                 for i in range(100))
+        f"part{n}.py": "\n".join([f"# run {RUN}"] + [
+            line for i in range(100)
+            for line in (f"def step_{n}_{i}(x, y):", f"    return (x * {i + seed} + y) % {n + 7}")][:199])
         for n in range(10)
     }
 
@@ -146,9 +147,8 @@ def main() -> int:
         # The worker highlights what is queued (every open task of the course: the ordinary
         # submissions too), as `make run`'s worker does when tasks are made.
         worker_db = Database(dbutil.authenticator_url_for(name), max_connections=2, min_connections=1)
-        began, files = time.perf_counter(), 0
-        while (batch := highlight_once(worker_db, batch_size=50)) > 0:
-            files += batch
+        began = time.perf_counter()
+        files = highlight_pass(worker_db)
         spent = time.perf_counter() - began
         worker_db.close()
         print(f"{'worker: queued files highlighted':<46} {files:>8} in {spent:.1f} s ({files / spent:.0f} files/s)")

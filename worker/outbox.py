@@ -25,7 +25,7 @@ import psycopg2
 from web import settings
 from web.db import Database
 from web.settings import authenticator_url
-from worker.highlight import highlight_once
+from worker.highlight import highlight_pass
 
 WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
 log = logging.getLogger("okv3.worker")
@@ -97,11 +97,19 @@ def main() -> int:
     listener.cursor().execute("listen okv3_outbox")
     listener.cursor().execute("listen okv3_highlight")
     log.info("worker started; sending mail through %s:%s", smtp.host, smtp.port)
+    highlight_due = True  # a pass at start: tasks made while the worker was down
     while True:
-        # mail first (people wait for it), then a batch of highlighting; sleep when both are done
-        if send_outbox_once(db, smtp) == 0 and highlight_once(db) == 0:
+        sent = send_outbox_once(db, smtp)  # mail first: people wait for it
+        if highlight_due:
+            highlight_due = False
+            try:
+                highlight_pass(db)
+            except psycopg2.Error:  # the database's trouble: mail goes on; the next wake-up retries
+                log.exception("highlight pass failed")
+        if sent == 0:
             select.select([listener], [], [], poll)
             listener.poll()
+            highlight_due = any(n.channel == "okv3_highlight" for n in listener.notifies)
             listener.notifies.clear()
 
 

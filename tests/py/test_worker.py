@@ -15,7 +15,7 @@ from tests.py.conftest import scalar
 from tests.py.live import signed_in_client
 from web import code_view, create_app
 from web.db import Database
-from worker.highlight import highlight_once
+from worker.highlight import highlight_pass
 from worker.outbox import SmtpSettings, send_outbox_once
 
 
@@ -115,8 +115,8 @@ def test_the_worker_highlights_queued_code_before_the_grader_opens_it(worker_db,
     assert [n.channel for n in listener.notifies] == ["okv3_highlight"], "one wake-up for the statement"
     listener.close()
 
-    assert highlight_once(worker_db) == 2, "two distinct files (both submissions hold the same two)"
-    assert highlight_once(worker_db) == 0, "then nothing is left"
+    assert highlight_pass(worker_db, batch_size=1) == 2, "two distinct files (both submissions hold the same two)"
+    assert highlight_pass(worker_db) == 0, "then nothing is left"
     assert scalar(admin_conn, "select count(*) from app.highlighted_files where highlighter = %s",
                   (code_view.HIGHLIGHTER,)) == 2
 

@@ -4,7 +4,7 @@
 -- (the earlier scores archived, items and notes kept, graders unchanged); a new description
 -- changes what students read and no score; students see the items of published scores only.
 begin;
-select plan(39);
+select plan(42);
 select tests.fixture();
 select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -108,6 +108,13 @@ select throws_ok(format($$ select api.delete_rubric_item(%s) $$, current_setting
   'an applied item is not deleted');
 select is(api.delete_rubric_item(current_setting('t.spare')::bigint), current_setting('t.spare')::bigint,
   'an item never applied is');
+select is(api.save_rubric('cal/cs61a/fa26/hw01', 'composition', '3', '0', '') ->> 'rescored', '1',
+  'no maximum: 3 + 4 + 5 = 12 is no longer capped');
+select throws_ok(format($$ select api.edit_rubric_item(%s, '999999999999999', 'Correct base case') $$, current_setting('t.base')),
+  'PT422', 'This change would give a score beyond what a score may be (+/-1e15): set bounds',
+  'a change that would overflow a score is refused');
+select is((select points from app.rubric_items where id = current_setting('t.base')::bigint), 4::numeric,
+  'and changes nothing');
 select tests.act_as_owner();
 select ok(exists (select 1 from app.audit_log where table_name = 'rubric_items' and action = 'update'
   and actor_id = tests.user_id('ta@a.edu')), 'rubric changes are audited, with who made them');

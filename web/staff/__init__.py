@@ -323,9 +323,13 @@ def upload_for_student(name: str):
         if not upload.filename:
             continue
         try:
-            files[upload.filename] = upload.read().decode("utf-8")
+            text = upload.read().decode("utf-8")
         except UnicodeDecodeError:
+            text = "\x00"
+        if "\x00" in text:  # not UTF-8, or binary (PostgreSQL's text holds no NUL)
             unreadable.append(upload.filename)
+        else:
+            files[upload.filename] = text
     back = _back()
     if unreadable:  # the database stores text; say which file is not, and change nothing
         flash(f"Not a text file (UTF-8): {', '.join(unreadable)}. Nothing was uploaded.", "error")

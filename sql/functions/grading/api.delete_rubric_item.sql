@@ -36,7 +36,11 @@ begin
       'This item was applied to %s score(s) and stays in their history: set its points to 0 instead', applied
     );
   end if;
-  delete from app.rubric_items as i where i.id = item.id;
+  begin
+    delete from app.rubric_items as i where i.id = item.id;
+  exception when foreign_key_violation then  -- applied by a grader meanwhile
+    raise sqlstate 'PT409' using message = 'This item was just applied to a score: set its points to 0 instead';
+  end;
   return item.id;
 end;
 $$;

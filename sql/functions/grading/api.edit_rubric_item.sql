@@ -5,7 +5,8 @@
 -- {"id", "points", "description", "position", "rescored"}.
 -- Called by: POST /staff/rubric-items/<id>/edit. Security: definer as ok_api (the caller's RLS
 -- applies). Raises: PT401; PT404 no such item (or not the caller's course); PT403 not a TA
--- or instructor; PT422 points that are not a number, an empty description.
+-- or instructor; PT422 points that are not a number, an empty description, a rescored value
+-- beyond +/-1e15 (app.rescore_rubric).
 -- requires: app.assignment_for_change.sql, app.points_from_text.sql, app.rescore_rubric.sql
 -- requires: app.require_login.sql
 create or replace function api.edit_rubric_item(
@@ -22,7 +23,7 @@ declare
   assignment_name text;
   target record;
   value numeric := app.points_from_text(edit_rubric_item.points, 'points');
-  rescored integer := 0;
+  rescored integer;
 begin
   perform app.require_login();
   select i.* into item from app.rubric_items as i where i.id = edit_rubric_item.item_id;
@@ -43,9 +44,9 @@ begin
   set points = value, description = edit_rubric_item.description,
     position = coalesce(edit_rubric_item.ordinal, i.position)
   where i.id = item.id;
-  if value <> item.points then
-    rescored := app.rescore_rubric(item.rubric_id);
-  end if;
+  -- always (it rescores only scores whose value changes): the points compared would be those
+  -- read before the assignment's lock, which another editor may have changed since
+  rescored := app.rescore_rubric(item.rubric_id);
   return jsonb_build_object(
     'id', item.id, 'points', value, 'description', edit_rubric_item.description,
     'position', coalesce(edit_rubric_item.ordinal, item.position), 'rescored', rescored

@@ -8,9 +8,9 @@
 -- Called by: POST /staff/<assignment>/grade/<key>/rubric. Security: definer as ok_api (the
 -- caller's RLS applies: staff score their course's backups, as themselves).
 -- Raises: PT401, PT403, PT404 (app.require_staff_backup); PT404 no rubric for the kind;
--- PT422 items not a list of {"id"}, or an item of another rubric.
+-- PT422 items not a list of {"id"}, an item of another rubric, a sum beyond +/-1e15.
 -- requires: app.require_staff_backup.sql, app.record_score.sql, api.next_grading_task.sql
--- requires: app.rubric_value.sql
+-- requires: app.rubric_value.sql, app.lock_shared_best.sql
 create or replace function api.grade_by_rubric(
   name text, key text, kind text, items jsonb default '[]', message text default ''
 )
@@ -28,6 +28,9 @@ declare
   value numeric;
   recorded bigint;
 begin
+  -- the assignment's scores lock first: a rubric change rescores under it, so the rubric read
+  -- here is the one in force when this score is recorded (none rescores it behind our back)
+  perform app.lock_shared_best(target.assignment_id);
   select r.* into used from app.rubrics as r where r.assignment_id = target.assignment_id and r.kind = clean_kind;
   if used.id is null then
     raise sqlstate 'PT404' using message = format('This assignment has no rubric for %s scores', clean_kind);
@@ -56,6 +59,9 @@ begin
     from app.rubric_items as i
     where i.id in (select (e.item ->> 'id')::bigint from jsonb_array_elements(grade_by_rubric.items) as e (item))
   ));
+  if not (value between -1e15 and 1e15) then
+    raise sqlstate 'PT422' using message = format('These items give %s, beyond what a score may be (+/-1e15)', value);
+  end if;
   recorded := app.record_score(target.id, clean_kind, value, coalesce(grade_by_rubric.message, ''), used.id);
   insert into app.score_rubric_items (score_id, item_id, course_id, note)
   select distinct on (e.id) recorded, e.id, target.course_id, e.note

@@ -6,7 +6,8 @@
 -- Called by: POST /staff/<assignment>/rubrics/save. Security: definer as ok_api (the caller's
 -- RLS applies: TAs and instructors write their course's rubrics).
 -- Raises: PT401; PT404 unknown assignment; PT403 not a TA or instructor; PT422 empty kind,
--- points that are not numbers (app.points_from_text), a minimum above the maximum.
+-- points that are not numbers (app.points_from_text), a minimum above the maximum, a
+-- rescored value beyond +/-1e15 (app.rescore_rubric).
 -- requires: app.assignment_for_change.sql, app.points_from_text.sql, app.rescore_rubric.sql
 create or replace function api.save_rubric(
   assignment text, kind text, start_points text default '0', min_points text default '', max_points text default ''

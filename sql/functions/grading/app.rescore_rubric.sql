@@ -8,7 +8,8 @@
 -- Called by: api.save_rubric, api.edit_rubric_item (after their change, in their
 -- transaction). Security: definer (the new scores keep their graders, which the caller's
 -- row-level security would refuse: only the caller's own scores may be written as theirs);
--- the callers check that the caller is a TA or instructor of the course first. Raises nothing.
+-- the callers check that the caller is a TA or instructor of the course first.
+-- Raises: PT422 when a rescored value would be beyond +/-1e15 (nothing changes).
 -- requires: app.lock_shared_best.sql, app.rubric_value.sql
 create or replace function app.rescore_rubric(rubric_id bigint)
 returns integer
@@ -23,6 +24,16 @@ declare
 begin
   select r.* into changed from app.rubrics as r where r.id = rescore_rubric.rubric_id;
   perform app.lock_shared_best(changed.assignment_id);
+  if exists (
+    select 1 from app.scores as s
+    where s.rubric_id = changed.id and not s.archived
+      and not app.rubric_value(changed.start_points, changed.min_points, changed.max_points, (
+        select sum(i.points) from app.score_rubric_items as a inner join app.rubric_items as i on a.item_id = i.id
+        where a.score_id = s.id
+      )) between -1e15 and 1e15
+  ) then
+    raise sqlstate 'PT422' using message = 'This change would give a score beyond what a score may be (+/-1e15): set bounds';
+  end if;
   with recomputed as (
     select
       s.id,
