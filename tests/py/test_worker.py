@@ -3,6 +3,7 @@ queued submissions' code ahead of grading."""
 
 from __future__ import annotations
 
+import select
 import socket
 from email import message_from_bytes
 
@@ -111,6 +112,7 @@ def test_the_worker_highlights_queued_code_before_the_grader_opens_it(worker_db,
                     "select b.assignment_id, b.course_id, b.id, (select id from app.users where email = 'ta@a.edu'), "
                     "'composition' from app.backups b where b.submit and b.course_id = "
                     "(select id from app.courses where offering = 'cal/cs61a/fa26')")
+    select.select([listener], [], [], 5)  # delivered at commit, to a socket: wait for it
     listener.poll()
     assert [n.channel for n in listener.notifies] == ["okv3_highlight"], "one wake-up for the statement"
     listener.close()

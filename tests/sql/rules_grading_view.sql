@@ -3,7 +3,7 @@
 -- instructor), scores from the view (a score completes the task and names the next one), and
 -- reassigning a task (TAs and instructors only, to staff only, open tasks only).
 begin;
-select plan(50);
+select plan(54);
 select tests.fixture();
 select set_config('t.s1', (select tests.hashid(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -126,6 +126,14 @@ select is((select u -> 'scores' ->> 'composition' from jsonb_array_elements(api.
 select is(jsonb_array_length(api.scores_page('cal/cs61a/fa26/hw01', grader => 'ta@a.edu') -> 'units'), 0,
   'filtered by grader (the TA moved their task to the reader)');
 select is(api.scores_page('cal/cs61a/fa26/hw01') -> 'distributions' -> 0 ->> 'kind', 'composition', 'a distribution per kind');
+select is((select jsonb_agg(u -> 'members' -> 0) from jsonb_array_elements(
+  api.scores_page('cal/cs61a/fa26/hw01', page => 2, page_size => 1) -> 'units') as u), '["s2@a.edu"]'::jsonb,
+  'in pages: the second unit alone on page 2 of 1 unit each (ordered by members)');
+select is(api.scores_page('cal/cs61a/fa26/hw01', page => 2, page_size => 1) ->> 'unit_count', '2', 'of 2 units');
+select throws_ok($$ select api.scores_page('cal/cs61a/fa26/hw01', page => 0) $$, 'PT422', 'page must be 1 or more',
+  'pages start at 1');
+select is(array_length(string_to_array(rtrim(api.scores_csv('cal/cs61a/fa26/hw01'), E'\r\n'), E'\r\n'), 1), 3,
+  'the CSV has every unit (a header and two lines), whatever the page');
 select is(split_part(api.scores_csv('cal/cs61a/fa26/hw01'), E'\r\n', 1), 'Members,Sections,Backup,Grader,composition',
   'the CSV''s header names the kinds');
 select tests.act_as('s1@a.edu');

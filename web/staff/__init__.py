@@ -121,8 +121,8 @@ def assignment_action(name: str, action: str):
 @blueprint.get("/<assignment:name>/scores")
 def scores(name: str):
     filters = {k: request.args.get(k) or None for k in ("grader", "section", "sort")}
-    page = _page("select api.scores_page(assignment => %s, grader => %s, section => %s, sort => %s)",
-                 name, filters["grader"], filters["section"], filters["sort"])
+    page = _page("select api.scores_page(assignment => %s, grader => %s, section => %s, sort => %s, page => %s)",
+                 name, filters["grader"], filters["section"], filters["sort"], request.args.get("page", 1, type=int))
     return render_template("staff/scores.html", page=page, filters=filters)
 
 

@@ -13,7 +13,7 @@ stable
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-  with page as (select api.scores_page(scores_csv.assignment) as p),
+  with page as (select api.scores_page(scores_csv.assignment, page_size => null) as p),
   kinds as (
     select k.kind from page cross join lateral jsonb_array_elements_text(page.p -> 'kinds') as k (kind)
   ),
