@@ -69,7 +69,7 @@ def main() -> int:
             page.fill("#email", "ta@example.edu")
             page.click("form >> text=Sign in")
             page.click(".app-sidebar >> text=Teaching")
-            page.click("text=OK Demo 101")
+            page.click(".app-main >> text=OK Demo 101")
             page.screenshot(path=str(OUT / "grading-course.png"))
             page.click(f"a:text-is('{HW}')")  # "My grading": the queue
             page.screenshot(path=str(OUT / "grading-queue.png"))

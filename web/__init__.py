@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from web import assets, csrf, request_db, settings, times
+from web import assets, csrf, navigation, request_db, settings, times
 
 # Scripts, styles, fonts and images come only from this site (the Flask-Assets bundles under
 # /static): no inline <script>, no on*= handlers, no style= attributes, no plugins, no framing.
@@ -64,6 +64,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
     assets.init_app(app)
     times.init_app(app)
+    navigation.init_app(app)
 
     from web import api_v3, oauth
     from web.staff import blueprint as staff

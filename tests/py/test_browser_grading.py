@@ -53,7 +53,7 @@ def test_a_ta_works_through_the_queue(server, page, admin_conn):  # noqa: F811 (
     sign_in(page, server.url, "ta@a.edu")
     # From the navigation: Teaching, the course, the assignment, my queue.
     page.click(".app-sidebar >> text=Teaching")
-    page.click("text=CS 61A")
+    page.click(".app-main >> text=CS 61A")
     page.click("a:text-is('hw01')")
     page.click("text=My queue")
     expect(page.locator("body")).to_contain_text("2 of 2 left in your queue")
@@ -119,7 +119,7 @@ def test_changing_a_rubric_item_rescores_every_score_that_used_it(server, page, 
                     "from app.scores s join app.rubric_items i on i.description = 'Good names'")
     sign_in(page, server.url, "ta@a.edu")
     page.click(".app-sidebar >> text=Teaching")
-    page.click("text=CS 61A")
+    page.click(".app-main >> text=CS 61A")
     page.click("a:text-is('hw01')")
     page.click(".app-content-header >> text=rubrics")
     row = page.locator("tr", has=page.locator("input[value='Good names']"))
@@ -152,7 +152,7 @@ def test_a_student_sees_nothing_before_publication_and_everything_after(server, 
 
     def student_view():
         sign_in(page, server.url, "s1@a.edu")
-        page.click("text=CS 61A")  # the dashboard links the course, the course its assignments
+        page.click(".app-main >> text=CS 61A")  # the dashboard links the course, the course its assignments
         page.click("a:text-is('hw01')")
         scores = page.locator(".card", has_text="Scores").first.inner_text()
         page.locator("tr", has_text="submission").locator("a").first.click()
@@ -166,7 +166,7 @@ def test_a_student_sees_nothing_before_publication_and_everything_after(server, 
 
     sign_in(page, server.url, "instructor@a.edu")
     page.click(".app-sidebar >> text=Teaching")
-    page.click("text=CS 61A")
+    page.click(".app-main >> text=CS 61A")
     page.click("a:text-is('hw01')")
     page.fill("input[aria-label='Kind of score to publish']", "composition")
     page.click("text=Publish")
@@ -182,7 +182,7 @@ def test_a_reader_grades_but_cannot_publish(server, page, admin_conn):  # noqa: 
         cur.execute("update app.grading_tasks set grader_id = (select id from app.users where email = 'reader@a.edu')")
     sign_in(page, server.url, "reader@a.edu")
     page.click(".app-sidebar >> text=Teaching")
-    page.click("text=CS 61A")
+    page.click(".app-main >> text=CS 61A")
     page.click("text=Grade next")  # from "My grading" on the course page
     page.fill("#score-value", "3")
     page.click("text=Save and grade next")
@@ -206,7 +206,7 @@ def test_a_regrade_request_from_request_to_resolution(server, page, admin_conn):
 
     def student_assignment_page():
         sign_in(page, server.url, "s1@a.edu")
-        page.click("text=CS 61A")
+        page.click(".app-main >> text=CS 61A")
         page.click("a:text-is('hw01')")
         return page.locator(".card", has_text="Scores").first
 
@@ -221,7 +221,7 @@ def test_a_regrade_request_from_request_to_resolution(server, page, admin_conn):
 
     sign_in(page, server.url, "ta@a.edu")  # the request is in the TA's queue (the task is theirs)
     page.click(".app-sidebar >> text=Teaching")
-    page.click("text=CS 61A")
+    page.click(".app-main >> text=CS 61A")
     page.click("a:text-is('hw01')")
     page.click("text=My queue")
     card = page.locator("#regrades")

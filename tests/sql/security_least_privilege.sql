@@ -62,6 +62,8 @@ insert into expected_execute values
     ('ok_user', 'api.delete_comment'),
     ('ok_user', 'api.edit_comment'),
     ('ok_user', 'api.grade'),
+    ('ok_user', 'api.my_navigation'),
+    ('ok_admin', 'api.my_navigation'),
     ('ok_user', 'api.upload_for_student'),
     ('ok_admin', 'api.upload_for_student'),
     ('ok_user', 'api.request_regrade'),
