@@ -5,6 +5,8 @@ assignment and a TA the grading queue by clicking, never by typing an address.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -33,6 +35,10 @@ def test_a_student_finds_an_assignment_from_the_sidebar(server, page):  # noqa: 
     sidebar.locator("a", has_text="CS 61A").click()
     expect(page.locator(".app-content-header h3")).to_contain_text("CS 61A")
     expect(page.locator(".breadcrumb")).to_have_text("Dashboard CS 61A", use_inner_text=True)
+    # the course page: each assignment with the student's status and the backup that counts
+    row = page.locator("tr", has_text="Homework 1")
+    expect(row.locator(".okv3-status")).to_have_text("submitted")
+    expect(row.locator("td").nth(1)).to_contain_text(re.compile(r"P[SD]T"))  # the course's zone, abbreviated
     page.locator(".app-main a", has_text="Homework 1").first.click()
     expect(page.locator(".app-content-header h3")).to_contain_text("Homework 1")
     page.locator(".breadcrumb a", has_text="CS 61A").click()  # back up, by the breadcrumb
