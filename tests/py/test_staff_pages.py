@@ -3,6 +3,8 @@ the course's staff only; actions are api calls whose refusals are shown."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.py import dbutil
@@ -58,6 +60,24 @@ def test_students_and_other_courses_are_refused(app):
 def test_gradebook(app):
     html = signed_in_client(app, "instructor@a.edu").get("/staff/cal/cs61a/fa26/gradebook").get_data(as_text=True)
     assert "s1@a.edu" in html and "<strong>7</strong>" in html
+
+
+def test_the_gradebook_downloads_as_a_csv_file(app):
+    """The gradebook's "Download CSV": a text/csv attachment named after the offering and the
+    date, with the same lines as the v3 export; refused to a lab assistant in words."""
+    instructor = signed_in_client(app, "instructor@a.edu")
+    page = instructor.get("/staff/cal/cs61a/fa26/gradebook").get_data(as_text=True)
+    assert 'href="/staff/cal/cs61a/fa26/grades.csv">Download CSV' in page
+    response = instructor.get("/staff/cal/cs61a/fa26/grades.csv")
+    assert response.mimetype == "text/csv"
+    assert re.fullmatch(r'attachment; filename="cal-cs61a-fa26-grades-\d{4}-\d{2}-\d{2}\.csv"',
+                        response.headers["Content-Disposition"])
+    lines = response.get_data(as_text=True).split("\r\n")
+    assert lines[0].startswith("Email,SID,hw01 (Total)") and any(line.startswith("s1@a.edu,,7")
+                                                      for line in lines)
+    refused = signed_in_client(app, "lab@a.edu").get("/staff/cal/cs61a/fa26/grades.csv")
+    assert refused.status_code == 403
+    assert "This page is for the staff of cal/cs61a/fa26" in refused.get_data(as_text=True)
 
 
 def test_granting_a_request_and_splitting_the_queue(app, admin_conn):

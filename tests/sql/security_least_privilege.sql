@@ -62,6 +62,8 @@ insert into expected_execute values
     ('ok_user', 'api.delete_comment'),
     ('ok_user', 'api.edit_comment'),
     ('ok_user', 'api.grade'),
+    ('ok_user', 'api.grades_csv'),
+    ('ok_admin', 'api.grades_csv'),
     ('ok_user', 'api.my_navigation'),
     ('ok_admin', 'api.my_navigation'),
     ('ok_user', 'api.upload_for_student'),

@@ -8,6 +8,7 @@ with a server-rendered fragment; without htmx the same forms post and redirect."
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import psycopg2
@@ -72,6 +73,14 @@ def course(offering: str):
 def gradebook(offering: str):
     book = _page("select api.gradebook(offering => %s)", offering)
     return render_template("staff/gradebook.html", offering=offering, book=book)
+
+
+@blueprint.get("/<offering:offering>/grades.csv")
+def grades_csv(offering: str):
+    """The gradebook as a file: <offering>-grades-<date>.csv (the date it was taken, UTC)."""
+    csv = _page("select api.grades_csv(offering => %s)", offering)
+    filename = f"{offering.replace('/', '-')}-grades-{datetime.now(UTC):%Y-%m-%d}.csv"
+    return Response(csv, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @blueprint.get("/<assignment:name>/")
