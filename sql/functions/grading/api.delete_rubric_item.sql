@@ -4,7 +4,7 @@
 -- Called by: POST /staff/rubric-items/<id>/delete. Security: definer as ok_api (the caller's
 -- RLS applies). Raises: PT401; PT404 no such item; PT403 not a TA or instructor; PT409
 -- applied to scores.
--- requires: app.assignment_for_change.sql, app.require_login.sql
+-- requires: app.rubric_item_for_change.sql
 create or replace function api.delete_rubric_item(item_id bigint)
 returns bigint
 language plpgsql
@@ -14,22 +14,9 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   item app.rubric_items;
-  assignment_name text;
-  target record;
   applied bigint;
 begin
-  perform app.require_login();
-  select i.* into item from app.rubric_items as i where i.id = delete_rubric_item.item_id;
-  if item.id is null then
-    raise sqlstate 'PT404' using message = format('No rubric item %s', delete_rubric_item.item_id);
-  end if;
-  select a.name into assignment_name
-  from app.rubrics as r inner join app.assignments as a on r.assignment_id = a.id
-  where r.id = item.rubric_id;
-  target := app.assignment_for_change(assignment_name);
-  if not target.is_ta then
-    raise sqlstate 'PT403' using message = 'Only TAs and instructors can change rubrics';
-  end if;
+  item := app.rubric_item_for_change(delete_rubric_item.item_id);
   select count(*) into applied from app.score_rubric_items as a where a.item_id = item.id;
   if applied > 0 then
     raise sqlstate 'PT409' using message = format(

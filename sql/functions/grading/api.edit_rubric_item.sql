@@ -7,8 +7,7 @@
 -- applies). Raises: PT401; PT404 no such item (or not the caller's course); PT403 not a TA
 -- or instructor; PT422 points that are not a number, an empty description, a rescored value
 -- beyond +/-1e15 (app.rescore_rubric).
--- requires: app.assignment_for_change.sql, app.points_from_text.sql, app.rescore_rubric.sql
--- requires: app.require_login.sql
+-- requires: app.rubric_item_for_change.sql, app.points_from_text.sql, app.rescore_rubric.sql
 create or replace function api.edit_rubric_item(
   item_id bigint, points text, description text, ordinal bigint default null
 )
@@ -20,23 +19,10 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   item app.rubric_items;
-  assignment_name text;
-  target record;
   value numeric := app.points_from_text(edit_rubric_item.points, 'points');
   rescored integer;
 begin
-  perform app.require_login();
-  select i.* into item from app.rubric_items as i where i.id = edit_rubric_item.item_id;
-  if item.id is null then
-    raise sqlstate 'PT404' using message = format('No rubric item %s', edit_rubric_item.item_id);
-  end if;
-  select a.name into assignment_name
-  from app.rubrics as r inner join app.assignments as a on r.assignment_id = a.id
-  where r.id = item.rubric_id;
-  target := app.assignment_for_change(assignment_name);
-  if not target.is_ta then
-    raise sqlstate 'PT403' using message = 'Only TAs and instructors can change rubrics';
-  end if;
+  item := app.rubric_item_for_change(edit_rubric_item.item_id);
   if btrim(coalesce(edit_rubric_item.description, '')) = '' then
     raise sqlstate 'PT422' using message = 'Describe the item: students see the description when it is applied';
   end if;
