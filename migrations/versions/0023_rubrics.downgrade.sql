@@ -11,6 +11,9 @@ set local statement_timeout = '5min';
 drop function if exists app.record_score(bigint, text, numeric, text, bigint);
 -- squawk-ignore ban-drop-column
 alter table app.scores drop column rubric_id;
+-- app.rubric_item_for_change returns a rubric item's row type: it goes with the table.
+-- squawk-ignore ban-drop-function
+drop function if exists app.rubric_item_for_change(bigint);
 -- rubric_items' select policy reads score_rubric_items: the tables go in one statement
 -- squawk-ignore ban-drop-table
 drop table app.score_rubric_items, app.rubric_items, app.rubrics;
