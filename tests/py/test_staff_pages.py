@@ -38,7 +38,7 @@ def post(client, path, page, **fields):
 
 def test_staff_see_the_course_and_its_requests(app):
     html = signed_in_client(app, "reader@a.edu").get(COURSE).get_data(as_text=True)
-    assert "hw01" in html and "secret" in html and "(hidden)" in html
+    assert "hw01" in html and "secret" in html and ">hidden</span>" in html
     assert "Sick" in html and "s2@a.edu" in html
 
 

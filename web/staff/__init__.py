@@ -375,3 +375,8 @@ def grade_action(name: str, key: str, action: str):
     _, refused = _change(query, values)
     flash(refused or done.format(**values), "error" if refused else "success")
     return redirect(url_for("staff.grade", name=name, key=key))
+
+
+# Course settings, assignment set-up and the roster: their routes live in their own module,
+# on this blueprint.
+from web.staff import running  # noqa: E402, F401

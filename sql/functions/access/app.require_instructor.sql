@@ -1,7 +1,8 @@
 -- app.require_instructor(offering, doing): the course an instructor-only change acts on,
 -- said once for course settings, enrolment and the export token: the caller must be signed
 -- in, the course must exist, and the caller must be one of its instructors or a site admin.
--- Called by: api.update_course, api.enroll, api.rotate_export_token.
+-- Called by: api.update_course, api.enroll, api.rotate_export_token, api.course_settings_page,
+-- api.unenroll, api.roster_import.
 -- Security: invoker (inside those ok_api definers; courses are visible to who may change them).
 -- Raises: PT401 'Not logged in'; PT404 'No course <offering>'; PT403 'Only instructors of
 -- <offering> can <doing>'.

@@ -1,7 +1,8 @@
 -- api.create_assignment(...): create an assignment in the course its name starts with.
 -- The name is "<offering>/<word>"; due and lock dates without an offset are read in the
--- course's timezone (app.parse_course_time).
--- Called by: okadmin assignment create (later the staff pages).
+-- course's timezone (app.parse_course_time). Without a group size it takes the course's
+-- default; it starts with the course's default published score kinds (course settings).
+-- Called by: okadmin assignment create, the staff course page's "New assignment" form.
 -- Security: definer as ok_api (the caller's RLS applies); site admins, or TAs and instructors of the course.
 -- Raises: PT401 not logged in; PT404 no course for the name's offering; PT403 not staff of it;
 -- PT422 malformed name, bad dates, lock before due, group size below 1; PT409 name taken.
@@ -12,7 +13,7 @@ create or replace function api.create_assignment(
   display_name text,
   due text,
   lock text,
-  max_group_size integer default 1,
+  max_group_size integer default null,
   revisions_allowed boolean default false,
   visible boolean default true
 )
@@ -50,15 +51,15 @@ begin
   if lock_at < due_at then
     raise sqlstate 'PT422' using message = 'The lock date must not be before the due date';
   end if;
-  if max_group_size is null or max_group_size < 1 then
+  if max_group_size < 1 then
     raise sqlstate 'PT422' using message = 'The group size must be at least 1';
   end if;
   insert into app.assignments
     (course_id, name, display_name, due_at, lock_at, max_group_size, revisions_allowed, visible,
-     creator_id)
+     creator_id, published_score_kinds)
   values
-    (course.id, name, btrim(display_name), due_at, lock_at, max_group_size,
-     coalesce(revisions_allowed, false), coalesce(visible, true), auth.user_id())
+    (course.id, name, btrim(display_name), due_at, lock_at, coalesce(max_group_size, course.default_max_group_size),
+     coalesce(revisions_allowed, false), coalesce(visible, true), auth.user_id(), course.default_published_kinds)
   on conflict on constraint assignments_name_key do nothing
   returning * into created;
   if created.id is null then

@@ -1,6 +1,7 @@
 -- api.create_user(email, name, is_admin): register a user by email (okadmin user create).
 -- Called by: okadmin. Security: definer as ok_api (the caller's RLS applies); admins only.
 -- Raises: PT401/PT403 (not an admin), PT422 malformed email, PT409 email already registered.
+-- requires: app.email_is_valid.sql
 create or replace function api.create_user(email text, name text default null, is_admin boolean default false)
 returns jsonb
 language plpgsql
@@ -13,7 +14,7 @@ declare
   created app.users;
 begin
   perform app.require_admin();
-  if email is null or btrim(email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+  if not app.email_is_valid(email) then
     raise sqlstate 'PT422' using message = format('Malformed email address %L', email);
   end if;
   insert into app.users (email, name, is_admin)

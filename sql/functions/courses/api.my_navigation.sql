@@ -26,7 +26,7 @@ as $$
       ) order by c.active desc, t.sort_key desc, c.display_name, c.offering)
       from app.courses as c
       left join app.enrollments as e on c.id = e.course_id and e.user_id = auth.user_id()
-      cross join lateral app.term_label(c.offering) as t
+      cross join lateral app.term_label(c.offering, c.term) as t
       where e.user_id is not null or auth.is_admin()
     ), '[]'::jsonb)
   ) end

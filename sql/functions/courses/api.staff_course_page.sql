@@ -5,12 +5,19 @@
 --    "requests": [api.extension_requests rows of the course, pending first],
 --    "my_grading": [{"assignment", "tasks", "done", "next_key"}, ...] the caller's grading
 --                  tasks across the course, per assignment (by due date), with the backup
---                  of their next open task (what "Grade next" opens)}
+--                  of their next open task (what "Grade next" opens),
+--    "can_change": the caller may create and copy assignments (auth.is_ta_of),
+--    "is_instructor": the caller may change settings and the roster (auth.is_instructor_of),
+--    "default_max_group_size": what the "New assignment" form starts with,
+--    "copy_sources": [{"offering", "display_name", "assignments": [{"word", "display_name",
+--                    "due_at"}]}] other offerings of the same course whose staff the caller
+--                    is (what "Copy from another offering" offers), newest first}
 -- Called by: the staff course page (web/staff). Security: definer (app.require_staff finds
 -- the course and refuses non-staff with a reason), handed to ok_api so that the rows are the
 -- caller's under row-level security.
 -- Raises: PT401, PT403, PT404 (app.require_staff).
 -- requires: app.require_staff.sql, api.assignments.sql, api.extension_requests.sql, app.hashid_encode.sql
+-- requires: auth.is_ta_of.sql, auth.is_instructor_of.sql, auth.is_staff_of.sql
 create or replace function api.staff_course_page(offering text)
 returns jsonb
 language plpgsql
@@ -48,6 +55,23 @@ begin
         where t.course_id = c.id and t.grader_id = me
         group by a.name, a.due_at
       ) as g
+    ), '[]'::jsonb),
+    'can_change', auth.is_ta_of(c.id),
+    'is_instructor', auth.is_instructor_of(c.id),
+    'default_max_group_size', c.default_max_group_size,
+    'copy_sources', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'offering', o.offering, 'display_name', o.display_name,
+        'assignments', coalesce((
+          select jsonb_agg(jsonb_build_object(
+            'word', substr(a.name, length(o.offering) + 2), 'display_name', a.display_name, 'due_at', a.due_at
+          ) order by a.due_at, a.name)
+          from app.assignments as a where a.course_id = o.id
+        ), '[]'::jsonb)
+      ) order by o.created_at desc, o.offering)
+      from app.courses as o
+      where regexp_replace(o.offering, '/[^/]+$', '') = regexp_replace(c.offering, '/[^/]+$', '')
+        and o.id <> c.id and auth.is_staff_of(o.id)
     ), '[]'::jsonb)
   )
   from app.courses as c

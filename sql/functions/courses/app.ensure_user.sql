@@ -1,28 +1,21 @@
 -- app.ensure_user(email, name): the id of the user with this email, creating the user on
--- first sight. A known user's name is filled in only when it was empty (the original
--- overwrote names on every roster import).
--- Called by: api.enroll (instructors add students who never logged in), login.
+-- first sight (app.ensure_users for one person: a known user's name is filled in only when
+-- it was empty; the original overwrote names on every roster import).
+-- Called by: api.enroll (instructors add students who never logged in), login; its set form,
+-- app.ensure_users, for a roster import.
 -- Security: definer: instructors may create users they cannot otherwise see; it returns
 -- only the id. Callers check their own right to act first.
+-- requires: app.ensure_users.sql
 -- Raises: 23514 for an address the users table rejects (callers validate first).
 create or replace function app.ensure_user(email text, name text default null)
 returns bigint
-language plpgsql
+language sql
 volatile
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
-#variable_conflict use_column
-declare
-  found_id bigint;
-begin
-  insert into app.users as u (email, name)
-  values (btrim(ensure_user.email), nullif(btrim(ensure_user.name), ''))
-  on conflict (lower(email))
-  do update set name = coalesce(u.name, excluded.name)
-  returning u.id into found_id;
-  return found_id;
-end;
+  select u.user_id
+  from app.ensure_users(jsonb_build_array(jsonb_build_object('email', ensure_user.email, 'name', ensure_user.name))) as u
 $$;
 
 revoke all on function app.ensure_user(text, text) from public;

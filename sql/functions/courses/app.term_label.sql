@@ -1,15 +1,17 @@
--- app.term_label(offering): the term of a course offering, said once: its last part ("fa26",
--- "sp27", ...) as people say it ("Fall 2026", "Spring 2027") and as a number that sorts terms
--- in time (year * 10 + season). Unknown seasons read as the code itself.
--- Called by: api.my_navigation. Security: invoker. Raises nothing.
-create or replace function app.term_label(offering text, out label text, out sort_key integer)
+-- app.term_label(offering, term): the term of a course offering, said once: the label the
+-- course set (app.courses.term, from its settings page) or else its offering's last part
+-- ("fa26", "sp27", ...) as people say it ("Fall 2026", "Spring 2027"), and a number that
+-- sorts terms in time (year * 10 + season). Unknown seasons read as the code itself.
+-- Called by: api.my_navigation, api.course_settings_page (where a course sets no term label of
+-- its own). Security: invoker. Raises nothing.
+create or replace function app.term_label(offering text, term text, out label text, out sort_key integer)
 returns record
 language sql
 immutable
 parallel safe
 as $$
   select
-    coalesce(s.season, t.code) || ' ' || (2000 + t.yy)::text,
+    coalesce(nullif(btrim(term_label.term), ''), coalesce(s.season, t.code) || ' ' || (2000 + t.yy)::text),
     (2000 + t.yy) * 10 + coalesce(s.rank, 0)
   from (
     select
@@ -21,5 +23,5 @@ as $$
   ) as s (code, season, rank) on t.code = s.code
 $$;
 
-revoke all on function app.term_label(text) from public;
-grant execute on function app.term_label(text) to ok_api;
+revoke all on function app.term_label(text, text) from public;
+grant execute on function app.term_label(text, text) to ok_api;

@@ -5,7 +5,7 @@
 -- keeps them in its signed cookie and auth.check_request() checks the jti on every request.
 -- Called by: web/oauth/login.py as ok_auth. Security: definer (creates the user and the session).
 -- Raises: PT422 malformed email or a lifetime out of range.
--- requires: app.ensure_user.sql, app.start_session.sql
+-- requires: app.ensure_user.sql, app.start_session.sql, app.email_is_valid.sql
 create or replace function api.login(email text, name text default null, lifetime integer default 1209600)
 returns jsonb
 language plpgsql
@@ -16,7 +16,7 @@ as $$
 declare
   person_id bigint;
 begin
-  if login.email is null or btrim(login.email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+  if not app.email_is_valid(login.email) then
     raise sqlstate 'PT422' using message = format('Malformed email address %L', login.email);
   end if;
   if lifetime is null or lifetime not between 300 and 7776000 then

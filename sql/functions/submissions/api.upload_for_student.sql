@@ -8,9 +8,8 @@
 -- view). Security: definer as ok_api (the caller's RLS applies: staff of the course may
 -- create backups of its students as themselves, and add their files).
 -- Raises: PT401, PT403, PT404 (app.require_staff); PT404 the email is not a student of the
--- course; PT422 no files, a file that is not text, an empty or over-long name, more than
--- 100 files.
--- requires: app.require_staff.sql, app.hashid_encode.sql
+-- course; PT422 the files break the intake rule (app.check_files).
+-- requires: app.require_staff.sql, app.hashid_encode.sql, app.check_files.sql
 create or replace function api.upload_for_student(
   assignment text, email text, files jsonb, submit boolean default true
 )
@@ -25,7 +24,6 @@ declare
   target app.assignments;
   student bigint;
   offering text;
-  bad_name text;
   created app.backups;
 begin
   select a.* into target from app.assignments as a
@@ -40,20 +38,7 @@ begin
       '%s is not a student of %s', coalesce(nullif(btrim(upload_for_student.email), ''), '(no email)'), offering
     );
   end if;
-  if upload_for_student.files is null or jsonb_typeof(upload_for_student.files) <> 'object'
-     or upload_for_student.files = '{}'::jsonb then
-    raise sqlstate 'PT422' using message = 'Choose at least one file to upload';
-  end if;
-  if (select count(*) from jsonb_object_keys(upload_for_student.files) as k) > 100 then
-    raise sqlstate 'PT422' using message = 'At most 100 files at once';
-  end if;
-  select f.key into bad_name
-  from jsonb_each(upload_for_student.files) as f
-  where jsonb_typeof(f.value) <> 'string' or btrim(f.key) = '' or length(f.key) > 255
-  order by f.key limit 1;
-  if found then
-    raise sqlstate 'PT422' using message = format('Every file needs a name and text: %L is not one', bad_name);
-  end if;
+  perform app.check_files(upload_for_student.files);
   insert into app.backups (assignment_id, course_id, submitter_id, creator_id, submit, client_name, client_version)
   values (target.id, target.course_id, student, auth.user_id(), coalesce(upload_for_student.submit, true),
           'okv3-web', 'staff upload')

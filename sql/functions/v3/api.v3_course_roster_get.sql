@@ -1,8 +1,8 @@
 -- api.v3_course_roster_get(): GET /api/v3/course/<offering>/roster and .../export/roster:
--- the students as CSV (email,name,sid,class_account,section,role; CRLF line ends; role in
--- display form), with the requester (an email, or "export_access_token").
+-- the students as CSV (app.roster_csv: email,name,sid,class_account,section,role; CRLF line
+-- ends; role in display form), with the requester (an email, or "export_access_token").
 -- Security: definer, after v3.course_access(). Answers 401/403/404 from it.
--- requires: v3.course_access.sql, v3.csv_field.sql
+-- requires: v3.course_access.sql, app.roster_csv.sql
 create or replace function api.v3_course_roster_get()
 returns jsonb
 language plpgsql
@@ -18,15 +18,7 @@ begin
   end if;
   return v3.reply(200, jsonb_build_object(
     'requester', access ->> 'requester',
-    'roster', (
-      select 'email,name,sid,class_account,section,role' || E'\r\n' || coalesce(string_agg(
-        concat_ws(',', v3.csv_field(u.email::text), v3.csv_field(u.name), v3.csv_field(e.sid),
-                  v3.csv_field(e.class_account), v3.csv_field(e.section), 'Student') || E'\r\n',
-        '' order by u.email), '')
-      from app.enrollments as e
-      inner join app.users as u on e.user_id = u.id
-      where e.course_id = (access ->> 'course_id')::bigint and e.role = 'student'
-    )
+    'roster', app.roster_csv((access ->> 'course_id')::bigint, array['student']::app.course_role[])
   ));
 end;
 $$;

@@ -7,7 +7,7 @@
 -- section; grades: column titles, email, SID). Numeric cells (the grades export's scores) are
 -- written from numeric values (trim_scale(value)::text), not through here, so a negative score
 -- stays a plain number such as -2.5: a numeric value cannot hold a formula.
--- Called by: api.v3_course_roster_get, api.v3_course_grades_get. Security: invoker. Raises nothing.
+-- Called by: app.roster_csv, app.grades_csv. Security: invoker. Raises nothing.
 create or replace function v3.csv_field(value text)
 returns text
 language sql
