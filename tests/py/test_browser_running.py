@@ -36,14 +36,14 @@ def server(db, admin_conn):
     app.extensions["okv3_database"].close()
 
 
-def open_staff_course(page, email: str, base: str) -> None:
-    sign_in(page, base, email)
-    page.locator(".app-sidebar a.okv3-nav-course", has_text="CS 61A").filter(has_text="Fall 2026").click()
-    expect(page.locator(".app-content-header h3")).to_contain_text("CS 61A")
+def open_staff_course(tab, email: str, base: str) -> None:
+    sign_in(tab, base, email)
+    tab.locator(".app-sidebar a.okv3-nav-course", has_text="CS 61A").filter(has_text="Fall 2026").click()
+    expect(tab.locator(".app-content-header h3")).to_contain_text("CS 61A")
 
 
-def flash(page):
-    return page.locator(".alert")
+def flash(tab):
+    return tab.locator(".alert")
 
 
 def test_an_instructor_changes_the_course_settings(server, page, admin_conn):  # noqa: F811 (page is a fixture)
@@ -107,7 +107,8 @@ def test_a_ta_sets_up_assignments(server, page, admin_conn):  # noqa: F811
     page.locator(".okv3-templates").locator("text=Upload").click()
     expect(flash(page)).to_contain_text("Template files saved")
     expect(page.locator(".okv3-templates")).to_contain_text("hw02.py")
-    page.set_input_files("#template-files", [{"name": "image.png", "mimeType": "image/png", "buffer": b"\x89PNG\x00\x01"}])
+    page.set_input_files("#template-files",
+                         [{"name": "image.png", "mimeType": "image/png", "buffer": b"\x89PNG\x00\x01"}])
     page.locator(".okv3-templates").locator("text=Upload").click()
     expect(flash(page)).to_contain_text("Not a text file (UTF-8) or a readable zip: image.png")
     page.locator(".okv3-templates button", has_text="Remove").click()
@@ -169,21 +170,24 @@ def test_an_instructor_manages_the_roster(server, page, admin_conn, tmp_path):  
     expect(flash(page)).to_have_text("That would leave cal/cs61a/fa26 without an instructor: enroll another first")
     # a CSV with a bad row: named by its row, nothing applied
     bad = "email,name,section\nfresh@a.edu,Fay,102\nnot-an-email,X,1\n"
-    page.set_input_files(".okv3-import input[type=file]", [{"name": "r.csv", "mimeType": "text/csv", "buffer": bad.encode()}])
+    csv_input = page.locator(".okv3-import input[type=file]")
+    csv_input.set_input_files([{"name": "r.csv", "mimeType": "text/csv", "buffer": bad.encode()}])
     page.locator(".okv3-import button", has_text="Preview").click()
     expect(page.locator(".okv3-import-errors")).to_contain_text("3")
     expect(page.locator(".okv3-import-errors")).to_contain_text("Malformed email address 'not-an-email'")
     expect(page.locator("text=Apply these changes")).to_have_count(0)
     # a good one, in replace mode: the preview lists each change; Apply applies it
     page.locator(".breadcrumb a", has_text="Roster").click()
-    good = "email,name,section,role\nfresh@a.edu,Fay,102,\ns1@a.edu,Sam,101,student\nnew@a.edu,Nia,101,Lab Assistant\n"
-    page.set_input_files(".okv3-import input[type=file]", [{"name": "r.csv", "mimeType": "text/csv", "buffer": good.encode()}])
+    good = ("email,name,section,role\nfresh@a.edu,Fay,102,\ns1@a.edu,Sam,101,student\n"
+            "new@a.edu,Nia,101,Lab Assistant\n")
+    csv_input.set_input_files([{"name": "r.csv", "mimeType": "text/csv", "buffer": good.encode()}])
     page.check("#import-replace")
     page.locator(".okv3-import button", has_text="Preview").click()
     expect(page.locator(".okv3-import-additions")).to_contain_text("fresh@a.edu")
     expect(page.locator(".okv3-import-changes")).to_contain_text("s1@a.edu")
     expect(page.locator(".okv3-import-removals")).to_contain_text("s2@a.edu")
-    assert scalar(admin_conn, "select count(*) from app.users where email = 'fresh@a.edu'") == 0  # a preview changes nothing
+    # a preview changes nothing
+    assert scalar(admin_conn, "select count(*) from app.users where email = 'fresh@a.edu'") == 0
     page.click("text=Apply these changes")
     expect(flash(page)).to_have_text("Roster updated: 1 added, 1 changed, 1 removed.")
     expect(page.locator(".okv3-roster")).to_contain_text("fresh@a.edu")

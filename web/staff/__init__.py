@@ -15,7 +15,7 @@ import psycopg2
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from psycopg2.extras import Json
 
-from web import code_view
+from web import code_view, uploads
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
@@ -96,8 +96,8 @@ ACTIONS = {
         "reason => %(reason)s)", "Extension granted to {email}."),
     "revoke_extension": ("select api.revoke_extension(assignment => %(name)s, email => %(email)s)",
                          "Extension of {email} revoked."),
-    "deny_request": ("select api.deny_extension_request(assignment => %(name)s, email => %(email)s)",
-                     "Request of {email} denied."),
+    "deny_request": ("select api.deny_extension_request(assignment => %(name)s, email => %(email)s, "
+                     "reply => %(reply)s)", "Request of {email} denied."),
     "assign_grading": ("select api.assign_grading(assignment => %(name)s, graders => %(graders)s)",
                        "Grading queues updated."),
     "publish_scores": ("select api.publish_scores(assignment => %(name)s, kind => %(kind)s)",
@@ -113,6 +113,7 @@ def assignment_action(name: str, action: str):
     values = {
         "name": name, "email": request.form.get("email", "").strip(), "expires": request.form.get("expires", ""),
         "reason": request.form.get("reason", ""), "kind": request.form.get("kind", "").strip(),
+        "reply": request.form.get("reply", ""),
         "graders": [g.strip() for g in request.form.get("graders", "").replace(",", " ").split() if g.strip()],
     }
     try:
@@ -327,18 +328,7 @@ def resolve_regrade(name: str, request_id: int):
 def upload_for_student(name: str):
     """Staff upload files as a student's backup or submission: the files' text goes to the
     database as {name: text}, which decides everything else (who may, for whom, how many)."""
-    files, unreadable = {}, []
-    for upload in request.files.getlist("files"):
-        if not upload.filename:
-            continue
-        try:
-            text = upload.read().decode("utf-8")
-        except UnicodeDecodeError:
-            text = "\x00"
-        if "\x00" in text:  # not UTF-8, or binary (PostgreSQL's text holds no NUL)
-            unreadable.append(upload.filename)
-        else:
-            files[upload.filename] = text
+    files, unreadable = uploads.texts(request.files.getlist("files"), unzip=False)
     back = _back()
     if unreadable:  # the database stores text; say which file is not, and change nothing
         flash(f"Not a text file (UTF-8): {', '.join(unreadable)}. Nothing was uploaded.", "error")

@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from datetime import UTC, datetime
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from psycopg2.extras import Json
 
+from web import uploads
 from web.staff import _change, _page, blueprint
-
-# Template files: what one upload may unpack (the database's intake rule, app.check_files,
-# says at most 100 files; this bounds the memory a zip may claim before it gets there).
-ZIP_FILES_AT_MOST = 200
-ZIP_BYTES_AT_MOST = 8 * 1024 * 1024
 
 
 def _checked(name: str) -> bool | None:
@@ -125,47 +120,9 @@ def set_visibility(name: str):
     return redirect(url_for("staff.course", offering=offering))
 
 
-def _uploaded_texts() -> tuple[dict[str, str], list[str]]:
-    """The uploaded files as {name: text}, a zip unpacked (folders kept in the names); and the
-    names that are not UTF-8 text, which the page refuses before calling the database."""
-    files: dict[str, str] = {}
-    unreadable: list[str] = []
-
-    def keep(filename: str, data: bytes) -> None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = "\x00"
-        if "\x00" in text:
-            unreadable.append(filename)
-        else:
-            files[filename] = text
-
-    for upload in request.files.getlist("files"):
-        if not upload.filename:
-            continue
-        data = upload.read()
-        if upload.filename.lower().endswith(".zip"):
-            try:
-                archive = zipfile.ZipFile(io.BytesIO(data))
-                members = [m for m in archive.infolist() if not m.is_dir()]
-                if len(members) > ZIP_FILES_AT_MOST or sum(m.file_size for m in members) > ZIP_BYTES_AT_MOST:
-                    unreadable.append(f"{upload.filename} (over {ZIP_FILES_AT_MOST} files or 8 MB unpacked)")
-                    continue
-                for member in members:
-                    if member.filename.startswith("__MACOSX/"):
-                        continue
-                    keep(member.filename, archive.read(member))
-            except zipfile.BadZipFile:
-                unreadable.append(upload.filename)
-        else:
-            keep(upload.filename, data)
-    return files, unreadable
-
-
 @blueprint.post("/<assignment:name>/templates")
 def upload_templates(name: str):
-    files, unreadable = _uploaded_texts()
+    files, unreadable = uploads.texts(request.files.getlist("files"), unzip=True)
     if unreadable:
         flash(f"Not a text file (UTF-8) or a readable zip: {', '.join(unreadable)}. Nothing was changed.", "error")
         return redirect(url_for("staff.assignment_settings", name=name))
@@ -267,3 +224,15 @@ def roster_import(offering: str):
               f"{len(plan['removals'])} removed.", "success")
         return redirect(url_for("staff.roster", offering=offering))
     return render_template("staff/roster_preview.html", offering=offering, plan=plan, csv_text=text, replace=replace)
+
+
+# Extension requests, several at once.
+
+@blueprint.post("/<offering:offering>/grant_requests")
+def grant_requests(offering: str):
+    ids = [int(i) for i in request.form.getlist("request_id") if i.isdigit()]
+    answer, refused = _change(
+        "select api.grant_extension_requests(offering => %s, request_ids => %s, expires => %s, reply => %s)",
+        (offering, ids, request.form.get("expires", ""), request.form.get("reply", "")))
+    _said(refused, f"Granted {(answer or {}).get('granted')} request(s).")
+    return redirect(url_for("staff.course", offering=offering))

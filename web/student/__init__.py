@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import psycopg2
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from psycopg2.extras import Json
 
-from web import code_view, markdown_safe
+from web import code_view, markdown_safe, uploads
 from web.request_db import api_request, current_claims
 
 blueprint = Blueprint("student", __name__, template_folder="templates")
@@ -90,6 +91,29 @@ def assignment_action(name: str, action: str):
     except psycopg2.Error as exc:
         flash(exc.diag.message_primary or "That did not work", "error")
     return redirect(url_for("student.assignment", name=name))
+
+
+@blueprint.post("/<assignment:name>/upload")
+def upload(name: str):
+    """Files from the browser as a backup or submission, in ok-client's shape; the database
+    applies the intake rules (uploads on, enrolled, the lock date and extensions, the files)."""
+    if (response := _require_login()) is not None:
+        return response
+    files, unreadable = uploads.texts(request.files.getlist("files"), unzip=False)
+    if unreadable:
+        flash(f"Not a text file (UTF-8): {', '.join(unreadable)}. Nothing was uploaded.", "error")
+        return redirect(url_for("student.assignment", name=name))
+    try:
+        with api_request(read_only=False) as ctx:
+            answer = ctx.call("select api.upload_files(assignment => %s, files => %s, submit => %s)",
+                              (name, Json(files), request.form.get("submit") == "on")).fetchone()[0]
+    except psycopg2.Error as exc:
+        flash(exc.diag.message_primary or "That did not work", "error")
+        return redirect(url_for("student.assignment", name=name))
+    kind = "submission" if answer["submit"] else "backup"
+    flash(f"Uploaded {answer['files']} file(s) as a {kind}.", "success")
+    endpoint = "student.submission" if answer["submit"] else "student.backup"
+    return redirect(url_for(endpoint, name=name, key=answer["key"]))
 
 
 @blueprint.get("/<assignment:name>/backups/<key>/", endpoint="backup")

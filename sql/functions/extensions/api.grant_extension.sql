@@ -3,7 +3,8 @@
 -- carries an offset). It covers the student's current group. Submissions made while it is
 -- unexpired are accepted after the lock and count as on time; with a custom submission time
 -- they count as made then. Backups are never rewritten: lateness reads this row. Granting
--- again replaces the extension; a pending request from the student is marked granted.
+-- again replaces the extension; a pending request from the student is marked granted, with
+-- the reason as the reply the student reads.
 -- Called by: staff pages, okadmin. Security: definer as ok_api (the caller's RLS applies) (RLS: staff write their course's rows).
 -- Raises: PT401; PT404 unknown assignment or student; PT403 not a TA or instructor; PT422 bad
 -- date, or an expiry before the due date.
@@ -42,7 +43,7 @@ begin
       custom_submission_time = excluded.custom_submission_time
   returning x.* into saved;
   update app.extension_requests as r
-  set status = 'granted', decided_by = auth.user_id(), decided_at = now()
+  set status = 'granted', decided_by = auth.user_id(), decided_at = now(), reply = nullif(btrim(grant_extension.reason), '')
   where r.assignment_id = target.assignment_id and r.user_id = student and r.status = 'pending';
   return to_jsonb(saved);
 end;

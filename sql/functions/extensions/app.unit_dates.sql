@@ -2,7 +2,8 @@
 -- where the rule is said: the assignment's due and lock dates pushed back by the latest
 -- extension of any member, with that extension's custom submission time and reason), for
 -- functions owned by ok_api, under whose rights RLS would hide a group-mate's extension.
--- Called by: api.assignment_page, v3.backups_json, api.v3_backups_post.
+-- Called by: api.assignment_page, v3.backups_json, app.submission_open (api.v3_backups_post,
+-- api.upload_files).
 -- Security: definer: a student's dates depend on their group-mates' extensions, which RLS
 -- does not show them; it returns dates only. Granted to ok_api. Raises nothing.
 -- requires: app.effective_dates.sql

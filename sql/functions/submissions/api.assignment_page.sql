@@ -6,13 +6,18 @@
 --     lateness and the reason it counts: what staff see in api.final_submissions);
 --   group, the group's backups (newest first, 200 at most) with lateness by the same rule
 --     (app.submission_time, app.late_by), the group's published scores (api.my_scores) and
---     its regrade requests with their outcomes (app.regrades_json).
+--     its regrade requests with their outcomes (app.regrades_json);
+--   group_state: the caller's membership, an invitation to them (from whom, into which group),
+--     the invitations out from their group, and whether it is full (app.my_group_state), so
+--     that the page offers only the group controls that can succeed;
+--   extension_requests: the caller's requests for it (api.extension_requests: state, the
+--     staff's reply, the extension granted), and has_pending_request.
 -- Null when the caller may not see the assignment (the page answers 404).
 -- Called by: GET /<assignment>/. Security: definer as ok_api (the caller's RLS applies: a
 -- hidden assignment or another student's backup is simply absent).
 -- requires: v3.time.sql, app.unit_finals.sql, app.group_member_ids.sql, app.unit_dates.sql
 -- requires: app.submission_time.sql, app.late_by.sql, app.human_interval.sql, api.my_scores.sql
--- requires: app.regrades_json.sql
+-- requires: app.regrades_json.sql, app.my_group_state.sql, api.extension_requests.sql
 create or replace function api.assignment_page(name text)
 returns jsonb
 language sql
@@ -41,7 +46,8 @@ as $$
     'extension', case when d.extension_expires is not null then
       jsonb_build_object('until', d.extension_expires, 'reason', d.extension_reason,
                          'custom_submission_time', d.extension_custom_time) end,
-    'max_group_size', t.max_group_size, 'course', jsonb_build_object('offering', t.offering,
+    'max_group_size', t.max_group_size, 'uploads_enabled', t.uploads_enabled, 'upload_info', t.upload_info,
+    'url', t.url, 'course', jsonb_build_object('offering', t.offering,
       'display_name', t.course_name, 'timezone', t.timezone),
     'final', (
       select jsonb_build_object(
@@ -82,7 +88,20 @@ as $$
       select coalesce(jsonb_agg(to_jsonb(s) order by s.kind), '[]'::jsonb) from api.my_scores(t.name) as s
     ),
     -- their group's regrade requests (row-level security: the backups they may see)
-    'regrades', app.regrades_json(t.id)
+    'regrades', app.regrades_json(t.id),
+    'group_state', app.my_group_state(t.id),
+    'extension_requests', (
+      select coalesce(jsonb_agg(jsonb_build_object(
+        'status', r.status, 'reason', r.reason, 'reply', r.reply, 'created_at', r.created_at,
+        'decided_at', r.decided_at, 'extended_until', r.extended_until
+      ) order by r.created_at desc), '[]'::jsonb)
+      from api.extension_requests as r
+      where r.assignment = t.name and r.email = (select u.email from app.users as u where u.id = auth.user_id())
+    ),
+    'has_pending_request', exists (
+      select 1 from app.extension_requests as r
+      where r.assignment_id = t.id and r.user_id = auth.user_id() and r.status = 'pending'
+    )
   )
   from target as t
   cross join dates as d

@@ -1,7 +1,7 @@
 -- api.backup_page(name, key, compare): one backup for its page: the /api/v3 backup shape plus
 -- its files (name -> text, app.backup_files), its line comments (author, Markdown source),
 -- created_at (the exact instant the backup was made: the v3 'created' is naive UTC text),
--- timezone (its course's IANA zone, in which the page shows it), and, as the grading view
+-- assignment_display_name, timezone (its course's IANA zone, in which the page shows it), and, as the grading view
 -- has them for staff:
 --   "scores": the backup's active scores the caller may see (a student: published kinds
 --             only, by row-level security) [{"kind", "score", "message", "items"}], items
@@ -60,6 +60,8 @@ begin
       from app.backup_files(shown_id) as f
     ),
     'created_at', this_backup.created_at,
+    -- the assignment's display name, for the breadcrumbs and heading (the v3 shape has none)
+    'assignment_display_name', (select a.display_name from app.assignments as a where a.id = this_backup.assignment_id),
     'timezone', shown -> 'assignment' -> 'course' ->> 'timezone',
     'comments', (
       select coalesce(jsonb_agg(jsonb_build_object(

@@ -2,7 +2,7 @@
 -- once: a JSON object of {name: text}, at least one file and at most 100, each name non-empty
 -- and at most 255 characters, each value text. (The pages refuse bytes that are not UTF-8
 -- before calling; PostgreSQL's text holds no NUL.)
--- Called by: api.upload_for_student, api.set_template_files.
+-- Called by: api.upload_for_student, api.set_template_files, api.upload_files.
 -- Security: invoker (pure). Raises: PT422 with what is wrong.
 create or replace function app.check_files(files jsonb)
 returns void

@@ -5,7 +5,7 @@
 --   * an unknown assignment: 403 'Assignment does not exist', nothing stored;
 --   * otherwise the backup is always stored, with every message kind as sent (any JSON);
 --   * submit counts only before the lock date, or while an extension covers the student's
---     group; dates are read now, from the table (no cache);
+--     group (app.submission_open); dates are read now, from the table (no cache);
 --   * a submit after the lock without an extension: 403 'Late Submission of <name>' with
 --     data.data.late = true, and the backup kept as a plain backup (not rolled back);
 --   * students who are not enrolled are stored too (staff see them as unenrolled).
@@ -19,7 +19,7 @@
 -- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: a user inserts only backups in their own name).
 -- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
--- requires: v3.auth_error.sql, app.unit_dates.sql, app.group_member_ids.sql
+-- requires: v3.auth_error.sql, app.submission_open.sql
 create or replace function api.v3_backups_post(
   assignment text default null,
   messages jsonb default null,
@@ -66,11 +66,7 @@ begin
     return v3.reply(403, '{"data": {"backup": true}}', 'Assignment does not exist');
   end if;
 
-  -- The unit's effective lock date (app.unit_dates) is never before the assignment's, so it is
-  -- only looked up for a submit after the assignment's own lock date.
-  accepted := coalesce(submit, false)
-    and (now() <= target.lock_at
-         or now() <= (app.unit_dates(target.id, app.group_member_ids(target.id, auth.user_id()))).lock_at);
+  accepted := coalesce(submit, false) and app.submission_open(target.id, target.lock_at, auth.user_id());
 
   insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
   values (

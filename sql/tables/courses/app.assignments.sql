@@ -103,7 +103,9 @@ GRANT INSERT(uploads_enabled),UPDATE(uploads_enabled) ON TABLE app.assignments T
 
 GRANT INSERT(upload_info),UPDATE(upload_info) ON TABLE app.assignments TO ok_api;
 
-GRANT UPDATE(published_score_kinds) ON TABLE app.assignments TO ok_api;
+GRANT INSERT(template_files),UPDATE(template_files) ON TABLE app.assignments TO ok_api;
+
+GRANT INSERT(published_score_kinds),UPDATE(published_score_kinds) ON TABLE app.assignments TO ok_api;
 
 GRANT INSERT(autograder_key),UPDATE(autograder_key) ON TABLE app.assignments TO ok_api;
 

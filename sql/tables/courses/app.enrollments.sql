@@ -45,6 +45,7 @@ CREATE POLICY enrollments_write ON app.enrollments TO ok_user USING ((course_id 
 GRANT SELECT ON TABLE app.enrollments TO ok_analytics_owner;
 GRANT SELECT ON TABLE app.enrollments TO ok_user;
 GRANT SELECT ON TABLE app.enrollments TO ok_admin;
+GRANT DELETE ON TABLE app.enrollments TO ok_api;
 
 GRANT INSERT(user_id) ON TABLE app.enrollments TO ok_api;
 

@@ -13,6 +13,7 @@ CREATE TABLE app.extension_requests (
     decided_by bigint,
     decided_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    reply text,
     CONSTRAINT extension_requests_decided CHECK (((status = 'pending'::app.request_status) = (decided_at IS NULL))),
     CONSTRAINT extension_requests_reason_present CHECK ((btrim(reason) <> ''::text))
 );
@@ -77,3 +78,5 @@ GRANT UPDATE(status) ON TABLE app.extension_requests TO ok_api;
 GRANT UPDATE(decided_by) ON TABLE app.extension_requests TO ok_api;
 
 GRANT UPDATE(decided_at) ON TABLE app.extension_requests TO ok_api;
+
+GRANT UPDATE(reply) ON TABLE app.extension_requests TO ok_api;
