@@ -199,3 +199,31 @@ def test_an_instructor_manages_the_roster(server, page, admin_conn, tmp_path):  
     download.value.save_as(path)
     assert download.value.suggested_filename.startswith("cal-cs61a-fa26-roster-")
     assert "fresh@a.edu,Fay,,,102,Student" in path.read_text()
+
+
+def test_staff_follow_progress_to_a_student(server, page, admin_conn):  # noqa: F811
+    with admin_conn.cursor() as cur:  # s2 has saved work but not submitted it
+        cur.execute("update app.backups set submit = false where submitter_id = "
+                    "(select id from app.users where email = 's2@a.edu')")
+    open_staff_course(page, "reader@a.edu", server.url)
+    page.locator(".okv3-assignments a", has_text="Homework 1").click()
+    page.locator(".app-content-header a", has_text="stats").click()
+    expect(page.locator(".breadcrumb")).to_have_text("Teaching CS 61A Homework 1 Stats", use_inner_text=True)
+    counts = page.locator(".okv3-unit-counts")
+    expect(counts).to_contain_text("Submitted on time")
+    expect(counts.locator(".small-box", has_text="Backed up, not submitted").locator("h3")).to_have_text("1")
+    expect(page.locator("canvas.okv3-hours")).to_be_visible()
+    remind = page.locator(".okv3-to-remind")
+    expect(remind.locator("a[href^='mailto:']")).to_have_attribute("href", re.compile(r"bcc=s2@a\.edu"))
+    remind.locator("a", has_text="s2@a.edu").click()
+    expect(page.locator(".app-content-header h3")).to_contain_text("s2@a.edu")
+    row = page.locator(".okv3-student-assignments tr", has_text="Homework 1")
+    expect(row).to_contain_text("backup only")
+    expect(page.locator("canvas.okv3-activity")).to_be_visible()
+    expect(page.locator(".okv3-timeline tbody tr")).to_have_count(
+        scalar(admin_conn, "select count(*) from app.backups where submitter_id = "
+                           "(select id from app.users where email = 's2@a.edu')"))
+    # and from the roster, by clicking a student's email
+    page.locator(".breadcrumb a", has_text="Roster").click()
+    page.locator(".okv3-roster a", has_text="s1@a.edu").click()
+    expect(page.locator(".okv3-student-assignments")).to_contain_text("on time")

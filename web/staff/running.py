@@ -236,3 +236,18 @@ def grant_requests(offering: str):
         (offering, ids, request.form.get("expires", ""), request.form.get("reply", "")))
     _said(refused, f"Granted {(answer or {}).get('granted')} request(s).")
     return redirect(url_for("staff.course", offering=offering))
+
+
+# Progress: an assignment's stats, and one student across the course.
+
+@blueprint.get("/<assignment:name>/stats")
+def assignment_stats(name: str):
+    section = request.args.get("section") or None
+    page = _page("select api.assignment_stats(assignment => %s, section => %s)", name, section)
+    return render_template("staff/stats.html", page=page)
+
+
+@blueprint.get("/<offering:offering>/students/<email>")
+def student(offering: str, email: str):
+    return render_template("staff/student.html",
+                           page=_page("select api.student_page(offering => %s, email => %s)", offering, email))

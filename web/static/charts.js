@@ -1,15 +1,19 @@
-// The scores page's distributions: each <canvas data-chart='{"labels": [...], "counts": [...],
-// "label": "..."}'> becomes a Chart.js bar chart. The data is the database's (api.scores_page
-// bins the scores); this only draws it. No inline script: the Content-Security-Policy allows
-// scripts from this site only.
+// Charts drawn from the database's numbers: each <canvas data-chart='{...}'> becomes a Chart.js
+// chart. {"labels": [...], "counts": [...], "label": "..."} is a bar chart (the scores page's
+// distributions, the stats page's backups per hour); {"type": "line", "labels": [...],
+// "datasets": [{"label", "data"}]} a line chart with several series (a student's timeline).
+// The pages compute nothing: this only draws. No inline script: the Content-Security-Policy
+// allows scripts from this site only.
 document.addEventListener("DOMContentLoaded", function () {
   if (typeof Chart === "undefined") return;
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var data = JSON.parse(canvas.getAttribute("data-chart"));
+    var datasets = data.datasets || [{ label: data.label, data: data.counts }];
     new Chart(canvas, {
-      type: "bar",
-      data: { labels: data.labels, datasets: [{ label: data.label, data: data.counts }] },
-      options: { animation: false, plugins: { legend: { display: false } },
+      type: data.type || "bar",
+      data: { labels: data.labels, datasets: datasets },
+      options: { animation: false,
+                 plugins: { legend: { display: datasets.length > 1 } },
                  scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   });
