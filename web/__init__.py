@@ -67,12 +67,14 @@ def create_app(overrides: dict | None = None) -> Flask:
     navigation.init_app(app)
 
     from web import api_v3, oauth
+    from web.admin import blueprint as admin
     from web.staff import blueprint as staff
     from web.student import blueprint as student
 
     api_v3.init_app(app)
     oauth.init_app(app)
     app.register_blueprint(staff)
+    app.register_blueprint(admin)
     app.register_blueprint(student)
 
     @app.context_processor
