@@ -1,8 +1,10 @@
-"""The screenshots of docs/grading.md, taken from the real pages: a throwaway database with the
-demo course (sql/seed/demo.sql), Homework 1's final submissions split between the TA and the
-reader, the app on a local port, and Debian's Chromium through Playwright signed in as the TA.
+"""The screenshots of docs/grading.md and docs/staff.md, taken from the real pages: a throwaway
+database with the demo course (sql/seed/demo.sql), Homework 1's final submissions split
+between the TA and the reader, the app on a local port, and Debian's Chromium through
+Playwright: the grading pages as the TA; the course, assignment, roster, progress and admin
+pages as the instructor and the admin; a student's course and assignment pages; a phone.
 
-    .venv/bin/python docs/screenshots.py      # writes docs/img/grading-*.png
+    .venv/bin/python docs/screenshots.py      # writes docs/img/grading-*.png and staff-*.png
 """
 
 from __future__ import annotations
@@ -52,6 +54,61 @@ def ask_for_regrade(url: str, key: str) -> None:
         cur.execute("set role ok_api")
         cur.execute("select api.request_regrade(%s, %s, 'composition', %s)",
                     (HW, key, "I used a loop on line 4: the repeat is only in the docstring."))
+
+
+def signed_in(browser, base: str, email: str, width: int = 1400):
+    page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(f"{base}/login/")
+    page.fill("#email", email)
+    page.click("form >> text=Sign in")
+    return page
+
+
+def running_a_course(browser, base: str) -> None:
+    """docs/staff.md's pages, each reached by clicking as the person who uses it."""
+    shot = lambda page, name: page.screenshot(path=str(OUT / f"staff-{name}.png"), full_page=True)  # noqa: E731
+    page = signed_in(browser, base, "instructor@example.edu")
+    page.click(".app-sidebar a.okv3-nav-course:has-text('OK Demo 101')")
+    shot(page, "course")
+    page.click(".okv3-course-links >> text=settings")
+    shot(page, "course-settings")
+    page.click(".breadcrumb >> text=OK Demo 101")
+    page.click(".okv3-assignments >> text=Homework 1")
+    shot(page, "assignment")
+    page.click(".app-content-header >> text=settings")
+    shot(page, "assignment-settings")
+    page.click(".breadcrumb >> text=Homework 1")
+    page.click(".app-content-header >> text=stats")
+    shot(page, "stats")
+    page.click(".breadcrumb >> text=OK Demo 101")
+    page.click(".okv3-course-links >> text=roster")
+    shot(page, "roster")
+    roster = "email,name,sid,section,role\nnew1@example.edu,Noor New,3099001,Section 1,\n" \
+             "student01@example.edu,,,Section 2,student\nnot-an-email,X,,,\n"
+    page.locator(".okv3-import input[type=file]").set_input_files(
+        [{"name": "roster.csv", "mimeType": "text/csv", "buffer": roster.encode()}])
+    page.click(".okv3-import >> text=Preview")
+    shot(page, "roster-preview")
+    page.click(".breadcrumb >> text=Roster")
+    page.click(".okv3-roster >> text=student01@example.edu")
+    shot(page, "student")
+    admin = signed_in(browser, base, "admin@example.edu")
+    admin.click(".app-sidebar a.okv3-nav-admin")
+    shot(admin, "admin-courses")
+    admin.click(".okv3-admin-tabs >> text=Users")
+    admin.fill("input[name=q]", "example.edu")
+    admin.click("form[role=search] button")
+    shot(admin, "admin-users")
+    admin.click(".okv3-admin-tabs >> text=OAuth clients")
+    shot(admin, "admin-clients")
+    student = signed_in(browser, base, "student13@example.edu")
+    student.click(".app-sidebar a.okv3-nav-course:has-text('OK Demo 101')")
+    shot(student, "student-course")
+    student.click(".app-main >> text=Project 1: Hog")
+    shot(student, "student-assignment")
+    phone = signed_in(browser, base, "ta@example.edu", width=390)
+    phone.goto(f"{base}/staff/ok/demo101/fa26/")
+    phone.screenshot(path=str(OUT / "staff-phone.png"))
 
 
 def main() -> int:
@@ -108,11 +165,12 @@ def main() -> int:
             ask_for_regrade(url, view.rstrip("/").rsplit("/", 1)[1])
             page.goto(f"{live.url}/staff/{HW}/queue")
             page.locator("#regrades").screenshot(path=str(OUT / "grading-regrade.png"))
+            running_a_course(browser, live.url)
             browser.close()
         app.extensions["okv3_database"].close()
     finally:
         dbutil.drop(NAME)
-    print(f"wrote {', '.join(sorted(p.name for p in OUT.glob('grading-*.png')))}")
+    print(f"wrote {', '.join(sorted(p.name for p in OUT.glob('*.png')))}")
     return 0
 
 
