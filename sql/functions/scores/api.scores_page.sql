@@ -9,7 +9,7 @@
 --    "unit_count": how many units the filters keep, "page", "page_size",
 --    "distributions": [{"kind", "labels": [each bin's lowest score], "counts": [...]}] per
 --                     kind, ten equal bins from the lowest to the highest score of the units
---                     shown,
+--                     shown (app.score_distributions),
 --    "regrades": every regrade request on the assignment, open first (app.regrades_json)}
 -- Units are app.unit_finals' (each group, and each student in none); their scores are the
 -- members' shared best (app.shared_best_scores: group members share the best active score
@@ -22,6 +22,7 @@
 -- Raises: PT401, PT403, PT404 (app.require_staff); PT422 a page below 1, a page size outside
 -- 1..10000.
 -- requires: app.require_staff.sql, app.unit_finals.sql, app.hashid_encode.sql, app.regrades_json.sql
+-- requires: app.score_distributions.sql
 create or replace function api.scores_page(
   assignment text, grader text default null, section text default null, sort text default null,
   page integer default 1, page_size integer default 200
@@ -63,21 +64,6 @@ begin
       select u.* from units as u
       where (scores_page.grader is null or u.grader = scores_page.grader)
         and (scores_page.section is null or scores_page.section = any(u.sections))
-    ),
-    values_by_kind as (
-      select k.kind, k.value::numeric as value from shown as u cross join lateral jsonb_each_text(u.scores) as k (kind, value)
-    ),
-    bounds as (
-      select v.kind, min(v.value) as lo, max(v.value) as hi from values_by_kind as v group by v.kind
-    ),
-    bins as (
-      -- ten equal bins from the lowest to the highest (the highest in the last); all in the
-      -- first when every score is the same
-      select v.kind, case when b.hi = b.lo then 1 else least(width_bucket(v.value, b.lo, b.hi, 10), 10) end as bin
-      from values_by_kind as v inner join bounds as b on v.kind = b.kind
-    ),
-    bin_counts as (
-      select x.kind, x.bin, count(*) as units from bins as x group by x.kind, x.bin
     )
     select jsonb_build_object(
       'name', target.name,
@@ -113,17 +99,7 @@ begin
           or o.place between (scores_page.page - 1) * scores_page.page_size + 1 and scores_page.page * scores_page.page_size
       ), '[]'::jsonb),
       'regrades', app.regrades_json(target.id),
-      'distributions', coalesce((
-        select jsonb_agg(jsonb_build_object(
-          'kind', b.kind,
-          'labels', (select jsonb_agg(trim_scale(round(b.lo + (b.hi - b.lo) * (n - 1) / 10, 1))::text order by n)
-                     from generate_series(1, 10) as n),
-          'counts', (select jsonb_agg(coalesce(c.units, 0) order by n)
-                     from generate_series(1, 10) as n
-                     left join bin_counts as c on c.kind = b.kind and c.bin = n)
-        ) order by b.kind)
-        from bounds as b
-      ), '[]'::jsonb)
+      'distributions', app.score_distributions((select array_agg(u.scores) from shown as u))
     )
     from app.courses as c
     where c.id = target.course_id

@@ -7,13 +7,14 @@
 --              (on time), "late"} of the enrolled units (with section: those with a member in it),
 --    "hours": {"labels": ['Mon 14:00' in the course's zone], "counts": [...]} backups per hour
 --             from seven days before the due date to the lock date (at most 14 days of hours),
---    "distributions": the scores page's score distribution per kind (api.scores_page),
+--    "distributions": the units' score distribution per kind (app.score_distributions, as
+--             the scores page draws it),
 --    "to_remind": [{"members": [emails]}] the enrolled units with backups and no submission,
 --             whom staff may want to remind, with "to_remind_emails": every such email}
 -- Called by: GET /staff/<assignment>/stats. Security: definer (ok_owner), after
 -- app.require_staff: the course's staff and admins; it reads the course's backups as they may.
 -- Raises: PT401, PT403, PT404 (app.require_staff).
--- requires: app.require_staff.sql, app.unit_finals.sql, api.scores_page.sql
+-- requires: app.require_staff.sql, app.unit_finals.sql, app.score_distributions.sql
 create or replace function api.assignment_stats(assignment text, section text default null)
 returns jsonb
 language plpgsql
@@ -34,19 +35,32 @@ begin
   window_start := date_trunc('hour', greatest(target.due_at - interval '7 days', window_end - interval '14 days'));
   return (
     with units as materialized (
-      select f.* from app.unit_finals(target.id) as f
+      select f.*,
+        -- the unit's scores: its members' shared best (every member has it; the first says it)
+        coalesce((
+          select sb.best -> target.id::text from app.shared_best_scores as sb
+          where sb.course_id = allowed_course and sb.user_id = f.member_ids[1]
+        ), '{}'::jsonb) as scores
+      from app.unit_finals(target.id) as f
       where f.enrolled
         and (assignment_stats.section is null or exists (
           select 1 from app.enrollments as e
           where e.course_id = allowed_course and e.user_id = any(f.member_ids) and e.section = assignment_stats.section
         ))
     ),
+    counted as (
+      -- one range scan of the course's backups by time (backups_course_created_idx), counted
+      -- by hour; the hours without any are filled in below
+      select date_trunc('hour', b.created_at) as hour, count(*) as backups
+      from app.backups as b
+      where b.course_id = allowed_course and b.assignment_id = target.id
+        and b.created_at >= window_start and b.created_at < window_end + interval '1 hour'
+      group by 1
+    ),
     hours as (
-      select h.hour, count(b.id) as backups
+      select h.hour, coalesce(c.backups, 0) as backups
       from generate_series(window_start, window_end, interval '1 hour') as h (hour)
-      left join app.backups as b
-        on b.assignment_id = target.id and b.created_at >= h.hour and b.created_at < h.hour + interval '1 hour'
-      group by h.hour
+      left join counted as c on h.hour = c.hour
     ),
     reminded as (
       select u.member_ids from units as u where u.backup_id is not null and not u.is_submission
@@ -75,7 +89,7 @@ begin
           'counts', jsonb_agg(h.backups order by h.hour)
         ) from hours as h
       ),
-      'distributions', api.scores_page(target.name, null, assignment_stats.section, null, 1, 1) -> 'distributions',
+      'distributions', app.score_distributions((select array_agg(u.scores) from units as u)),
       'to_remind', coalesce((
         select jsonb_agg(jsonb_build_object('members', (
           select jsonb_agg(us.email order by us.email) from app.users as us where us.id = any(r.member_ids)
