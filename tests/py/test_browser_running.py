@@ -227,3 +227,21 @@ def test_staff_follow_progress_to_a_student(server, page, admin_conn):  # noqa: 
     page.locator(".breadcrumb a", has_text="Roster").click()
     page.locator(".okv3-roster a", has_text="s1@a.edu").click()
     expect(page.locator(".okv3-student-assignments")).to_contain_text("on time")
+
+
+def test_the_gradebook_downloads_as_a_file_and_students_are_refused(server, page, tmp_path):  # noqa: F811
+    open_staff_course(page, "ta@a.edu", server.url)
+    page.locator(".okv3-course-links a", has_text="gradebook").click()
+    with page.expect_download() as download:
+        page.click("text=Download CSV")
+    assert re.fullmatch(r"cal-cs61a-fa26-grades-\d{4}-\d{2}-\d{2}\.csv", download.value.suggested_filename)
+    path = tmp_path / "grades.csv"
+    download.value.save_as(path)
+    assert path.read_text().startswith("Email,SID")
+    # a student who types a staff address gets the database's reason, not the page
+    student = page.context.browser.new_context().new_page()
+    sign_in(student, server.url, "s1@a.edu")
+    for path_ in ("/staff/cal/cs61a/fa26/hw01/stats", "/staff/cal/cs61a/fa26/students/s2@a.edu",
+                  "/staff/cal/cs61a/fa26/roster", "/staff/cal/cs61a/fa26/settings"):
+        student.goto(f"{server.url}{path_}")
+        expect(student.locator("body")).to_contain_text(re.compile(r"for the staff of cal/cs61a/fa26|Only instructors"))
