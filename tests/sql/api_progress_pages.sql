@@ -3,7 +3,7 @@
 -- assignment's final submission, group and scores, and a timeline from the stored messages);
 -- the course's staff only.
 begin;
-select plan(13);
+select plan(14);
 select tests.fixture();
 -- s3 has only a backup (with a grading message and files); s4 has nothing
 insert into app.users (email) values ('s3@a.edu'), ('s4@a.edu');
@@ -28,6 +28,8 @@ select tests.act_as('reader@a.edu');
 select is(api.assignment_stats('cal/cs61a/fa26/hw01') -> 'units',
   '{"total": 4, "not_started": 1, "backed_up": 1, "submitted": 2, "late": 0}'::jsonb, 'units by progress');
 select is(api.assignment_stats('cal/cs61a/fa26/hw01', '102') -> 'units' -> 'total', '2'::jsonb, 'filtered by section');
+select is((select jsonb_agg(s ->> 'email' order by s ->> 'email') from jsonb_array_elements(api.gradebook('cal/cs61a/fa26', '102') -> 'students') as s),
+  '["s3@a.edu", "s4@a.edu"]'::jsonb, 'the gradebook filters by section too');
 select is(api.assignment_stats('cal/cs61a/fa26/hw01') -> 'to_remind_emails', '["s3@a.edu"]'::jsonb,
   'whom to remind: backups but no submission');
 select is((select sum(c::integer) from jsonb_array_elements_text(api.assignment_stats('cal/cs61a/fa26/hw01') -> 'hours' -> 'counts') as c),

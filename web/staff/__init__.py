@@ -71,7 +71,8 @@ def course(offering: str):
 
 @blueprint.get("/<offering:offering>/gradebook")
 def gradebook(offering: str):
-    book = _page("select api.gradebook(offering => %s)", offering)
+    section = request.args.get("section") or None
+    book = _page("select api.gradebook(offering => %s, section => %s)", offering, section)
     return render_template("staff/gradebook.html", offering=offering, book=book)
 
 

@@ -1,5 +1,7 @@
--- api.gradebook(offering): the course gradebook in one query, for its staff and admins:
+-- api.gradebook(offering, section): the course gradebook in one query, for its staff and
+-- admins:
 --   {"columns": [{"title", "assignment", "type", "in_total"}, ...],
+--    "section": the filter (null: every student), "sections": the students' sections,
 --    "students": [{"email", "sid", "section", "cells": [value per column], "total"}, ...]}
 -- Columns, values and totals are exactly the grades CSV's (app.grade_columns, app.grade_cells:
 -- group members share the best active score of each kind; missing values are 0; total adds
@@ -10,7 +12,7 @@
 -- of per-student RLS checks. Raises: PT401, PT403, PT404 (app.require_staff).
 -- requires: app.require_staff.sql
 -- requires: app.grade_cells.sql
-create or replace function api.gradebook(offering text)
+create or replace function api.gradebook(offering text, section text default null)
 returns jsonb
 language sql
 stable
@@ -33,6 +35,12 @@ as $$
       ) order by cl.col)
       from columns as cl
     ), '[]'::json),
+    'section', gradebook.section,
+    'sections', coalesce((
+      select json_agg(distinct e.section order by e.section)
+      from course as c inner join app.enrollments as e on e.course_id = c.id
+      where e.role = 'student' and e.section is not null
+    ), '[]'::json),
     'students', coalesce((
       select json_agg(json_build_object(
         'email', u.email, 'sid', e.sid, 'section', e.section,
@@ -40,6 +48,7 @@ as $$
       ) order by u.email)
       from course as c
       inner join app.enrollments as e on e.course_id = c.id and e.role = 'student'
+        and (gradebook.section is null or e.section = gradebook.section)
       inner join app.users as u on e.user_id = u.id
       left join cells as g on g.student_id = u.id
     ), '[]'::json)
@@ -47,7 +56,7 @@ as $$
   from course
 $$;
 
-revoke all on function api.gradebook(text) from public;
-grant execute on function api.gradebook(text) to ok_user;
-comment on function api.gradebook(text) is
+revoke all on function api.gradebook(text, text) from public;
+grant execute on function api.gradebook(text, text) to ok_user;
+comment on function api.gradebook(text, text) is
 'The course gradebook (staff): the grades CSV''s columns and values per student, and a total.';
