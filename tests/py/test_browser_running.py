@@ -169,11 +169,12 @@ def test_an_instructor_manages_the_roster(server, page, admin_conn, tmp_path):  
     page.locator("#edit-row button", has_text="Unenroll").click()
     expect(flash(page)).to_have_text("That would leave cal/cs61a/fa26 without an instructor: enroll another first")
     # a CSV with a bad row: named by its row, nothing applied
-    bad = "email,name,section\nfresh@a.edu,Fay,102\nnot-an-email,X,1\n"
+    # (a quoted name spanning two lines: the bad row is the file's line 4, as an editor shows it)
+    bad = 'email,name,section\nfresh@a.edu,"Fay\nF",102\nnot-an-email,X,1\n'
     csv_input = page.locator(".okv3-import input[type=file]")
     csv_input.set_input_files([{"name": "r.csv", "mimeType": "text/csv", "buffer": bad.encode()}])
     page.locator(".okv3-import button", has_text="Preview").click()
-    expect(page.locator(".okv3-import-errors")).to_contain_text("3")
+    expect(page.locator(".okv3-import-errors tbody tr td").first).to_have_text("4")
     expect(page.locator(".okv3-import-errors")).to_contain_text("Malformed email address 'not-an-email'")
     expect(page.locator("text=Apply these changes")).to_have_count(0)
     # a good one, in replace mode: the preview lists each change; Apply applies it

@@ -4,7 +4,8 @@ put the same classmate into their groups leave that classmate in one group; uplo
 unflags and group changes racing each other leave each submitter's own backup that counts
 (app.submitter_finals, kept by triggers) equal to a recomputation from scratch; scores,
 flags and group changes racing each other leave each student's shared best scores
-(app.shared_best_scores, kept by triggers) equal to a recomputation from scratch."""
+(app.shared_best_scores, kept by triggers) equal to a recomputation from scratch; a batch
+of extension grants racing a denial of one of its requests grants nothing."""
 
 from __future__ import annotations
 
@@ -235,3 +236,39 @@ def test_racing_scores_and_group_changes_keep_the_shared_best_exact(setup, admin
                      "select s.best -> a.id::text from app.shared_best_scores s, app.assignments a "
                      "where a.name = %s and s.user_id = (select id from app.users where email = 's1@a.edu')", (hw,))
     assert s1_best == {"total": 6, "correctness": 4, "effort": 2}, "s1 and s3 share the best of each kind"
+
+
+def test_a_request_denied_while_a_batch_grants_it_refuses_the_batch(setup, admin_conn):
+    """A TA ticks two pending requests and grants them while another TA's denial of one of
+    them is still open: the batch waits for the denial, sees that request is no longer
+    pending, and grants nothing (all or nothing), instead of counting the denied request as
+    granted and leaving an extension beside a denial."""
+    for email in ("s1@a.edu", "s2@a.edu"):
+        with setup.request(_claims(admin_conn, email), method="POST") as ctx:
+            ctx.call("select api.request_extension(%s, %s)", ("cal/cs61a/fa26/hw01", "Ill"))
+    with admin_conn.cursor() as cur:
+        cur.execute("select array_agg(id order by id) from app.extension_requests where status = 'pending'")
+        request_ids = cur.fetchone()[0]
+    assert len(request_ids) == 2
+    outcome = {}
+
+    def grant_both():
+        try:
+            with setup.request(_claims(admin_conn, "ta@a.edu"), method="POST") as ctx:
+                outcome["answer"] = ctx.call("select api.grant_extension_requests(%s, %s, %s)",
+                                             ("cal/cs61a/fa26", request_ids, "2030-01-01T00:00"))
+        except psycopg2.Error as exc:
+            outcome["error"] = exc.pgcode
+
+    with setup.request(_claims(admin_conn, "instructor@a.edu"), method="POST") as denial:
+        # s2's request is denied (the last in the batch's order); the denial is not yet committed
+        denial.call("select api.deny_extension_request(%s, %s, %s)", ("cal/cs61a/fa26/hw01", "s2@a.edu", "No"))
+        granter = threading.Thread(target=grant_both)
+        granter.start()
+        granter.join(2)  # the batch now waits on the denied request's row
+        assert granter.is_alive(), "the batch should wait for the open denial"
+    granter.join(30)
+    assert outcome == {"error": "PT409"}
+    assert scalar(admin_conn, "select count(*) from app.extensions") == 0
+    assert scalar(admin_conn, "select string_agg(status::text, ',' order by id) from app.extension_requests") \
+        == "pending,denied"

@@ -2,12 +2,12 @@
 -- correction, OAuth clients (register, rotate the secret, turn off), client versions; each
 -- refused to everyone but a site admin, and an admin cannot un-admin themselves.
 begin;
-select plan(16);
+select plan(18);
 select tests.fixture();
 select tests.act_as('instructor@a.edu');
 select throws_ok($$ select api.admin_courses_page() $$, 'PT403', null, 'an instructor is not a site admin');
 select throws_ok($$ select api.admin_update_user('s1@a.edu', is_admin => true) $$, 'PT403', null, 'and cannot make admins');
-select throws_ok($$ select api.admin_save_client('evil', 'Evil') $$, 'PT403', null, 'nor register clients');
+select throws_ok($$ select api.admin_save_client('evil', 'Evil', register => true) $$, 'PT403', null, 'nor register clients');
 select tests.act_as('admin@x.edu');
 select is((select jsonb_agg(c ->> 'offering' order by c ->> 'offering') from jsonb_array_elements(api.admin_courses_page()) as c),
   '["cal/cs61a/fa26", "cal/cs61b/fa26"]'::jsonb, 'the admin sees every course');
@@ -23,9 +23,14 @@ select is(api.admin_update_user('s1@a.edu', new_email => 'sam@a.edu', is_admin =
   '{"email": "sam@a.edu", "name": "Sam", "is_admin": true}'::jsonb, 'an email is corrected; a user made admin');
 select throws_ok($$ select api.admin_update_user('admin@x.edu', is_admin => false) $$, 'PT403',
   'You cannot remove your own admin rights: ask another admin', 'an admin cannot un-admin themselves');
-select is(length(api.admin_save_client('grader', 'Autograder', array['https://ag.example.edu/cb']) ->> 'secret'), 48,
+select is(length(api.admin_save_client('grader', 'Autograder', array['https://ag.example.edu/cb'], register => true) ->> 'secret'), 48,
   'a new confidential client gets a secret, once');
-select throws_ok($$ select api.admin_save_client('grader2', 'x', array['javascript:alert(1)']) $$, 'PT422', null,
+select throws_ok($$ select api.admin_save_client('grader', 'Other', register => true) $$, 'PT409',
+  'A client grader is already registered: change it in its row, or choose another id',
+  'registering a taken id does not overwrite that client');
+select throws_ok($$ select api.admin_save_client('nosuch', active => false) $$, 'PT404', 'No client nosuch',
+  'changing an unknown client does not create one');
+select throws_ok($$ select api.admin_save_client('grader2', 'x', array['javascript:alert(1)'], register => true) $$, 'PT422', null,
   'a redirect URI must be an http(s) address');
 select set_config('tests.secret', api.admin_save_client('grader', rotate_secret => true) ->> 'secret', true);
 select tests.act_as_owner();

@@ -3,7 +3,7 @@
 -- another offering, and the roster (one person at a time, or a CSV previewed, then applied).
 -- Each is refused, with a reason, to whom it is not for, and a refusal changes nothing.
 begin;
-select plan(50);
+select plan(54);
 select tests.fixture();
 -- last term's offering of CS 61A, with an assignment, its template and a rubric
 insert into app.courses (offering, display_name) values ('cal/cs61a/sp26', 'CS 61A');
@@ -49,6 +49,14 @@ select is(api.update_assignment('cal/cs61a/fa26/lab02', display_name => 'Lab Two
 select is(api.assignment_settings_page('cal/cs61a/fa26/lab02') ->> 'due_local', '2026-12-03T12:00',
   'the date input shows the course''s wall-clock time');
 select is(api.assignment_settings_page('cal/cs61a/fa26/lab02') ->> 'upload_info', 'lab02.py', 'text settings are trimmed');
+select api.update_assignment('cal/cs61a/fa26/lab02', due => '2026-12-03T23:59:59', lock => '2026-12-04T23:59:59');
+select api.update_assignment('cal/cs61a/fa26/lab02', due => '2026-12-03T23:59', lock => '2026-12-04T23:59', max_group_size => 3);
+select results_eq($$ select to_char(due_at at time zone 'America/New_York', 'HH24:MI:SS'),
+    to_char(lock_at at time zone 'America/New_York', 'HH24:MI:SS') from app.assignments where name = 'cal/cs61a/fa26/lab02' $$,
+  $$ values ('23:59:59', '23:59:59') $$, 'dates saved back as the page shows them (to the minute) keep their seconds');
+select api.update_assignment('cal/cs61a/fa26/lab02', due => '2026-12-03T23:58');
+select is((select to_char(due_at at time zone 'America/New_York', 'HH24:MI:SS') from app.assignments
+  where name = 'cal/cs61a/fa26/lab02'), '23:58:00', 'a changed minute is saved as typed');
 select throws_ok($$ select api.update_assignment('cal/cs61a/fa26/lab02', lock => '2026-12-01T12:00') $$, 'PT422',
   'The lock date must not be before the due date', 'a lock date before the due date is refused');
 select throws_ok($$ select api.update_assignment('cal/cs61a/fa26/lab02', display_name => ' ') $$, 'PT422', null,
@@ -97,8 +105,10 @@ select is((select count(*) from app.assignments where name = 'cal/cs61a/fa26/pro
 select is(api.copy_assignments('cal/cs61a/sp26', 'cal/cs61a/fa26', array['proj1'], 7), '["cal/cs61a/fa26/proj1"]'::jsonb,
   'the ticked assignments are copied');
 select results_eq($$ select visible, max_group_size, template_files, due_at from app.assignments where name = 'cal/cs61a/fa26/proj1' $$,
-  $$ values (false, 2, '{"lab.py": "x = 1\n"}'::jsonb, '2026-03-08 23:59-08'::timestamptz) $$,
-  'hidden, with the settings, the templates, and the dates moved');
+  $$ values (false, 2, '{"lab.py": "x = 1\n"}'::jsonb, '2026-03-08 23:59-07'::timestamptz) $$,
+  'hidden, with the settings, the templates, and the dates moved on the course''s clock (23:59 PST to 23:59 PDT)');
+select throws_ok($$ select api.copy_assignments('cal/cs61a/sp26', 'cal/cs61a/fa26', '{}') $$, 'PT422',
+  'Tick the assignments to copy', 'an empty list copies nothing (it is not "everything")');
 select tests.act_as('instructor@a.edu');
 select throws_ok($$ select api.copy_assignments('cal/cs61a/sp26', 'cal/cs61a/fa26', array['hw01']) $$, 'PT403', null,
   'the caller must be staff of the source');
@@ -151,7 +161,10 @@ select results_eq($$ select u.email::text, e.role::text, e.section from app.enro
   $$ values ('new@a.edu', 'student', '102'), ('s1@a.edu', 'student', '101') $$, 'the roster is as the file says');
 select is((select count(*) from jsonb_array_elements(api.roster_page('cal/cs61a/fa26', section => '101') -> 'people')),
   1::bigint, 'the roster filters by section');
--- the CSV download reads back as "nothing to change"
+-- the CSV download reads back as "nothing to change", a name guarded against formulas included
+select tests.act_as_owner();
+update app.users set name = '=Dash' where email = 'new@a.edu';
+select tests.act_as('instructor@a.edu');
 select is((select jsonb_build_array(p -> 'additions', p -> 'changes', p -> 'errors') from api.roster_import('cal/cs61a/fa26', (
   select jsonb_agg(jsonb_build_object('row', n + 1, 'email', f[1], 'name', f[2], 'sid', f[3], 'section', f[5], 'role', f[6]))
   from unnest(string_to_array(rtrim(api.roster_csv('cal/cs61a/fa26'), E'\r\n'), E'\r\n')) with ordinality as l (line, n),
@@ -162,6 +175,10 @@ select throws_ok($$ select api.unenroll('cal/cs61a/fa26', 'instructor@a.edu') $$
   'That would leave cal/cs61a/fa26 without an instructor: enroll another first', 'the last instructor cannot be unenrolled');
 select throws_ok($$ select api.enroll('cal/cs61a/fa26', 'instructor@a.edu', 'ta') $$, 'PT409', null, 'nor demoted');
 select is(api.unenroll('cal/cs61a/fa26', 'new@a.edu') ->> 'role', 'student', 'a student is unenrolled');
+-- with a second instructor, one may leave: the other counts though the leaver no longer sees the roster
+select api.enroll('cal/cs61a/fa26', 'co@a.edu', 'instructor');
+select is(api.unenroll('cal/cs61a/fa26', 'instructor@a.edu') ->> 'role', 'instructor',
+  'an instructor unenrolls themselves when another instructor remains');
 
 select * from finish();
 rollback;

@@ -85,11 +85,12 @@ def save_client():
     uris = form.get("redirect_uris")
     saved, refused = _change(
         "select api.admin_save_client(client_id => %s, name => %s, redirect_uris => %s, confidential => %s, "
-        "active => %s, rotate_secret => %s)",
+        "active => %s, rotate_secret => %s, register => %s)",
         (form.get("client_id", "").strip(), form.get("name") or None,
          None if uris is None else uris.split(),
          (form.get("confidential") == "on") if "has-confidential" in form else None,
-         {"on": True, "off": False}.get(form.get("active", "")), form.get("rotate_secret") == "on"))
+         {"on": True, "off": False}.get(form.get("active", "")), form.get("rotate_secret") == "on",
+         form.get("register") == "on"))
     if refused:
         flash(refused, "error")
         return redirect(url_for("admin.clients"))

@@ -83,7 +83,7 @@ def create_assignment(offering: str):
 def copy_assignments(offering: str):
     copied, refused = _change(
         "select api.copy_assignments(from_offering => %s, to_offering => %s, words => %s, shift_days => %s)",
-        (request.form.get("source", ""), offering, request.form.getlist("word") or None,
+        (request.form.get("source", ""), offering, request.form.getlist("word"),
          request.form.get("shift_days", 0, type=int)))
     _said(refused, f"Copied {len(copied or [])} assignment(s), hidden until you show them: "
                    + ", ".join(n.rsplit("/", 1)[-1] for n in copied or []) + ".")
@@ -189,7 +189,10 @@ def _roster_rows(text: str) -> list[dict]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip().lower() for h in next(reader, [])]
     rows = []
-    for line_number, fields in enumerate(reader, start=2):
+    last_line = reader.line_num
+    for fields in reader:
+        # a quoted field may span lines: a row is numbered by the line it starts on
+        line_number, last_line = last_line + 1, reader.line_num
         if not any(f.strip() for f in fields):
             continue  # blank lines (a trailing newline) are not people
         row = {"row": line_number}

@@ -1,15 +1,18 @@
--- api.admin_save_client(client_id, name, redirect_uris, confidential, active, rotate_secret):
--- register an OAuth client, or change one; a null argument keeps the value. A new
+-- api.admin_save_client(client_id, name, redirect_uris, confidential, active, rotate_secret,
+-- register): register an OAuth client (register true: an id already taken is refused, so
+-- the register form cannot overwrite a client), or change one (register false: the id must
+-- exist); a null argument keeps the value. A new
 -- confidential client, or rotate_secret, gets a fresh secret, returned once ("secret"; only
 -- its SHA-256 is kept, and the old secret stops working at once); a public client has none.
 -- Turning a client off stops its logins and refreshes (app.oauth_client_check).
 -- Called by: the admin clients page. Security: definer (ok_owner) after app.require_admin.
 -- Raises: PT401, PT403 (app.require_admin); PT422 a malformed id, no name, a redirect URI that
--- is not http(s) or urn:ietf:wg:oauth:2.0:oob.
+-- is not http(s) or urn:ietf:wg:oauth:2.0:oob; PT409 registering a taken id; PT404 changing
+-- an unknown one.
 -- requires: app.require_admin.sql
 create or replace function api.admin_save_client(
   client_id text, name text default null, redirect_uris text[] default null, confidential boolean default null,
-  active boolean default null, rotate_secret boolean default false
+  active boolean default null, rotate_secret boolean default false, register boolean default false
 )
 returns jsonb
 language plpgsql
@@ -32,6 +35,13 @@ begin
     raise sqlstate 'PT422' using message = 'Each redirect URI is an http(s) address, or urn:ietf:wg:oauth:2.0:oob';
   end if;
   select c.* into existing from auth.oauth_clients as c where c.client_id = admin_save_client.client_id for update;
+  if admin_save_client.register and existing.client_id is not null then
+    raise sqlstate 'PT409' using message = format(
+      'A client %s is already registered: change it in its row, or choose another id', admin_save_client.client_id);
+  end if;
+  if not admin_save_client.register and existing.client_id is null then
+    raise sqlstate 'PT404' using message = format('No client %s', admin_save_client.client_id);
+  end if;
   if existing.client_id is null then
     if coalesce(btrim(admin_save_client.name), '') = '' then
       raise sqlstate 'PT422' using message = 'A new client needs a name';
@@ -57,7 +67,7 @@ begin
 end;
 $$;
 
-revoke all on function api.admin_save_client(text, text, text[], boolean, boolean, boolean) from public;
-grant execute on function api.admin_save_client(text, text, text[], boolean, boolean, boolean) to ok_user;
-comment on function api.admin_save_client(text, text, text[], boolean, boolean, boolean) is
+revoke all on function api.admin_save_client(text, text, text[], boolean, boolean, boolean, boolean) from public;
+grant execute on function api.admin_save_client(text, text, text[], boolean, boolean, boolean, boolean) to ok_user;
+comment on function api.admin_save_client(text, text, text[], boolean, boolean, boolean, boolean) is
 'Register or change an OAuth client; a new secret is returned once (site admins).';

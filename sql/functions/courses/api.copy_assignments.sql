@@ -1,16 +1,18 @@
 -- api.copy_assignments(from_offering, to_offering, words, shift_days): copy assignments from
 -- another offering of the same course (cal/cs61a/sp26 into cal/cs61a/fa26): settings,
--- template files and rubrics with their items, dates moved by shift_days. The copies start
+-- template files and rubrics with their items, dates moved by shift_days on the target
+-- course's wall clock (23:59 stays 23:59 across a daylight-saving change). The copies start
 -- hidden (staff check the dates, then show them) with the target course's published kinds.
--- words null copies every assignment of the source. All or nothing: a name already taken in
--- the target refuses the whole copy, naming it. Answers the new assignments' names.
+-- words null copies every assignment of the source; an empty list copies nothing. All or
+-- nothing: a name already taken in the target refuses the whole copy, naming it. Answers
+-- the new assignments' names.
 -- Called by: POST /staff/<offering>/copy (the staff course page's "Copy from another
 -- offering"). Security: definer as ok_api (the caller's RLS applies to every read and
 -- insert); the caller must be staff of the source (app.require_staff) and a TA, instructor
 -- or admin of the target (auth.is_ta_of).
 -- Raises: PT401, PT403, PT404 (app.require_staff on either course); PT403 not a TA or
--- instructor of the target; PT422 not the same course, the same offering, an unknown word,
--- nothing to copy, a shift beyond a year or two; PT409 a name already taken.
+-- instructor of the target; PT422 nothing ticked, not the same course, the same offering,
+-- an unknown word, nothing to copy, a shift beyond two years; PT409 a name already taken.
 -- requires: app.require_staff.sql, auth.is_ta_of.sql
 create or replace function api.copy_assignments(
   from_offering text, to_offering text, words text[] default null, shift_days integer default 0
@@ -25,12 +27,16 @@ declare
   source_course bigint := app.require_staff(copy_assignments.from_offering, 'course');
   target_course bigint := app.require_staff(copy_assignments.to_offering, 'course');
   shift interval := make_interval(days => coalesce(copy_assignments.shift_days, 0));
+  zone text;
   unknown text;
   taken text;
   created jsonb;
 begin
   if not auth.is_ta_of(target_course) then
     raise sqlstate 'PT403' using message = format('Only TAs and instructors of %s can create assignments', to_offering);
+  end if;
+  if copy_assignments.words = '{}' then
+    raise sqlstate 'PT422' using message = 'Tick the assignments to copy';
   end if;
   if source_course = target_course then
     raise sqlstate 'PT422' using message = 'Choose another offering to copy from';
@@ -55,6 +61,7 @@ begin
   if taken is not null then
     raise sqlstate 'PT409' using message = format('Already in %s: %s (nothing was copied)', to_offering, taken);
   end if;
+  select c.timezone into zone from app.courses as c where c.id = target_course;
 
   with source as (
     select s.*, substr(s.name, length(from_offering) + 2) as word
@@ -66,7 +73,8 @@ begin
     insert into app.assignments
       (course_id, name, display_name, due_at, lock_at, visible, creator_id, url, max_group_size, revisions_allowed,
        uploads_enabled, upload_info, template_files, published_score_kinds)
-    select target_course, to_offering || '/' || s.word, s.display_name, s.due_at + shift, s.lock_at + shift, false,
+    select target_course, to_offering || '/' || s.word, s.display_name, ((s.due_at at time zone zone) + shift) at time zone zone,
+      ((s.lock_at at time zone zone) + shift) at time zone zone, false,
       auth.user_id(), s.url, s.max_group_size, s.revisions_allowed, s.uploads_enabled, s.upload_info,
       s.template_files, c.default_published_kinds
     from source as s cross join app.courses as c

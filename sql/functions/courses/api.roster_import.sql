@@ -2,7 +2,8 @@
 -- people: [{"row", "email", "name", "sid", "section", "role"}], one per data line of the file
 -- (row: its line number, for the errors). An empty role means student; roles are read as
 -- people type them (app.course_role_from_text); an empty sid or section keeps the one on
--- record, as api.enroll does. Answers the plan, computed in one statement:
+-- record, as api.enroll does; text cells are read back through v3.csv_field_read (the
+-- roster download's formula guard undone). Answers the plan, computed in one statement:
 --   {"additions": [{"row", "email", "name", "sid", "section", "role"}],
 --    "changes": [{... the same, "was": {"role", "sid", "section"}}],
 --    "removals": [{"email", "name", "sid", "section", "role"}] (with replace: the students
@@ -18,7 +19,7 @@
 -- Raises: PT401, PT403, PT404 (app.require_instructor); PT422 no rows, or more than 10,000;
 -- PT409 the import would leave the course without an instructor (app.keep_an_instructor).
 -- requires: app.require_instructor.sql, app.course_role_from_text.sql, app.email_is_valid.sql
--- requires: app.ensure_users.sql, app.keep_an_instructor.sql
+-- requires: app.ensure_users.sql, app.keep_an_instructor.sql, v3.csv_field_read.sql
 create or replace function api.roster_import(
   offering text, people jsonb, replace boolean default false, apply boolean default false
 )
@@ -44,13 +45,13 @@ begin
   with given as (
     select
       (p ->> 'row')::integer as row_number,
-      btrim(coalesce(p ->> 'email', '')) as email,
-      nullif(btrim(p ->> 'name'), '') as name,
-      nullif(btrim(p ->> 'sid'), '') as sid,
-      nullif(btrim(p ->> 'section'), '') as section,
+      btrim(coalesce(v3.csv_field_read(p ->> 'email'), '')) as email,
+      nullif(btrim(v3.csv_field_read(p ->> 'name')), '') as name,
+      nullif(btrim(v3.csv_field_read(p ->> 'sid')), '') as sid,
+      nullif(btrim(v3.csv_field_read(p ->> 'section')), '') as section,
       nullif(btrim(p ->> 'role'), '') as role_text,
       app.course_role_from_text(coalesce(nullif(btrim(p ->> 'role'), ''), 'student')) as role,
-      min((p ->> 'row')::integer) over (partition by lower(btrim(coalesce(p ->> 'email', '')))) as first_row
+      min((p ->> 'row')::integer) over (partition by lower(btrim(coalesce(v3.csv_field_read(p ->> 'email'), '')))) as first_row
     from jsonb_array_elements(roster_import.people) as p
   ),
   checked as (

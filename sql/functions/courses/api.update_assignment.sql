@@ -1,6 +1,7 @@
 -- api.update_assignment(name, ...): change an assignment's settings; a null argument keeps
 -- the setting. Dates without an offset are read in the course's time zone
--- (app.parse_course_time); '' clears url, upload_info and autograder_key. A group size below
+-- (app.parse_course_time), and a date typed as the stored one to the minute keeps its
+-- seconds; '' clears url, upload_info and autograder_key. A group size below
 -- the size of a group that exists (invitations included, as app.group_add_member counts) is
 -- refused, naming the number of such groups; the assignment's lock serialises this with
 -- invitations. Answers the assignment as api.assignment_settings_page shows it.
@@ -48,6 +49,14 @@ begin
   select c.timezone into zone from app.courses as c where c.id = target.course_id;
   new_due := case when coalesce(btrim(due), '') = '' then target.due_at else app.parse_course_time(due, zone) end;
   new_lock := case when coalesce(btrim(lock), '') = '' then target.lock_at else app.parse_course_time(lock, zone) end;
+  -- The page's date inputs show minutes: a date saved back unchanged keeps its seconds
+  -- (a due date of 23:59:59 stays 23:59:59 when only the group size was changed).
+  if new_due = date_trunc('minute', target.due_at) then
+    new_due := target.due_at;
+  end if;
+  if new_lock = date_trunc('minute', target.lock_at) then
+    new_lock := target.lock_at;
+  end if;
   if new_lock < new_due then
     raise sqlstate 'PT422' using message = 'The lock date must not be before the due date';
   end if;

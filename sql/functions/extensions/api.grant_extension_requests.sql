@@ -33,7 +33,7 @@ begin
     raise sqlstate 'PT422' using message = 'At most 500 requests at once';
   end if;
   for request in
-    select a.name as assignment, u.email
+    select r.id, a.name as assignment, u.email
     from app.extension_requests as r
     inner join app.assignments as a on r.assignment_id = a.id
     inner join app.users as u on r.user_id = u.id
@@ -42,7 +42,11 @@ begin
   loop
     perform api.grant_extension(request.assignment, request.email, grant_extension_requests.expires, null,
                                 coalesce(grant_extension_requests.reply, ''));
-    granted := granted + 1;
+    -- Read after the grant: a request another TA denied between the loop's read and the
+    -- grant's update stays denied (that update marks only pending ones) and must not count.
+    if exists (select 1 from app.extension_requests as r where r.id = request.id and r.status = 'granted') then
+      granted := granted + 1;
+    end if;
   end loop;
   if granted < wanted then
     raise sqlstate 'PT409' using message = format(
