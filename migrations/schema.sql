@@ -71,6 +71,7 @@ CREATE TYPE app.request_status AS ENUM (
 ALTER TYPE app.request_status OWNER TO ok_owner;
 
 GRANT USAGE ON SCHEMA analytics TO ok_analytics;
+GRANT USAGE ON SCHEMA analytics TO ok_owner;
 
 GRANT ALL ON SCHEMA api TO ok_api;
 GRANT USAGE ON SCHEMA api TO ok_anon;

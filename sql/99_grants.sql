@@ -4,3 +4,6 @@
 grant usage on schema api to ok_anon, ok_user, ok_worker, ok_auth;
 grant usage on schema analytics to ok_analytics;
 revoke all on schema alembic from public;
+-- The pseudonymous exports (api.job_final_submissions, api.job_backups: definers owned by
+-- ok_owner) name students by analytics.student_key, the one pseudonym researchers see.
+grant usage on schema analytics to ok_owner;

@@ -1,7 +1,7 @@
-"""`python -m worker`: run the background worker until stopped (see worker.outbox)."""
+"""`python -m worker`: run the background worker until stopped (see worker.main)."""
 
 import sys
 
-from worker.outbox import main
+from worker.main import main
 
 sys.exit(main())

@@ -5,7 +5,8 @@ Mail is queued by SQL (rows in app.email_outbox, inside the transaction that dec
 send it, so a rolled-back change sends nothing). The worker claims a batch through
 api.outbox_claim, sends each message, and records the outcome through api.outbox_finish;
 a failed message is retried up to five times. It sleeps on LISTEN okv3_outbox (a trigger
-notifies on insert) with a poll interval as a safety net.
+notifies on insert) with a poll interval as a safety net. worker.main runs this loop in a
+thread of its own beside the job loop (worker.jobs).
 
 Settings: OK_SMTP_HOST (localhost), OK_SMTP_PORT (25), OK_SMTP_USER, OK_SMTP_PASSWORD,
 OK_SMTP_STARTTLS (0/1), OK_MAIL_FROM (OK <no-reply@localhost>), OK_WORKER_POLL_SECONDS (30).
@@ -16,7 +17,8 @@ from __future__ import annotations
 import logging
 import select
 import smtplib
-import sys
+import threading
+import time
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -24,7 +26,6 @@ import psycopg2
 
 from web import settings
 from web.db import Database
-from web.settings import authenticator_url
 from worker.highlight import highlight_pass
 
 WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
@@ -86,32 +87,33 @@ def send_outbox_once(db: Database, smtp: SmtpSettings, batch_size: int = 20) -> 
     return len(claimed)
 
 
-def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    dsn = authenticator_url()
-    db = Database(dsn, max_connections=2, min_connections=1)
-    smtp = SmtpSettings.from_environment()
-    poll = settings.worker_poll_seconds()
-    listener = psycopg2.connect(dsn)
-    listener.autocommit = True
-    listener.cursor().execute("listen okv3_outbox")
-    listener.cursor().execute("listen okv3_highlight")
-    log.info("worker started; sending mail through %s:%s", smtp.host, smtp.port)
+def mail_loop(db: Database, listener, smtp: SmtpSettings, poll: float, stop: threading.Event) -> None:
+    """Send mail and highlight code until stop is set: woken by NOTIFY okv3_outbox and
+    okv3_highlight, or every poll seconds (a message waiting to be retried)."""
     highlight_due = True  # a pass at start: tasks made while the worker was down
-    while True:
-        sent = send_outbox_once(db, smtp)  # mail first: people wait for it
+    next_look = 0.0
+    while not stop.is_set():
+        sent = 0
+        if time.monotonic() >= next_look:
+            try:
+                sent = send_outbox_once(db, smtp)  # mail first: people wait for it
+            except psycopg2.Error:
+                log.exception("outbox: the database did not answer; trying again")
+            if sent == 0:
+                next_look = time.monotonic() + poll
         if highlight_due:
             highlight_due = False
             try:
                 highlight_pass(db)
             except psycopg2.Error:  # the database's trouble: mail goes on; the next wake-up retries
                 log.exception("highlight pass failed")
-        if sent == 0:
-            select.select([listener], [], [], poll)
+        if sent:
+            continue
+        ready, _, _ = select.select([listener], [], [], min(1.0, max(0.0, next_look - time.monotonic())))
+        if ready:
             listener.poll()
-            highlight_due = any(n.channel == "okv3_highlight" for n in listener.notifies)
+            channels = {n.channel for n in listener.notifies}
             listener.notifies.clear()
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+            highlight_due = "okv3_highlight" in channels
+            if "okv3_outbox" in channels:
+                next_look = 0.0

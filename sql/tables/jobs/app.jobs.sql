@@ -6,7 +6,7 @@
 CREATE TABLE app.jobs (
     id bigint NOT NULL,
     course_id bigint,
-    user_id bigint NOT NULL,
+    user_id bigint,
     name text NOT NULL,
     description text DEFAULT ''::text NOT NULL,
     params jsonb DEFAULT '{}'::jsonb NOT NULL,
@@ -17,6 +17,22 @@ CREATE TABLE app.jobs (
     result text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    priority bigint DEFAULT 0 NOT NULL,
+    attempts bigint DEFAULT 0 NOT NULL,
+    max_attempts bigint DEFAULT 3 NOT NULL,
+    run_after timestamp with time zone DEFAULT now() NOT NULL,
+    worker text,
+    lease_expires_at timestamp with time zone,
+    cancel_requested boolean DEFAULT false NOT NULL,
+    cancelled_at timestamp with time zone,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    error text,
+    file_name text,
+    file_type text,
+    file_bytes bigint,
+    file_expires_at timestamp with time zone,
+    CONSTRAINT jobs_attempts_bounded CHECK ((((max_attempts >= 1) AND (max_attempts <= 10)) AND (attempts >= 0))),
     CONSTRAINT jobs_progress_fraction CHECK (((progress >= (0)::numeric) AND (progress <= (1)::numeric))),
     CONSTRAINT jobs_result_kind_known CHECK ((result_kind = ANY (ARRAY['html'::text, 'string'::text, 'link'::text])))
 );
@@ -24,6 +40,8 @@ CREATE TABLE app.jobs (
 ALTER TABLE ONLY app.jobs FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.jobs OWNER TO ok_owner;
+
+COMMENT ON COLUMN app.jobs.lease_expires_at IS 'While running: the time after which another worker may take the job (its worker renews it).';
 
 ALTER TABLE app.jobs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.jobs_id_seq
@@ -37,9 +55,15 @@ ALTER TABLE app.jobs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 ALTER TABLE ONLY app.jobs
     ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
 
+CREATE INDEX jobs_course_idx ON app.jobs USING btree (course_id, id);
+
 CREATE INDEX jobs_queued_idx ON app.jobs USING btree (id) WHERE (status = 'queued'::app.job_status);
 
+CREATE INDEX jobs_running_lease_idx ON app.jobs USING btree (lease_expires_at) WHERE (status = 'running'::app.job_status);
+
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+CREATE TRIGGER _900_notify_worker AFTER INSERT OR UPDATE OF status ON app.jobs FOR EACH STATEMENT EXECUTE FUNCTION app.tg_jobs__notify();
 
 ALTER TABLE ONLY app.jobs
     ADD CONSTRAINT jobs_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;

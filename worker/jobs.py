@@ -1,0 +1,330 @@
+"""The worker runs background jobs from the queue in app.jobs.
+
+Jobs are queued by SQL (app.enqueue_job, inside the api function that decides the work),
+so nothing here decides what to run or who may. A job thread claims one job at a time
+(api.job_claim: `for update skip locked`, highest priority first) and runs its kind's
+handler below. While it runs, a heartbeat thread reports every few seconds
+(api.job_report): that renews the job's lease, records its progress and log lines, and
+answers whether staff asked to cancel it. A worker that dies stops renewing; once the lease
+has expired another worker claims the job again. After the attempt the worker records how it
+ended (api.job_finish), and the database decides what follows (finished, re-queued after a
+backoff, failed, cancelled). On SIGTERM the job thread stops at the handler's next check
+and hands its job back to the queue at once (api.job_release), without using an attempt.
+
+Every call about a job names the job and this worker (app.held_job): it acts as the job's
+creator, so an export sees what they may see now. Result files are streamed into the
+database in chunks (api.job_file_chunk), so any web process can serve them and no process
+holds a whole file: the final-submissions zip is built with zipstream-ng a batch of
+backups at a time.
+
+Settings: OK_JOB_LEASE_SECONDS (60), OK_WORKER_POLL_SECONDS (30).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import select
+import socket
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import psycopg2
+import zipstream
+
+from web.db import Database
+
+WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
+CHUNK_BYTES = 4 * 1024 * 1024  # one row of app.job_files: big enough to be few, small to hold
+FILES_PER_BATCH = 100  # backups whose files one call fetches for the zip
+BACKUPS_PER_PAGE = 500  # backups per page of the JSON Lines export
+log = logging.getLogger("okv3.worker")
+
+
+class JobCancelled(Exception):
+    """Staff asked to cancel the job: the handler stops at its next check."""
+
+
+class WorkerStopping(Exception):
+    """The worker is shutting down: the job goes back to the queue."""
+
+
+class LeaseLost(Exception):
+    """Another worker took the job over (this one was too slow to renew): stop, write nothing."""
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def lease_seconds() -> int:
+    return int(os.environ.get("OK_JOB_LEASE_SECONDS", "60"))
+
+
+@dataclass
+class JobContext:
+    """What a handler gets: the job, a way to call the database about it, and its reports."""
+
+    db: Database
+    job: dict
+    worker: str
+    stop: threading.Event
+    lease: int = field(default_factory=lease_seconds)
+    counted: int = 0  # what a handler has written so far (backups, folders), for its result
+    _lines: list[str] = field(default_factory=list)
+    _progress: float | None = None
+    _cancelled: bool = False
+    _lost: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def id(self) -> int:
+        return self.job["id"]
+
+    @property
+    def params(self) -> dict:
+        return self.job["params"]
+
+    def call(self, query: str, args: tuple = ()):
+        """One call about this job: the job and the worker first, then args."""
+        with self.db.request(WORKER_CLAIMS, method="POST", path=f"/worker/jobs/{self.id}") as ctx:
+            return ctx.call(query, (self.id, self.worker, *args)).fetchone()[0]
+
+    def log(self, line: str) -> None:
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+        with self._lock:
+            self._lines.append(f"{stamp}: {line}\n")
+
+    def progress(self, fraction: float) -> None:
+        with self._lock:
+            self._progress = fraction
+
+    def report(self) -> None:
+        """Send the log lines and progress, renewing the lease; note a cancel or a lost lease."""
+        with self._lock:
+            lines, self._lines = "".join(self._lines), []
+            progress = self._progress
+        try:
+            cancel = self.call("select api.job_report(job_id => %s, worker => %s, progress => %s, log => %s, "
+                               "lease_seconds => %s)", (progress, lines, self.lease))
+        except psycopg2.Error as exc:
+            if exc.pgcode == "PT409":
+                self._lost = True
+                return
+            with self._lock:  # the database is away for a moment: keep the lines for the next report
+                self._lines.insert(0, lines)
+            raise
+        self._cancelled = self._cancelled or bool(cancel)
+
+    def check(self) -> None:
+        """Handlers call this between steps: stop when cancelled, shutting down, or taken over."""
+        if self._lost:
+            raise LeaseLost
+        if self._cancelled:
+            raise JobCancelled
+        if self.stop.is_set():
+            raise WorkerStopping
+
+    def write_file(self, pieces: Iterable[bytes]) -> int:
+        """Stream bytes into the job's file in CHUNK_BYTES rows; returns the size."""
+        buffer, seq, size = bytearray(), 0, 0
+        for piece in pieces:
+            buffer += piece
+            size += len(piece)
+            while len(buffer) >= CHUNK_BYTES:
+                self._store_chunk(seq, bytes(buffer[:CHUNK_BYTES]))
+                del buffer[:CHUNK_BYTES]
+                seq += 1
+        if buffer or seq == 0:
+            self._store_chunk(seq, bytes(buffer) or b"\n")
+        return size
+
+    def _store_chunk(self, seq: int, data: bytes) -> None:
+        self.check()
+        self.call("select api.job_file_chunk(job_id => %s, worker => %s, seq => %s, data => %s)",
+                  (seq, psycopg2.Binary(data)))
+
+
+# The handlers: one per kind of job. Each returns the job's result, a sentence.
+
+def run_test(ctx: JobContext) -> str:
+    seconds = int(ctx.params.get("seconds", 5))
+    for second in range(1, seconds + 1):
+        time.sleep(1)
+        ctx.check()
+        ctx.progress(second / seconds)
+        ctx.log(f"{second} of {seconds} seconds")
+    if ctx.params.get("fail"):
+        raise RuntimeError("The test job failed, as asked")
+    return f"Counted {seconds} seconds"
+
+
+def export_text(ctx: JobContext) -> str:
+    text = ctx.call("select api.job_export_text(job_id => %s, worker => %s)")
+    size = ctx.write_file([text.encode()])
+    ctx.progress(1)
+    return f"{max(text.count(chr(10)) - 1, 0)} rows, {size:,} bytes"
+
+
+def _zip_pieces(ctx: JobContext, plan: dict, units: list[dict]) -> Iterator[bytes]:
+    """The zip, as it is made: a batch of backups' files is fetched, added and streamed, so
+    only one batch is ever in memory, however many students."""
+    stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, sized=False)
+    root = plan["root"]
+    for start in range(0, len(units), FILES_PER_BATCH):
+        batch = units[start:start + FILES_PER_BATCH]
+        ctx.check()
+        fetched = ctx.call("select api.job_backup_files(job_id => %s, worker => %s, backup_ids => %s)",
+                           ([u["backup_id"] for u in batch],))
+        files = {b["backup_id"]: b["files"] for b in fetched}
+        for unit in batch:
+            folder = f"{root}/{unit['folder']}"
+            for name, contents in sorted(files.get(unit["backup_id"], {}).items()):
+                stream.add(contents.encode(), f"{folder}/{name}")
+            stream.add(json.dumps(unit["info"], indent=2, ensure_ascii=False).encode() + b"\n", f"{folder}/info.json")
+        yield from stream.all_files()
+        done = start + len(batch)
+        ctx.progress(done / len(units))
+        ctx.log(f"{done} of {len(units)} folders")
+    yield from stream.footer()
+
+
+def export_final_submissions(ctx: JobContext) -> str:
+    plan = ctx.call("select api.job_final_submissions(job_id => %s, worker => %s)")
+    units = [u for u in plan["units"] if not u["skipped"]]
+    skipped = [u for u in plan["units"] if u["skipped"]]
+    ctx.log(f"{len(units)} students or groups with a submission to export")
+    for unit in skipped:
+        ctx.log(f"left out {unit['folder']}: {unit['skipped']}")
+    size = ctx.write_file(_zip_pieces(ctx, plan, units))
+    left_out = f", {len(skipped)} left out" if skipped else ""
+    return f"{len(units)} folders{left_out}, {size:,} bytes"
+
+
+def _jsonl_pieces(ctx: JobContext) -> Iterator[bytes]:
+    after, total, done = 0, None, 0
+    while True:
+        ctx.check()
+        page = ctx.call("select api.job_backups(job_id => %s, worker => %s, after_id => %s, batch_size => %s)",
+                        (after, BACKUPS_PER_PAGE))
+        total = page.get("total", total)
+        if not page["backups"]:
+            return
+        yield "".join(json.dumps(b, ensure_ascii=False, separators=(",", ":")) + "\n" for b in page["backups"]).encode()
+        after = page["backups"][-1]["backup_id"]
+        done += len(page["backups"])
+        ctx.progress(done / total if total else 1)
+        ctx.log(f"{done} of {total} backups")
+        ctx.counted = done
+
+
+def export_backups(ctx: JobContext) -> str:
+    size = ctx.write_file(_jsonl_pieces(ctx))
+    return f"{ctx.counted} backups, {size:,} bytes"
+
+
+def prune(ctx: JobContext) -> str:
+    return ctx.call("select api.job_prune(job_id => %s, worker => %s)")
+
+
+HANDLERS: dict[str, Callable[[JobContext], str]] = {
+    "test": run_test,
+    "export_grades": export_text,
+    "export_roster": export_text,
+    "export_final_submissions": export_final_submissions,
+    "export_backups": export_backups,
+    "prune": prune,
+}
+
+
+def _heartbeat(ctx: JobContext, done: threading.Event) -> None:
+    interval = max(1.0, min(5.0, ctx.lease / 3))
+    while not done.wait(interval):
+        try:
+            ctx.report()
+        except psycopg2.Error:
+            log.exception("job %s: report failed; trying again", ctx.id)
+
+
+def run_job(db: Database, job: dict, worker: str, stop: threading.Event) -> str | None:
+    """One attempt at a claimed job. Returns its new status (None when it was taken over)."""
+    ctx = JobContext(db, job, worker, stop)
+    done = threading.Event()
+    beat = threading.Thread(target=_heartbeat, args=(ctx, done), daemon=True, name=f"job-{ctx.id}-heartbeat")
+    beat.start()
+    error, result = None, None
+    log.info("job %s (%s): attempt %s", ctx.id, job["kind"], job["attempts"])
+    try:
+        result = HANDLERS[job["kind"]](ctx)
+        ctx.check()  # cancelled or taken over at the very end: not finished
+    except LeaseLost:
+        log.warning("job %s: another worker took it over; this attempt's work is dropped", ctx.id)
+        return None
+    except WorkerStopping:
+        done.set()
+        beat.join()
+        ctx.report()
+        ctx.call("select api.job_release(job_id => %s, worker => %s)")
+        log.info("job %s: handed back to the queue (shutting down)", ctx.id)
+        return "queued"
+    except JobCancelled:
+        error = "Cancelled"
+    except Exception as exc:  # a job's failure is recorded and retried; it never stops the worker
+        error = f"{type(exc).__name__}: {exc}"
+        ctx.log("".join(traceback.format_exception(exc)).rstrip())
+    finally:
+        done.set()
+        beat.join()
+    try:
+        ctx.report()
+        status = ctx.call("select api.job_finish(job_id => %s, worker => %s, error => %s, result => %s)",
+                          (error, result))
+    except psycopg2.Error as exc:
+        if exc.pgcode == "PT409":
+            log.warning("job %s: another worker took it over before it finished", ctx.id)
+            return None
+        raise
+    log.info("job %s: %s", ctx.id, status)
+    return status
+
+
+def claim(db: Database, worker: str) -> dict | None:
+    with db.request(WORKER_CLAIMS, method="POST", path="/worker/jobs") as ctx:
+        return ctx.call("select api.job_claim(worker => %s, lease_seconds => %s)",
+                        (worker, lease_seconds())).fetchone()[0]
+
+
+def start_scheduled(db: Database) -> list[int]:
+    with db.request(WORKER_CLAIMS, method="POST", path="/worker/schedule") as ctx:
+        return ctx.call("select api.run_schedule()").fetchone()[0]
+
+
+def job_loop(db: Database, listener, worker: str, stop: threading.Event, poll: float) -> None:
+    """Claim and run jobs until stop is set: woken by NOTIFY okv3_jobs, or every poll seconds
+    (a job waiting out its backoff, a lease that expired, the schedule)."""
+    next_look = 0.0
+    while not stop.is_set():
+        if time.monotonic() >= next_look:
+            try:
+                started = start_scheduled(db)
+                if started:
+                    log.info("scheduled jobs started: %s", started)
+                job = claim(db, worker)
+            except psycopg2.Error:
+                log.exception("jobs: the database did not answer; trying again")
+                job = None
+            if job:
+                run_job(db, job, worker, stop)
+                continue  # there may be more
+            next_look = time.monotonic() + poll
+        # sleep until a job is queued, a poll is due, or the worker is asked to stop
+        ready, _, _ = select.select([listener], [], [], min(1.0, max(0.0, next_look - time.monotonic())))
+        if ready:
+            listener.poll()
+            if listener.notifies:
+                listener.notifies.clear()
+                next_look = 0.0
