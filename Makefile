@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 5000
+MAIL_PORT ?= 1025
 RUN ?= .run
 # The app treats an unset OK_ENV as production (fail closed); every make target runs in
 # development unless OK_ENV says otherwise, and `make test` sets test. Exported, so gunicorn,
@@ -86,14 +87,25 @@ run: deps venv node db migrate seed assets
 	  curl -fsS http://127.0.0.1:$(PORT)/healthz >/dev/null || { echo "the app did not start; see $(RUN)/error.log"; exit 1; }; \
 	  echo "OK v3 is serving http://127.0.0.1:$(PORT) (make stop to stop it)"; \
 	fi
+	@if [ -z "$$OK_SMTP_HOST" ]; then \
+	  if [ -f $(RUN)/mailcatcher.pid ] && kill -0 $$(cat $(RUN)/mailcatcher.pid) 2>/dev/null; then :; else \
+	    nohup $(PY) -m worker.mailcatcher --port $(MAIL_PORT) --dir $(RUN)/mail >>$(RUN)/mailcatcher.log 2>&1 </dev/null & \
+	    echo $$! > $(RUN)/mailcatcher.pid; \
+	    echo "no OK_SMTP_HOST: mail is caught in $(RUN)/mail/ (log: $(RUN)/mailcatcher.log)"; \
+	  fi; \
+	fi
 	@if [ -f $(RUN)/worker.pid ] && kill -0 $$(cat $(RUN)/worker.pid) 2>/dev/null; then :; else \
+	  if [ -z "$$OK_SMTP_HOST" ]; then export OK_SMTP_HOST=127.0.0.1 OK_SMTP_PORT=$(MAIL_PORT); fi; \
 	  nohup $(PY) -m worker >>$(RUN)/worker.log 2>&1 </dev/null & echo $$! > $(RUN)/worker.pid; \
 	  echo "the background worker is running (log: $(RUN)/worker.log)"; \
 	fi
 
 stop:
-	@if [ -f $(RUN)/worker.pid ]; then kill $$(cat $(RUN)/worker.pid) 2>/dev/null || true; rm -f $(RUN)/worker.pid; \
-	  echo "worker stopped"; fi
+	@if [ -f $(RUN)/worker.pid ]; then kill $$(cat $(RUN)/worker.pid) 2>/dev/null || true; \
+	  for i in $$(seq 1 100); do kill -0 $$(cat $(RUN)/worker.pid) 2>/dev/null || break; sleep 0.1; done; \
+	  rm -f $(RUN)/worker.pid; echo "worker stopped"; fi
+	@if [ -f $(RUN)/mailcatcher.pid ]; then kill $$(cat $(RUN)/mailcatcher.pid) 2>/dev/null || true; \
+	  rm -f $(RUN)/mailcatcher.pid; echo "mail catcher stopped"; fi
 	@if [ -f $(RUN)/gunicorn.pid ]; then kill $$(cat $(RUN)/gunicorn.pid) 2>/dev/null || true; \
 	  for i in $$(seq 1 50); do [ -f $(RUN)/gunicorn.pid ] || break; sleep 0.1; done; rm -f $(RUN)/gunicorn.pid; echo "app stopped"; fi
 	@$(DB_STOP)

@@ -185,6 +185,7 @@ def smtp() -> dict:
         "password": os.environ.get("OK_SMTP_PASSWORD") or None,
         "starttls": os.environ.get("OK_SMTP_STARTTLS", "0") == "1",
         "sender": os.environ.get("OK_MAIL_FROM", "OK <no-reply@localhost>"),
+        "base_url": os.environ.get("OK_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
     }
 
 

@@ -231,6 +231,16 @@ def prune(ctx: JobContext) -> str:
     return ctx.call("select api.job_prune(job_id => %s, worker => %s)")
 
 
+def deadline_reminders(ctx: JobContext) -> str:
+    """Who is reminded is the database's decision (api.job_deadline_reminders queues the
+    mail in one transaction); the mail loop sends it."""
+    return ctx.call("select api.job_deadline_reminders(job_id => %s, worker => %s)")
+
+
+def extension_digest(ctx: JobContext) -> str:
+    return ctx.call("select api.job_extension_digest(job_id => %s, worker => %s)")
+
+
 HANDLERS: dict[str, Callable[[JobContext], str]] = {
     "test": run_test,
     "export_grades": export_text,
@@ -238,6 +248,8 @@ HANDLERS: dict[str, Callable[[JobContext], str]] = {
     "export_final_submissions": export_final_submissions,
     "export_backups": export_backups,
     "prune": prune,
+    "deadline_reminders": deadline_reminders,
+    "extension_digest": extension_digest,
 }
 
 

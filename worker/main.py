@@ -74,7 +74,7 @@ def main() -> int:
     ]
     for thread in threads:
         thread.start()
-    log.info("worker %s started; sending mail through %s:%s", worker, smtp.host, smtp.port)
+    log.info("worker started as %s; sending mail through %s:%s", worker, smtp.host, smtp.port)
     for thread in threads:
         while thread.is_alive():
             thread.join(0.5)  # short joins: the main thread stays free to take signals

@@ -8,8 +8,13 @@ a failed message is retried up to five times. It sleeps on LISTEN okv3_outbox (a
 notifies on insert) with a poll interval as a safety net. worker.main runs this loop in a
 thread of its own beside the job loop (worker.jobs).
 
+Notifications are queued with a template and parameters (app.queue_mail) and rendered here,
+text and HTML, with the site's address for links (OK_BASE_URL) and the message's own
+unsubscribe link (also as a List-Unsubscribe header).
+
 Settings: OK_SMTP_HOST (localhost), OK_SMTP_PORT (25), OK_SMTP_USER, OK_SMTP_PASSWORD,
-OK_SMTP_STARTTLS (0/1), OK_MAIL_FROM (OK <no-reply@localhost>), OK_WORKER_POLL_SECONDS (30).
+OK_SMTP_STARTTLS (0/1), OK_MAIL_FROM (OK <no-reply@localhost>), OK_BASE_URL
+(http://127.0.0.1:5000), OK_WORKER_POLL_SECONDS (30).
 """
 
 from __future__ import annotations
@@ -21,11 +26,14 @@ import threading
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
+from urllib.parse import urlencode
 
 import psycopg2
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from web import settings
 from web.db import Database
+from web.settings import ROOT
 from worker.highlight import highlight_pass
 
 WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
@@ -40,20 +48,49 @@ class SmtpSettings:
     password: str | None = None
     starttls: bool = False
     sender: str = "OK <no-reply@localhost>"
+    base_url: str = "http://127.0.0.1:5000"  # links in notifications
 
     @classmethod
     def from_environment(cls) -> SmtpSettings:
         return cls(**settings.smtp())
 
 
-def _message(row: dict, sender: str) -> EmailMessage:
+MAIL_TEMPLATES = Environment(
+    loader=FileSystemLoader(str(ROOT / "web" / "templates" / "mail")),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+    undefined=StrictUndefined, keep_trailing_newline=True,
+)
+
+
+def render(row: dict, base_url: str) -> tuple[str, str | None, str | None]:
+    """A queued message's text and HTML bodies and its unsubscribe link: a notification is
+    rendered from its template (web/templates/mail/<template>.txt and .html) with the params
+    the database gave it; other mail was queued with its bodies."""
+    if not row.get("template"):
+        return row["body_text"], row.get("body_html"), None
+    params = dict(row["params"] or {})
+    link = params.pop("unsubscribe", None)
+    unsubscribe_url = f"{base_url}/settings/mail"
+    if link:
+        query = urlencode({"u": link["user"], "k": link["kind"], "t": link["token"]})
+        unsubscribe_url = f"{base_url}/settings/unsubscribe?{query}"
+    context = {"path": None, "course": None, **params, "base_url": base_url, "unsubscribe_url": unsubscribe_url}
+    text = MAIL_TEMPLATES.get_template(f"{row['template']}.txt").render(context)
+    html = MAIL_TEMPLATES.get_template(f"{row['template']}.html").render(context)
+    return text, html, unsubscribe_url if link else None
+
+
+def _message(row: dict, sender: str, base_url: str = "") -> EmailMessage:
+    text, html, unsubscribe_url = render(row, base_url)
     message = EmailMessage()
     message["From"] = sender
     message["To"] = row["to_address"]
     message["Subject"] = row["subject"]
-    message.set_content(row["body_text"])
-    if row.get("body_html"):
-        message.add_alternative(row["body_html"], subtype="html")
+    if unsubscribe_url:  # mail clients offer it as "unsubscribe": it opens the confirmation page
+        message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+    message.set_content(text)
+    if html:
+        message.add_alternative(html, subtype="html")
     return message
 
 
@@ -72,7 +109,7 @@ def send_outbox_once(db: Database, smtp: SmtpSettings, batch_size: int = 20) -> 
                 server.login(smtp.user, smtp.password or "")
             for row in claimed:
                 try:
-                    server.send_message(_message(row, smtp.sender))
+                    server.send_message(_message(row, smtp.sender, smtp.base_url))
                     outcomes.append((row["id"], None))
                 except smtplib.SMTPException as exc:
                     outcomes.append((row["id"], f"{type(exc).__name__}: {exc}"))

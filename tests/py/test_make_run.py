@@ -37,7 +37,7 @@ def _get(url: str) -> tuple[int, bytes]:
 def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("OK_")}  # no settings at all
-    env.update(DATABASE_URL=db[1], PORT=str(port), RUN=str(tmp_path))
+    env.update(DATABASE_URL=db[1], PORT=str(port), RUN=str(tmp_path), MAIL_PORT=str(_free_port()))
     started = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     try:
         assert started.returncode == 0, started.stdout + started.stderr
@@ -86,12 +86,24 @@ def test_make_run_then_healthz_then_make_stop(db, admin_conn, tmp_path):
                 break
             time.sleep(0.1)
         assert "worker started" in (tmp_path / "worker.log").read_text()
+        # No OK_SMTP_HOST: mail goes to the local catcher, a file per message in $RUN/mail.
+        assert f"mail is caught in {tmp_path}/mail/" in started.stdout
+        with admin_conn.cursor() as cur:
+            cur.execute("insert into app.email_outbox (to_address, subject, body_text) "
+                        "values ('ana@example.edu', 'Caught locally', 'Hello')")
+        for _ in range(100):
+            caught = list((tmp_path / "mail").glob("*.eml"))
+            if caught:
+                break
+            time.sleep(0.1)
+        assert caught and b"Subject: Caught locally" in caught[0].read_bytes()
         again = subprocess.run(["make", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
         assert again.returncode == 0 and "already running" in again.stdout
     finally:
         stopped = subprocess.run(["make", "stop"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert stopped.returncode == 0, stopped.stderr
     assert not (tmp_path / "gunicorn.pid").exists() and not (tmp_path / "worker.pid").exists()
+    assert not (tmp_path / "mailcatcher.pid").exists()
     for _ in range(50):
         try:
             os.kill(worker_pid, 0)

@@ -1,11 +1,15 @@
-"""The worker sends the email outbox through a real SMTP server (aiosmtpd), and highlights
-queued submissions' code ahead of grading."""
+"""The worker sends the email outbox through a real SMTP server (aiosmtpd), notifications
+rendered from their templates with a working unsubscribe link, and highlights queued
+submissions' code ahead of grading."""
 
 from __future__ import annotations
 
+import re
 import select
 import socket
-from email import message_from_bytes
+from email import message_from_bytes, policy
+from pathlib import Path
+from urllib.parse import parse_qsl
 
 import psycopg2
 import pytest
@@ -25,7 +29,7 @@ class Inbox:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content)))
+        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
         return "250 OK"
 
 
@@ -137,3 +141,72 @@ def test_the_worker_highlights_queued_code_before_the_grader_opens_it(worker_db,
         assert "notes.txt" in html
     finally:
         app.extensions["okv3_database"].close()
+
+
+def test_a_group_invitation_is_rendered_sent_and_its_link_unsubscribes(smtp_server, worker_db, admin_conn, db):
+    """The database decides and queues (an invitation's audit row); the worker renders the
+    message from its templates and sends it; the message's unsubscribe link, followed without
+    signing in, turns that kind of mail off, and the next invitation is not sent."""
+    inbox, smtp = smtp_server
+    smtp = SmtpSettings(host=smtp.host, port=smtp.port, sender=smtp.sender, base_url="http://ok.test")
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+        cur.execute("update app.assignments set max_group_size = 2, display_name = 'Homework 1' "
+                    "where name = 'cal/cs61a/fa26/hw01'")
+    with worker_db.request(dbutil.session_claims(admin_conn, "s1@a.edu"), method="POST") as ctx:
+        ctx.call("select api.group_invite(%s, %s)", ("cal/cs61a/fa26/hw01", "s2@a.edu"))
+    assert send_outbox_once(worker_db, smtp) == 1
+    (rcpt, message), = inbox.messages
+    assert rcpt == ["s2@a.edu"] and message["Subject"] == "Homework 1: Sam invited Sue to a group"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Hello Sue," in text and "http://ok.test/cal/cs61a/fa26/hw01/" in text
+    assert "<strong>Homework 1</strong>" in html
+    link = message["List-Unsubscribe"].strip("<>")
+    assert link in text and link.startswith("http://ok.test/settings/unsubscribe?")
+
+    app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(db[0]), "OK_ENV": "test"})
+    try:
+        client = app.test_client()
+        path = link.removeprefix("http://ok.test")
+        page = client.get(path).get_data(as_text=True)
+        assert "Stop sending" in page and "s…@a.edu" in page
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        query = dict(parse_qsl(path.split("?", 1)[1]))
+        done = client.post("/settings/unsubscribe", data={"csrf_token": token, "u": query["u"], "k": query["k"],
+                                                      "t": query["t"]})
+        assert done.status_code == 200 and "no longer gets" in done.get_data(as_text=True)
+        forged = client.get(path.replace(query["t"], "0" * 32))
+        assert forged.status_code == 404 and "This unsubscribe link is not valid" in forged.get_data(as_text=True)
+    finally:
+        app.extensions["okv3_database"].close()
+    with worker_db.request(dbutil.session_claims(admin_conn, "s1@a.edu"), method="POST") as ctx:
+        ctx.call("select api.group_remove(%s, %s)", ("cal/cs61a/fa26/hw01", "s2@a.edu"))
+    assert send_outbox_once(worker_db, smtp) == 0, "s2 turned group mail off"
+
+
+def test_the_development_mail_catcher_keeps_each_message_as_a_file(tmp_path):
+    """`make run` without OK_SMTP_HOST sends mail to worker.mailcatcher, a real SMTP server
+    that keeps every message in a folder instead of delivering it."""
+    import smtplib
+    import subprocess
+    import sys
+    import time
+
+    port = _free_port()
+    catcher = subprocess.Popen([sys.executable, "-m", "worker.mailcatcher", "--port", str(port), "--dir",
+                                str(tmp_path / "mail")], cwd=Path(__file__).resolve().parents[2])
+    try:
+        for _ in range(100):
+            try:
+                server = smtplib.SMTP("127.0.0.1", port, timeout=5)
+                break
+            except OSError:
+                time.sleep(0.1)
+        with server:
+            server.sendmail("ok@example.edu", ["ana@example.edu"], b"Subject: Caught\r\n\r\nHello\r\n")
+        (kept,) = (tmp_path / "mail").glob("*.eml")
+        assert b"Subject: Caught" in kept.read_bytes()
+    finally:
+        catcher.terminate()
+        assert catcher.wait(10) == 0

@@ -41,10 +41,10 @@ def save_course_settings(offering: str):
     kinds = request.form.get("default_published_kinds")
     _, refused = _change(
         "select api.update_course(offering => %s, display_name => %s, timezone => %s, active => %s, term => %s, "
-        "default_max_group_size => %s, default_published_kinds => %s)",
+        "default_max_group_size => %s, default_published_kinds => %s, mail_enabled => %s)",
         (offering, request.form.get("display_name"), request.form.get("timezone"), _checked("active"),
          request.form.get("term"), request.form.get("default_max_group_size", type=int),
-         None if kinds is None else [k for k in kinds.replace(",", " ").split() if k]))
+         None if kinds is None else [k for k in kinds.replace(",", " ").split() if k], _checked("mail_enabled")))
     _said(refused, "Course settings saved.")
     return redirect(url_for("staff.course_settings", offering=offering))
 
@@ -102,10 +102,11 @@ def save_assignment_settings(name: str):
     _, refused = _change(
         "select api.update_assignment(name => %s, display_name => %s, due => %s, lock => %s, max_group_size => %s, "
         "revisions_allowed => %s, visible => %s, uploads_enabled => %s, upload_info => %s, url => %s, "
-        "autograder_key => %s, continuous_autograding => %s)",
+        "autograder_key => %s, continuous_autograding => %s, reminder_hours => %s)",
         (name, form.get("display_name"), form.get("due"), form.get("lock"), form.get("max_group_size", type=int),
          _checked("revisions_allowed"), _checked("visible"), _checked("uploads_enabled"), form.get("upload_info"),
-         form.get("url"), form.get("autograder_key"), _checked("continuous_autograding")))
+         form.get("url"), form.get("autograder_key"), _checked("continuous_autograding"),
+         form.get("reminder_hours", type=int)))
     _said(refused, "Assignment settings saved.")
     return redirect(url_for("staff.assignment_settings", name=name))
 

@@ -172,3 +172,40 @@ def tokens():
     with api_request() as ctx:
         page = ctx.call("select api.devices_page()").fetchone()[0]
     return render_template("student/tokens.html", sessions=page["sessions"], tokens=page["tokens"])
+
+
+@blueprint.route("/settings/mail", methods=["GET", "POST"])
+def mail_settings():
+    """Which kinds of notification mail the signed-in user gets: a checkbox per kind."""
+    if (response := _require_login()) is not None:
+        return response
+    if request.method == "POST":
+        on = set(request.form.getlist("on"))
+        kinds = request.form.getlist("kind")
+        try:
+            with api_request(read_only=False) as ctx:
+                ctx.call("select api.set_mail_preferences(muted => %s)", ([k for k in kinds if k not in on],))
+        except psycopg2.Error as exc:
+            flash(exc.diag.message_primary or "Could not save your mail settings", "error")
+        else:
+            flash("Mail settings saved.", "success")
+        return redirect(url_for("student.mail_settings"))
+    with api_request() as ctx:
+        page = ctx.call("select api.mail_settings_page()").fetchone()[0]
+    return render_template("student/mail_settings.html", page=page)
+
+
+@blueprint.route("/settings/unsubscribe", methods=["GET", "POST"])
+def unsubscribe():
+    """A message's unsubscribe link, without signing in: GET shows what it turns off and a
+    button; the button's POST turns it off. The link's token is the authority (the database
+    checks it); the form carries a CSRF token like every form."""
+    link = (request.values.get("u", ""), request.values.get("k", ""), request.values.get("t", ""))
+    confirm = request.method == "POST"
+    try:
+        with api_request(read_only=not confirm) as ctx:
+            page = ctx.call("select api.unsubscribe(user_key => %s, kind => %s, token => %s, confirm => %s)",
+                            (*link, confirm)).fetchone()[0]
+    except psycopg2.Error as exc:
+        return render_template("error.html", code=404, name="Not Found", description=exc.diag.message_primary), 404
+    return render_template("student/unsubscribe.html", page=page, link=link, done=confirm)

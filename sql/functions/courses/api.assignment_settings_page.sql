@@ -27,6 +27,7 @@ begin
     'max_group_size', a.max_group_size, 'revisions_allowed', a.revisions_allowed, 'visible', a.visible,
     'uploads_enabled', a.uploads_enabled, 'upload_info', a.upload_info, 'url', a.url,
     'autograder_key', a.autograder_key, 'continuous_autograding', a.continuous_autograding,
+    'reminder_hours', a.reminder_hours, 'reminder_sent', app.course_time_text(a.reminder_sent_at, c.timezone),
     'autograder_url', c.autograder_url,
     'published_score_kinds', to_jsonb(a.published_score_kinds),
     'template_files', coalesce((

@@ -20,7 +20,7 @@ begin
   return (select jsonb_build_object(
     'offering', c.offering, 'display_name', c.display_name, 'term', c.term,
     'term_label', (app.term_label(c.offering, c.term)).label,
-    'timezone', c.timezone, 'active', c.active,
+    'timezone', c.timezone, 'active', c.active, 'mail_enabled', c.mail_enabled,
     'default_max_group_size', c.default_max_group_size,
     'default_published_kinds', to_jsonb(c.default_published_kinds),
     'export_token_active', c.export_token_active,

@@ -1,7 +1,8 @@
 -- api.update_assignment(name, ...): change an assignment's settings; a null argument keeps
 -- the setting. Dates without an offset are read in the course's time zone
 -- (app.parse_course_time), and a date typed as the stored one to the minute keeps its
--- seconds; '' clears url, upload_info and autograder_key. A group size below
+-- seconds; '' clears url, upload_info and autograder_key; reminder_hours (1..336, 0 for
+-- none) asks the deadline_reminders job to remind students with work not submitted. A group size below
 -- the size of a group that exists (invitations included, as app.group_add_member counts) is
 -- refused, naming the number of such groups; the assignment's lock serialises this with
 -- invitations. Answers the assignment as api.assignment_settings_page shows it.
@@ -10,7 +11,8 @@
 -- standing); TAs, instructors and admins (readers and lab assistants do not set up
 -- assignments). The update runs as ok_api under the caller's RLS (assignments_write).
 -- Raises: PT401, PT404 (app.assignment_for_change); PT403 not a TA or instructor; PT422 empty
--- name, bad dates, lock before due, group size below 1; PT409 groups larger than the size.
+-- name, bad dates, lock before due, group size below 1, a reminder outside 0..336 hours;
+-- PT409 groups larger than the size.
 -- requires: app.assignment_for_change.sql, app.parse_course_time.sql
 create or replace function api.update_assignment(
   name text,
@@ -24,7 +26,8 @@ create or replace function api.update_assignment(
   upload_info text default null,
   url text default null,
   autograder_key text default null,
-  continuous_autograding boolean default null
+  continuous_autograding boolean default null,
+  reminder_hours bigint default null
 )
 returns jsonb
 language plpgsql
@@ -60,6 +63,9 @@ begin
   if new_lock < new_due then
     raise sqlstate 'PT422' using message = 'The lock date must not be before the due date';
   end if;
+  if update_assignment.reminder_hours is not null and update_assignment.reminder_hours not between 0 and 336 then
+    raise sqlstate 'PT422' using message = 'A reminder is sent 1 to 336 hours (two weeks) before the due date, or 0 for none';
+  end if;
   if update_assignment.max_group_size is not null then
     if update_assignment.max_group_size < 1 then
       raise sqlstate 'PT422' using message = 'The group size must be at least 1';
@@ -91,7 +97,13 @@ begin
       url = case when update_assignment.url is null then a.url else nullif(btrim(update_assignment.url), '') end,
       autograder_key = case when update_assignment.autograder_key is null then a.autograder_key
         else nullif(btrim(update_assignment.autograder_key), '') end,
-      continuous_autograding = coalesce(update_assignment.continuous_autograding, a.continuous_autograding)
+      continuous_autograding = coalesce(update_assignment.continuous_autograding, a.continuous_autograding),
+      -- 0 turns the reminder off; a changed reminder, or a moved due date, may be sent again
+      reminder_hours = case when update_assignment.reminder_hours is null then a.reminder_hours
+        else nullif(update_assignment.reminder_hours, 0) end,
+      reminder_sent_at = case when (update_assignment.reminder_hours is null
+        or update_assignment.reminder_hours is not distinct from a.reminder_hours) and new_due = a.due_at
+        then a.reminder_sent_at end
   where a.id = target.assignment_id
   returning a.* into saved;
   return jsonb_build_object(
@@ -102,14 +114,14 @@ end;
 $$;
 
 revoke all on function api.update_assignment(
-  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean
+  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean, bigint
 ) from public;
 alter function api.update_assignment(
-  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean
+  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean, bigint
 ) owner to ok_api;
 grant execute on function api.update_assignment(
-  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean
+  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean, bigint
 ) to ok_user;
 comment on function api.update_assignment(
-  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean
+  text, text, text, text, integer, boolean, boolean, boolean, text, text, text, boolean, bigint
 ) is 'Change an assignment''s settings: name, dates, group size, visibility, uploads, autograder (TAs, instructors).';

@@ -1,5 +1,6 @@
 -- api.update_course(offering, display_name, timezone, active, term, default_max_group_size,
--- default_published_kinds): change a course's settings; a null argument keeps the setting.
+-- default_published_kinds, mail_enabled): change a course's settings; a null argument keeps
+-- the setting. mail_enabled false stops every notification of the course (app.queue_mail).
 -- term is the term as people say it ("Fall 2026"); '' goes back to the label the offering's
 -- code gives (app.term_label). The defaults seed new assignments (api.create_assignment).
 -- Called by: the course settings page (POST /staff/<offering>/settings), okadmin.
@@ -15,7 +16,8 @@ create or replace function api.update_course(
   active boolean default null,
   term text default null,
   default_max_group_size integer default null,
-  default_published_kinds text[] default null
+  default_published_kinds text[] default null,
+  mail_enabled boolean default null
 )
 returns jsonb
 language plpgsql
@@ -48,18 +50,20 @@ begin
       term = case when update_course.term is null then c.term else nullif(btrim(update_course.term), '') end,
       default_max_group_size = coalesce(update_course.default_max_group_size, c.default_max_group_size),
       default_published_kinds = case when update_course.default_published_kinds is null
-        then c.default_published_kinds else coalesce(kinds, '{}') end
+        then c.default_published_kinds else coalesce(kinds, '{}') end,
+      mail_enabled = coalesce(update_course.mail_enabled, c.mail_enabled)
   where c.id = target_id
   returning c.* into saved;
   return jsonb_build_object('offering', saved.offering, 'display_name', saved.display_name,
                             'timezone', saved.timezone, 'active', saved.active, 'term', saved.term,
                             'default_max_group_size', saved.default_max_group_size,
-                            'default_published_kinds', to_jsonb(saved.default_published_kinds));
+                            'default_published_kinds', to_jsonb(saved.default_published_kinds),
+                            'mail_enabled', saved.mail_enabled);
 end;
 $$;
 
-revoke all on function api.update_course(text, text, text, boolean, text, integer, text[]) from public;
-alter function api.update_course(text, text, text, boolean, text, integer, text[]) owner to ok_api;
-grant execute on function api.update_course(text, text, text, boolean, text, integer, text[]) to ok_user;
-comment on function api.update_course(text, text, text, boolean, text, integer, text[]) is
+revoke all on function api.update_course(text, text, text, boolean, text, integer, text[], boolean) from public;
+alter function api.update_course(text, text, text, boolean, text, integer, text[], boolean) owner to ok_api;
+grant execute on function api.update_course(text, text, text, boolean, text, integer, text[], boolean) to ok_user;
+comment on function api.update_course(text, text, text, boolean, text, integer, text[], boolean) is
 'Change course settings: name, term, time zone, active, defaults for new assignments (instructors).';

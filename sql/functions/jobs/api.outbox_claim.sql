@@ -1,6 +1,8 @@
 -- api.outbox_claim(batch_size): hand the worker up to batch_size queued emails, oldest first,
 -- marking them 'sending'. Rows another worker holds are skipped (for update skip locked), and
--- rows left 'sending' for 10 minutes by a worker that died are taken again.
+-- rows left 'sending' for 10 minutes by a worker that died are taken again. A notification
+-- comes with its template and params instead of a body: the worker renders it
+-- (worker/outbox.py, web/templates/mail/).
 -- Called by: worker/outbox.py as ok_worker. Security: invoker (ok_worker's outbox policy).
 -- Raises: PT422 for a batch size outside 1..500.
 create or replace function api.outbox_claim(batch_size integer default 20)
@@ -28,7 +30,7 @@ begin
     set status = 'sending', claimed_at = now(), attempts = o.attempts + 1
     from picked
     where o.id = picked.id
-    returning o.id, o.to_address, o.subject, o.body_text, o.body_html, o.attempts
+    returning o.id, o.to_address, o.subject, o.body_text, o.body_html, o.attempts, o.template, o.params
   )
   select coalesce(jsonb_agg(to_jsonb(u) order by u.id), '[]') into claimed from updated as u;
   return claimed;

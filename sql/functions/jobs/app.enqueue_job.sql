@@ -7,7 +7,8 @@
 -- target (params.target: an offering or assignment name) with / as -, the date in the
 -- course's time zone, "-anonymized" when params.anonymized.
 -- Kinds (worker/jobs.py runs them): export_grades, export_roster, export_final_submissions,
--- export_backups, test, prune. A course keeps at most 20 jobs waiting or running at once.
+-- export_backups, test, prune, deadline_reminders, extension_digest. A course keeps at most
+-- 20 jobs waiting or running at once.
 -- Called by: api.start_export, api.start_test_job, api.retry_job, api.run_schedule.
 -- Security: definer (request roles write no jobs themselves).
 -- Raises: PT422 an unknown kind; PT429 20 jobs of the course waiting or running.
@@ -29,7 +30,8 @@ declare
   anonymized text := case when (enqueue_job.params ->> 'anonymized')::boolean then '-anonymized' else '' end;
 begin
   if enqueue_job.kind is null or enqueue_job.kind not in (
-    'export_grades', 'export_roster', 'export_final_submissions', 'export_backups', 'test', 'prune'
+    'export_grades', 'export_roster', 'export_final_submissions', 'export_backups', 'test', 'prune',
+    'deadline_reminders', 'extension_digest'
   ) then
     raise sqlstate 'PT422' using message = format('No such kind of job: %s', enqueue_job.kind);
   end if;

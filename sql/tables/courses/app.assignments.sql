@@ -22,9 +22,12 @@ CREATE TABLE app.assignments (
     autograder_key text,
     continuous_autograding boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    reminder_hours bigint,
+    reminder_sent_at timestamp with time zone,
     CONSTRAINT assignments_display_name_present CHECK ((btrim(display_name) <> ''::text)),
     CONSTRAINT assignments_group_size_positive CHECK ((max_group_size >= 1)),
     CONSTRAINT assignments_lock_after_due CHECK ((lock_at >= due_at)),
+    CONSTRAINT assignments_reminder_hours_range CHECK (((reminder_hours >= 1) AND (reminder_hours <= 336))),
     CONSTRAINT assignments_template_files_object CHECK ((jsonb_typeof(template_files) = 'object'::text))
 );
 
@@ -53,6 +56,8 @@ ALTER TABLE ONLY app.assignments
 CREATE INDEX assignments_course_idx ON app.assignments USING btree (course_id);
 
 CREATE TRIGGER _010_check_name BEFORE INSERT OR UPDATE OF name, course_id ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg_assignments__check_name();
+
+CREATE TRIGGER _800_mail AFTER UPDATE OF published_score_kinds ON app.assignments FOR EACH ROW WHEN ((old.published_score_kinds IS DISTINCT FROM new.published_score_kinds)) EXECUTE FUNCTION app.tg_assignments__mail_scores();
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
@@ -110,3 +115,7 @@ GRANT INSERT(published_score_kinds),UPDATE(published_score_kinds) ON TABLE app.a
 GRANT INSERT(autograder_key),UPDATE(autograder_key) ON TABLE app.assignments TO ok_api;
 
 GRANT INSERT(continuous_autograding),UPDATE(continuous_autograding) ON TABLE app.assignments TO ok_api;
+
+GRANT UPDATE(reminder_hours) ON TABLE app.assignments TO ok_api;
+
+GRANT UPDATE(reminder_sent_at) ON TABLE app.assignments TO ok_api;

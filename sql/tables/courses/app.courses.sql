@@ -18,6 +18,7 @@ CREATE TABLE app.courses (
     term text,
     default_published_kinds text[] DEFAULT '{}'::text[] NOT NULL,
     default_max_group_size integer DEFAULT 1 NOT NULL,
+    mail_enabled boolean DEFAULT true NOT NULL,
     CONSTRAINT courses_default_group_size_positive CHECK ((default_max_group_size >= 1)),
     CONSTRAINT courses_display_name_present CHECK ((btrim(display_name) <> ''::text)),
     CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text, 'staff'::text, 'settings'::text, 'rpc'::text, 'unsudo'::text])))),
@@ -85,3 +86,5 @@ GRANT UPDATE(term) ON TABLE app.courses TO ok_api;
 GRANT UPDATE(default_published_kinds) ON TABLE app.courses TO ok_api;
 
 GRANT UPDATE(default_max_group_size) ON TABLE app.courses TO ok_api;
+
+GRANT UPDATE(mail_enabled) ON TABLE app.courses TO ok_api;

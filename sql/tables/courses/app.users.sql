@@ -9,12 +9,15 @@ CREATE TABLE app.users (
     name text,
     is_admin boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    mail_muted text[] DEFAULT '{receipt}'::text[] NOT NULL,
     CONSTRAINT users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 254)))
 );
 
 ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.users OWNER TO ok_owner;
+
+COMMENT ON COLUMN app.users.mail_muted IS 'Kinds of notification mail this user has turned off (app.mail_kinds); receipts are off until turned on.';
 
 ALTER TABLE app.users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.users_id_seq

@@ -14,6 +14,7 @@ CREATE TABLE app.extension_requests (
     decided_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     reply text,
+    digested_at timestamp with time zone,
     CONSTRAINT extension_requests_decided CHECK (((status = 'pending'::app.request_status) = (decided_at IS NULL))),
     CONSTRAINT extension_requests_reason_present CHECK ((btrim(reason) <> ''::text))
 );
@@ -35,6 +36,8 @@ ALTER TABLE ONLY app.extension_requests
     ADD CONSTRAINT extension_requests_pkey PRIMARY KEY (id);
 
 CREATE UNIQUE INDEX extension_requests_one_pending_idx ON app.extension_requests USING btree (assignment_id, user_id) WHERE (status = 'pending'::app.request_status);
+
+CREATE TRIGGER _800_mail AFTER UPDATE OF status ON app.extension_requests FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) AND (new.status = ANY (ARRAY['granted'::app.request_status, 'denied'::app.request_status])))) EXECUTE FUNCTION app.tg_extension_requests__mail();
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.extension_requests FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 

@@ -47,6 +47,8 @@ CREATE INDEX regrade_requests_assignment_idx ON app.regrade_requests USING btree
 
 CREATE UNIQUE INDEX regrade_requests_one_open ON app.regrade_requests USING btree (backup_id, kind) WHERE (status = 'open'::text);
 
+CREATE TRIGGER _800_mail AFTER UPDATE OF status ON app.regrade_requests FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) AND (new.status = 'resolved'::text))) EXECUTE FUNCTION app.tg_regrade_requests__mail();
+
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.regrade_requests FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 ALTER TABLE ONLY app.regrade_requests

@@ -34,6 +34,8 @@ ALTER TABLE ONLY app.group_actions
 
 CREATE INDEX group_actions_assignment_idx ON app.group_actions USING btree (assignment_id, created_at);
 
+CREATE TRIGGER _800_mail AFTER INSERT ON app.group_actions FOR EACH ROW EXECUTE FUNCTION app.tg_group_actions__mail();
+
 ALTER TABLE ONLY app.group_actions
     ADD CONSTRAINT group_actions_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app.users(id);
 

@@ -8,14 +8,20 @@ CREATE TABLE app.email_outbox (
     course_id bigint,
     to_address text NOT NULL,
     subject text NOT NULL,
-    body_text text NOT NULL,
+    body_text text,
     body_html text,
     status app.mail_status DEFAULT 'queued'::app.mail_status NOT NULL,
     attempts integer DEFAULT 0 NOT NULL,
     last_error text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     claimed_at timestamp with time zone,
-    sent_at timestamp with time zone
+    sent_at timestamp with time zone,
+    user_id bigint,
+    kind text,
+    template text,
+    params jsonb,
+    dedupe_key text,
+    CONSTRAINT email_outbox_has_a_body CHECK (((body_text IS NOT NULL) OR (template IS NOT NULL)))
 );
 
 ALTER TABLE ONLY app.email_outbox FORCE ROW LEVEL SECURITY;
@@ -34,12 +40,17 @@ ALTER TABLE app.email_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 ALTER TABLE ONLY app.email_outbox
     ADD CONSTRAINT email_outbox_pkey PRIMARY KEY (id);
 
+CREATE UNIQUE INDEX email_outbox_dedupe_key ON app.email_outbox USING btree (dedupe_key);
+
 CREATE INDEX email_outbox_queued_idx ON app.email_outbox USING btree (id) WHERE (status = 'queued'::app.mail_status);
 
 CREATE TRIGGER _900_notify_worker AFTER INSERT ON app.email_outbox FOR EACH STATEMENT EXECUTE FUNCTION app.tg_email_outbox__notify();
 
 ALTER TABLE ONLY app.email_outbox
     ADD CONSTRAINT email_outbox_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY app.email_outbox
+    ADD CONSTRAINT email_outbox_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 ALTER TABLE app.email_outbox ENABLE ROW LEVEL SECURITY;
 

@@ -56,6 +56,8 @@ CREATE TRIGGER _100_submitter_finals_change AFTER UPDATE OF flagged, submit ON a
 
 CREATE TRIGGER _100_submitter_finals_delete AFTER DELETE ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__submitter_finals();
 
+CREATE TRIGGER _800_receipt AFTER INSERT ON app.backups FOR EACH ROW WHEN (new.submit) EXECUTE FUNCTION app.tg_backups__receipt();
+
 CREATE TRIGGER _900_audit AFTER UPDATE OF flagged, submit, custom_submission_time ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 ALTER TABLE ONLY app.backups

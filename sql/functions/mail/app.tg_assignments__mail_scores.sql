@@ -1,0 +1,32 @@
+-- app.tg_assignments__mail_scores(): when staff publish kinds of scores of an assignment,
+-- tell the students who have a score of a newly published kind (not archived), once per
+-- student and kinds published (publishing the same kinds again after hiding them tells no
+-- one twice). Template: scores.
+-- Called by: trigger _800_mail after update of published_score_kinds on app.assignments.
+-- Security: definer (reads the scores; queues mail). Raises nothing.
+-- requires: app.queue_mail.sql
+create or replace function app.tg_assignments__mail_scores()
+returns trigger
+language plpgsql
+volatile
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  added text[] := array(select k from unnest(new.published_score_kinds) as k
+                        where not (k = any(coalesce(old.published_score_kinds, '{}'))) order by k);
+begin
+  if cardinality(added) = 0 then
+    return null;
+  end if;
+  perform app.queue_mail('scores', 'scores', format('%s: scores published (%s)', new.display_name, array_to_string(added, ', ')),
+    array(select distinct s.user_id from app.scores as s
+          where s.assignment_id = new.id and not s.archived and s.kind = any(added)),
+    new.course_id,
+    jsonb_build_object('kinds', added, 'assignment', new.display_name, 'path', '/' || new.name || '/'),
+    format('scores:%s:%s', new.id, array_to_string(added, ',')));
+  return null;
+end;
+$$;
+
+revoke all on function app.tg_assignments__mail_scores() from public;
