@@ -1,5 +1,6 @@
 """Exports as background jobs on the generated 2,000-student course (the database
-bench/course_scale.py leaves, okv3_bench_scale_<students>; generated if missing), run by a
+bench/course_scale.py leaves, okv3_bench_scale_<students>; generated if missing; plus an
+assignment where every student submitted about 40 KB of code), run by a
 real worker process (`python -m worker`) as production runs it. After a warm-up, each export
 is started as an instructor (api.start_export) and timed from the request to the job's end
 (queue, claim, the work, the file stored); the grades CSV is compared with the same CSV made
@@ -29,6 +30,39 @@ from course_scale import ASSIGNMENT, course
 from tests.py.live import signed_in_client
 from web import create_app
 from web.db import Database
+
+BIG = f"{OFFERING}/big"
+
+
+def big_assignment(url: str, kilobytes: int) -> None:
+    """An assignment where every student submitted files of realistic size (the generated
+    course's files are one line each): hw.py of about `kilobytes` KB, different per student,
+    and a small notes.txt. Made once; kept in the bench database."""
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("set role ok_owner")
+        cur.execute("select set_config('request.jwt.claims', '{\"actor\": \"bench\"}', false)")
+        cur.execute("select count(*) from app.assignments where name = %s", (BIG,))
+        if cur.fetchone()[0]:
+            return
+        cur.execute("insert into app.assignments (course_id, name, display_name, due_at, lock_at, visible) "
+                    "select id, %s, 'Big project', now() + interval '1 day', now() + interval '2 days', true "
+                    "from app.courses where offering = %s", (BIG, OFFERING))
+        cur.execute("""
+            with made as (
+              insert into app.backups (assignment_id, course_id, submitter_id, submit)
+              select a.id, a.course_id, e.user_id, true
+              from app.assignments a join app.enrollments e on e.course_id = a.course_id and e.role = 'student'
+              where a.name = %s
+              returning id
+            )
+            insert into app.messages (backup_id, kind, contents)
+            select m.id, 'file_contents', jsonb_build_object(
+              'hw.py', (select string_agg(format('def step_%%s(x):  # %%s%%s    return x * %%s + %%s%%s', i,
+                                                  md5(m.id::text || ':' || i), chr(10), i, m.id, chr(10)), '')
+                        from generate_series(1, %s) as i),
+              'notes.txt', 'Worked alone. ' || m.id)
+            from made as m""", (BIG, kilobytes * 1024 // 75))
+        cur.execute("analyze")
 
 
 def memory(pid: int) -> dict[str, int]:
@@ -65,10 +99,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--kilobytes", type=int, default=40, help="size of each student's hw.py in the big assignment")
     args = parser.parse_args()
     print(f"machine: {machine()}")
     url = course(args.students, reuse=True)
     prepare(url)
+    big_assignment(url, args.kilobytes)
     name = url.rsplit("/", 1)[1]
     admin = psycopg2.connect(url)
     admin.autocommit = True
@@ -87,7 +123,7 @@ def main() -> int:
         print(f"\nworker idle: {idle['VmRSS']} MB resident")
 
         # warm-up: each export once
-        for what, target in (("grades", OFFERING), ("final_submissions", ASSIGNMENT)):
+        for what, target in (("grades", OFFERING), ("final_submissions", BIG)):
             wait(admin, start(db, claims, what, target))
 
         inline = []
@@ -106,22 +142,23 @@ def main() -> int:
         print(f"roster CSV as a job: median {statistics.median(roster) * 1000:.0f} ms")
 
         zips = []
-        for anonymized in [False] * args.runs + [True]:
-            seconds, size = wait(admin, start(db, claims, "final_submissions", ASSIGNMENT, anonymized))
-            zips.append((seconds, size, anonymized, memory(worker.pid)["VmRSS"]))
-        for seconds, size, anonymized, rss in zips:
-            print(f"final submissions zip{' (anonymized)' if anonymized else ''}: {size / 2**20:.1f} MB in "
-                  f"{seconds:.2f} s = {size / 2**20 / seconds:.1f} MB/s; worker resident after: {rss} MB")
+        for target, anonymized in [(ASSIGNMENT, False)] + [(BIG, False)] * args.runs + [(BIG, True)]:
+            seconds, size = wait(admin, start(db, claims, "final_submissions", target, anonymized))
+            zips.append((target, seconds, size, anonymized, memory(worker.pid)["VmRSS"]))
+        for target, seconds, size, anonymized, rss in zips:
+            print(f"final submissions zip of {target}{' (anonymized)' if anonymized else ''}: {size / 2**20:.1f} MB "
+                  f"in {seconds:.2f} s = {size / 2**20 / seconds:.1f} MB/s; worker resident after: {rss} MB")
         backups_s, backups_size = wait(admin, start(db, claims, "backups", ASSIGNMENT))
         print(f"all backups as JSON Lines: {backups_size / 2**20:.1f} MB in {backups_s:.2f} s = "
               f"{backups_size / 2**20 / backups_s:.1f} MB/s")
         peak = memory(worker.pid)
         print(f"worker memory: idle {idle['VmRSS']} MB, now {peak['VmRSS']} MB, peak {peak['VmHWM']} MB "
-              f"(the largest file written: {max(z[1] for z in zips) / 2**20:.1f} MB)")
+              f"(the largest file written: {max(z[2] for z in zips) / 2**20:.1f} MB)")
 
         # the download through the web app, chunk by chunk
         with admin.cursor() as cur:
-            cur.execute("select max(id) from app.jobs where name = 'export_final_submissions' and status = 'finished'")
+            cur.execute("select max(id) from app.jobs where name = 'export_final_submissions' and status = 'finished' "
+                        "and params ->> 'target' = %s and not (params ->> 'anonymized')::boolean", (BIG,))
             job = cur.fetchone()[0]
         app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(name), "OK_ENV": "test"})
         client = signed_in_client(app, INSTRUCTOR)

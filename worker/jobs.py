@@ -25,12 +25,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import select
 import socket
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import psycopg2
@@ -130,17 +132,40 @@ class JobContext:
             raise WorkerStopping
 
     def write_file(self, pieces: Iterable[bytes]) -> int:
-        """Stream bytes into the job's file in CHUNK_BYTES rows; returns the size."""
+        """Stream bytes into the job's file in CHUNK_BYTES rows; returns the size. A writer
+        thread stores each full chunk while the next is being made (the database's time and
+        the compression overlap); at most two chunks wait, so memory stays flat."""
+        chunks: queue.Queue[tuple[int, bytes] | None] = queue.Queue(maxsize=2)
+        failure: list[BaseException] = []
+
+        def store() -> None:
+            while (item := chunks.get()) is not None:
+                if not failure:
+                    try:
+                        self._store_chunk(*item)
+                    except BaseException as exc:  # handed to the producer, which raises it
+                        failure.append(exc)
+
+        writer = threading.Thread(target=store, name=f"job-{self.id}-writer", daemon=True)
+        writer.start()
         buffer, seq, size = bytearray(), 0, 0
-        for piece in pieces:
-            buffer += piece
-            size += len(piece)
-            while len(buffer) >= CHUNK_BYTES:
-                self._store_chunk(seq, bytes(buffer[:CHUNK_BYTES]))
-                del buffer[:CHUNK_BYTES]
-                seq += 1
-        if buffer or seq == 0:
-            self._store_chunk(seq, bytes(buffer) or b"\n")
+        try:
+            for piece in pieces:
+                if failure:
+                    break
+                buffer += piece
+                size += len(piece)
+                while len(buffer) >= CHUNK_BYTES:
+                    chunks.put((seq, bytes(buffer[:CHUNK_BYTES])))
+                    del buffer[:CHUNK_BYTES]
+                    seq += 1
+            if not failure and (buffer or seq == 0):
+                chunks.put((seq, bytes(buffer) or b"\n"))
+        finally:
+            chunks.put(None)
+            writer.join()
+        if failure:
+            raise failure[0]
         return size
 
     def _store_chunk(self, seq: int, data: bytes) -> None:
@@ -172,24 +197,37 @@ def export_text(ctx: JobContext) -> str:
 
 def _zip_pieces(ctx: JobContext, plan: dict, units: list[dict]) -> Iterator[bytes]:
     """The zip, as it is made: a batch of backups' files is fetched, added and streamed, so
-    only one batch is ever in memory, however many students."""
-    stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, sized=False)
+    only one batch (and the next, fetched meanwhile) is ever in memory, however many students."""
+    # Deflate at level 1: twice as fast as the default level and only ~5% larger on code
+    # (bench/exports.py), and an export is read once.
+    stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, compress_level=1, sized=False)
     root = plan["root"]
-    for start in range(0, len(units), FILES_PER_BATCH):
-        batch = units[start:start + FILES_PER_BATCH]
-        ctx.check()
+    batches = [units[start:start + FILES_PER_BATCH] for start in range(0, len(units), FILES_PER_BATCH)]
+
+    def fetch(batch: list[dict]) -> dict:
         fetched = ctx.call("select api.job_backup_files(job_id => %s, worker => %s, backup_ids => %s)",
                            ([u["backup_id"] for u in batch],))
-        files = {b["backup_id"]: b["files"] for b in fetched}
-        for unit in batch:
-            folder = f"{root}/{unit['folder']}"
-            for name, contents in sorted(files.get(unit["backup_id"], {}).items()):
-                stream.add(contents.encode(), f"{folder}/{name}")
-            stream.add(json.dumps(unit["info"], indent=2, ensure_ascii=False).encode() + b"\n", f"{folder}/info.json")
-        yield from stream.all_files()
-        done = start + len(batch)
-        ctx.progress(done / len(units))
-        ctx.log(f"{done} of {len(units)} folders")
+        return {b["backup_id"]: b["files"] for b in fetched}
+
+    done = 0
+    # The next batch is fetched while this one is compressed (zlib and the database both let
+    # go of the GIL), which overlaps the two halves of the work.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"job-{ctx.id}-fetch") as fetcher:
+        coming = fetcher.submit(fetch, batches[0]) if batches else None
+        for index, batch in enumerate(batches):
+            ctx.check()
+            files = coming.result()
+            coming = fetcher.submit(fetch, batches[index + 1]) if index + 1 < len(batches) else None
+            for unit in batch:
+                folder = f"{root}/{unit['folder']}"
+                for name, contents in sorted(files.get(unit["backup_id"], {}).items()):
+                    stream.add(contents.encode(), f"{folder}/{name}")
+                info = json.dumps(unit["info"], indent=2, ensure_ascii=False).encode() + b"\n"
+                stream.add(info, f"{folder}/info.json")
+            yield from stream.all_files()
+            done += len(batch)
+            ctx.progress(done / len(units))
+            ctx.log(f"{done} of {len(units)} folders")
     yield from stream.footer()
 
 

@@ -40,7 +40,7 @@ def _listener(dsn: str, *channels: str):
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(threadName)s %(message)s")
     dsn = authenticator_url()
-    db = Database(dsn, max_connections=4, min_connections=1)
+    db = Database(dsn, max_connections=6, min_connections=1)  # mail; a job, its heartbeat, writer and fetcher
     smtp = SmtpSettings.from_environment()
     poll = settings.worker_poll_seconds()
     worker = worker_name()

@@ -10,6 +10,7 @@ CREATE TABLE app.job_files (
     CONSTRAINT job_files_chunk_size CHECK ((octet_length(data) <= 8388608)),
     CONSTRAINT job_files_seq_from_zero CHECK ((seq >= 0))
 );
+ALTER TABLE ONLY app.job_files ALTER COLUMN data SET STORAGE EXTERNAL;
 
 ALTER TABLE ONLY app.job_files FORCE ROW LEVEL SECURITY;
 

@@ -1,0 +1,10 @@
+-- 0033_job_files_stored_uncompressed: upgrade. Lint: make test (sqlfluff, squawk). Review: docs/migrations.md.
+-- Wait at most 5s for a lock (then fail, and retry later) instead of queueing every
+-- request behind this revision; no statement may run longer than 5 minutes.
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
+-- A job's file chunks are mostly zips (already compressed): TOAST's compression found nothing
+-- to gain and cost a third of a final-submissions export's time (bench/exports.py). Stored
+-- out of line, uncompressed. A metadata-only change: existing rows keep their form.
+alter table app.job_files alter column data set storage external;
