@@ -244,16 +244,16 @@ def export_final_submissions(ctx: JobContext) -> str:
 
 
 def _jsonl_pieces(ctx: JobContext) -> Iterator[bytes]:
-    after, total, done = 0, None, 0
+    cursor, total, done = {"submitter": 0, "id": 0}, None, 0
     while True:
         ctx.check()
-        page = ctx.call("select api.job_backups(job_id => %s, worker => %s, after_id => %s, batch_size => %s)",
-                        (after, BACKUPS_PER_PAGE))
+        page = ctx.call("select api.job_backups(job_id => %s, worker => %s, after_submitter => %s, after_id => %s, "
+                        "batch_size => %s)", (cursor["submitter"], cursor["id"], BACKUPS_PER_PAGE))
         total = page.get("total", total)
         if not page["backups"]:
             return
         yield "".join(json.dumps(b, ensure_ascii=False, separators=(",", ":")) + "\n" for b in page["backups"]).encode()
-        after = page["backups"][-1]["backup_id"]
+        cursor = page["next"]
         done += len(page["backups"])
         ctx.progress(done / total if total else 1)
         ctx.log(f"{done} of {total} backups")

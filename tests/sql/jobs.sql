@@ -4,7 +4,7 @@
 -- periodic job once; downloads only for whoever may see the job, only when finished and not
 -- expired; the worker's data calls act as the job's creator.
 begin;
-select plan(53);
+select plan(54);
 select tests.fixture();
 
 -- Starting an export: the course's staff only, a known export.
@@ -166,6 +166,10 @@ select is((select jsonb_array_length(api.job_backup_files(current_setting('tests
            current_setting('tests.all_backups')::bigint[]))), 4, 'a worker reads the files of its assignment''s backups only');
 select is((api.job_backups(current_setting('tests.backups')::bigint, 'w3') ->> 'total')::integer, 4,
   'the backups export pages through every backup of the assignment');
+select is((select jsonb_array_length(api.job_backups(current_setting('tests.backups')::bigint, 'w3',
+    (first -> 'next' ->> 'submitter')::bigint, (first -> 'next' ->> 'id')::bigint, 3) -> 'backups')
+  from (select api.job_backups(current_setting('tests.backups')::bigint, 'w3', 0, 0, 3) as first) as p), 1,
+  'page by page: the page after the first three holds the fourth');
 select is((select count(*) from jsonb_array_elements(api.job_backups(current_setting('tests.backups')::bigint, 'w3') -> 'backups') as b
            where (b - 'messages')::text like '%@%'), 0::bigint, 'pseudonymous: no email beside the students'' own files');
 -- one who is no longer staff exports nothing
