@@ -2,7 +2,8 @@
 database with the demo course (sql/seed/demo.sql), Homework 1's final submissions split
 between the TA and the reader, the app on a local port, and Debian's Chromium through
 Playwright: the grading pages as the TA; the course, assignment, roster, progress and admin
-pages as the instructor and the admin; a student's course and assignment pages; a phone.
+pages as the instructor and the admin; the jobs pages, with a real worker running the exports;
+a student's course and assignment pages and mail settings; a phone.
 
     .venv/bin/python docs/screenshots.py      # writes docs/img/grading-*.png and staff-*.png
 """
@@ -10,6 +11,8 @@ pages as the instructor and the admin; a student's course and assignment pages; 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -106,6 +109,20 @@ def running_a_course(browser, base: str) -> None:
     shot(student, "student-course")
     student.click(".app-main >> text=Project 1: Hog")
     shot(student, "student-assignment")
+    # background jobs (a real worker runs them) and a student's mail settings
+    page.click(".breadcrumb >> text=OK Demo 101")
+    page.click(".okv3-course-links >> text=jobs")
+    page.click(".okv3-course-exports >> text=Export grades")
+    page.wait_for_selector(".okv3-job-state:has-text('finished')", timeout=60_000)
+    shot(page, "job")
+    page.click(".breadcrumb >> text=OK Demo 101")
+    page.click(".okv3-assignments >> text=Homework 1")
+    page.click(".okv3-assignment-exports >> text=Export final submissions")
+    page.wait_for_selector(".okv3-job-state:has-text('finished')", timeout=60_000)
+    page.click(".breadcrumb >> text=Jobs")
+    shot(page, "jobs")
+    student.click(".app-sidebar a.okv3-nav-mail")
+    shot(student, "mail-settings")
     phone = signed_in(browser, base, "ta@example.edu", width=390)
     phone.goto(f"{base}/staff/ok/demo101/fa26/")
     phone.screenshot(path=str(OUT / "staff-phone.png"))
@@ -118,6 +135,10 @@ def main() -> int:
         prepare(url)
         app = create_app({"DATABASE_DSN": dbutil.authenticator_url_for(NAME), "OK_ENV": "development"})
         OUT.mkdir(exist_ok=True)
+        worker = subprocess.Popen([sys.executable, "-m", "worker"], cwd=ROOT, env={
+            **os.environ, "OK_AUTHENTICATOR_URL": dbutil.authenticator_url_for(NAME), "OK_ENV": "development",
+            "OK_WORKER_POLL_SECONDS": "1", "OK_SMTP_HOST": "127.0.0.1", "OK_SMTP_PORT": "9"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with LiveServer(app) as live, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
                                         args=["--no-sandbox", "--disable-gpu"])
@@ -165,7 +186,11 @@ def main() -> int:
             ask_for_regrade(url, view.rstrip("/").rsplit("/", 1)[1])
             page.goto(f"{live.url}/staff/{HW}/queue")
             page.locator("#regrades").screenshot(path=str(OUT / "grading-regrade.png"))
-            running_a_course(browser, live.url)
+            try:
+                running_a_course(browser, live.url)
+            finally:
+                worker.terminate()
+                worker.wait(30)
             browser.close()
         app.extensions["okv3_database"].close()
     finally:
