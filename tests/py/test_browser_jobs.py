@@ -82,3 +82,22 @@ def test_a_student_is_refused_the_jobs_page(server, page):  # noqa: F811
     sign_in(page, server.url, "s1@a.edu")
     page.goto(server.url + "/staff/cal/cs61a/fa26/jobs")
     expect(page.locator("body")).to_contain_text("This page is for the staff of cal/cs61a/fa26")
+
+
+def test_an_admin_sees_the_schedule_and_every_course_s_jobs(server, page, workers, admin_conn):  # noqa: F811
+    with admin_conn.cursor() as cur:  # the prune task is due: a worker runs it
+        cur.execute("update app.scheduled_tasks set next_run_at = now() where name = 'prune'")
+    workers()
+    sign_in(page, server.url, "admin@x.edu")
+    page.locator(".app-sidebar a.okv3-nav-admin").click()
+    page.locator(".okv3-admin-tabs a", has_text="Background work").click()
+    prune = page.locator(".okv3-schedule tr", has_text="prune")
+    expect(prune.locator("td").nth(1)).to_have_text("1 h")
+    for _ in range(20):  # the worker may not have run it when the page was drawn
+        if prune.locator(".okv3-job-state").count():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    expect(prune.locator(".okv3-job-state")).to_have_text("finished")
+    prune.locator("a").first.click()
+    expect(page.locator(".okv3-job-result")).to_contain_text("Deleted 0 expired export file(s)")

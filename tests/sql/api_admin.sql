@@ -2,7 +2,7 @@
 -- correction, OAuth clients (register, rotate the secret, turn off), client versions; each
 -- refused to everyone but a site admin, and an admin cannot un-admin themselves.
 begin;
-select plan(18);
+select plan(21);
 select tests.fixture();
 select tests.act_as('instructor@a.edu');
 select throws_ok($$ select api.admin_courses_page() $$, 'PT403', null, 'an instructor is not a site admin');
@@ -43,5 +43,14 @@ select tests.act_as('admin@x.edu');
 select is((select c -> 'grants' from jsonb_array_elements(api.admin_clients_page()) as c where c ->> 'client_id' = 'grader'),
   '[]'::jsonb, 'the clients page lists each client''s grants');
 
+-- Background work: the schedule and every course's jobs, for admins only.
+select tests.act_as('ta@a.edu');
+select api.start_test_job('cal/cs61a/fa26', 1);
+select throws_ok($$ select api.admin_jobs_page() $$, 'PT403', null, 'a TA does not see the site''s background work');
+select tests.act_as('admin@x.edu');
+select is((select jsonb_agg(t ->> 'name') from jsonb_array_elements(api.admin_jobs_page() -> 'schedule') as t),
+  '["deadline_reminders", "extension_digest", "prune"]'::jsonb, 'an admin sees the schedule');
+select is((select jsonb_agg(j ->> 'offering') from jsonb_array_elements(api.admin_jobs_page() -> 'jobs') as j),
+  '["cal/cs61a/fa26"]'::jsonb, 'and every course''s jobs');
 select * from finish();
 rollback;

@@ -268,6 +268,8 @@ insert into expected_execute values
     ('ok_worker', 'api.highlight_backlog'),
     ('ok_worker', 'api.store_highlights'),
     ('ok_worker', 'api.outbox_finish'),
+    ('ok_user', 'api.admin_jobs_page'),
+    ('ok_admin', 'api.admin_jobs_page'),
     ('ok_worker', 'api.job_deadline_reminders'),
     ('ok_worker', 'api.job_extension_digest'),
     ('ok_user', 'api.mail_settings_page'),

@@ -99,6 +99,11 @@ def save_client():
                            new_secret=saved["secret"], secret_for=saved["client_id"])
 
 
+@blueprint.get("/jobs")
+def jobs():
+    return render_template("admin/jobs.html", page=_page("select api.admin_jobs_page()"))
+
+
 @blueprint.get("/versions")
 def versions():
     return render_template("admin/versions.html", versions=_page("select api.admin_versions_page()"))
