@@ -62,16 +62,24 @@ insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, valu
 select b.id, b.assignment_id, b.course_id, b.submitter_id, 'composition', 2
 from app.backups b join app.users u on u.id = b.submitter_id
 where u.email = 's1@a.edu' and b.submit and b.course_id = (select id from app.courses where offering = 'cal/cs61a/fa26');
+-- s1 and s2 are partners again (set up directly: no group mail), so s2 shares s1's score
+with partners as (
+  insert into app.groups (assignment_id, course_id)
+  select id, course_id from app.assignments where name = 'cal/cs61a/fa26/hw01' returning id, assignment_id
+)
+insert into app.group_members (assignment_id, user_id, group_id, status)
+select p.assignment_id, u.id, p.id, 'active' from partners p, app.users u where u.email in ('s1@a.edu', 's2@a.edu');
 select tests.act_as('ta@a.edu');
 select api.publish_scores('cal/cs61a/fa26/hw01', 'composition');
 select tests.act_as_owner();
-select results_eq($$ select to_address::text, subject from app.email_outbox $$,
-  $$ values ('s1@a.edu', 'Homework 1: scores published (composition)') $$, 'publishing tells the students with such a score');
+select results_eq($$ select to_address::text, subject from app.email_outbox order by 1 $$,
+  $$ values ('s1@a.edu', 'Homework 1: scores published (composition)'), ('s2@a.edu', 'Homework 1: scores published (composition)') $$,
+  'publishing tells the students with such a score, and their partners who share it');
 select tests.act_as('ta@a.edu');
 select api.publish_scores('cal/cs61a/fa26/hw01', 'composition', false);
 select api.publish_scores('cal/cs61a/fa26/hw01', 'composition');
 select tests.act_as_owner();
-select is((select count(*) from app.email_outbox), 1::bigint, 'hiding and publishing again tells no one twice');
+select is((select count(*) from app.email_outbox), 2::bigint, 'hiding and publishing again tells no one twice');
 delete from app.email_outbox;
 
 -- Receipts, once turned on.
@@ -162,9 +170,9 @@ select tests.act_as('instructor@a.edu');
 select is(api.update_course('cal/cs61a/fa26', mail_enabled => false) -> 'mail_enabled', 'false'::jsonb,
   'an instructor turns the course''s mail off');
 select tests.act_as('s1@a.edu');
-select api.group_invite('cal/cs61a/fa26/hw01', 's2@a.edu');
+select api.group_remove('cal/cs61a/fa26/hw01', 's2@a.edu');
 select tests.act_as_owner();
-select is((select count(*) from app.email_outbox), 0::bigint, 'then nobody hears of anything');
+select is((select count(*) from app.email_outbox), 0::bigint, 'then nobody hears of anything (s2, removed, included)');
 
 select * from finish();
 rollback;

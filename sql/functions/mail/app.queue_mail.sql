@@ -2,7 +2,8 @@
 -- notification per recipient, in the transaction of the change that causes it, said once:
 -- nobody is mailed who turned the kind off (app.users.mail_muted), nobody in a course whose
 -- staff turned its mail off (app.courses.mail_enabled), nobody twice (each user once per
--- call; with dedupe, once per "dedupe:user" ever). Each row names its template
+-- call; with dedupe, once per "dedupe:user" ever); a subject is one line of at most 200
+-- characters. Each row names its template
 -- (web/templates/mail/<template>.txt and .html, rendered by the worker) with params plus
 -- the course {offering, display_name}, the recipient's name, and the unsubscribe link's
 -- parts {user (hashid), kind, token} (app.unsubscribe_token). Answers how many were queued.
@@ -33,7 +34,9 @@ begin
     return 0;
   end if;
   insert into app.email_outbox (course_id, user_id, kind, template, to_address, subject, params, dedupe_key)
-  select queue_mail.course_id, u.id, queue_mail.kind, queue_mail.template, u.email, queue_mail.subject,
+  select queue_mail.course_id, u.id, queue_mail.kind, queue_mail.template, u.email,
+    -- names in a subject are people's and staff's text: one line, whatever they typed
+    left(regexp_replace(queue_mail.subject, '[[:cntrl:]]+', ' ', 'g'), 200),
     coalesce(queue_mail.params, '{}') || jsonb_build_object(
       'course', (select jsonb_build_object('offering', c.offering, 'display_name', c.display_name)
                  from app.courses as c where c.id = queue_mail.course_id),

@@ -1,6 +1,6 @@
 -- app.tg_assignments__mail_scores(): when staff publish kinds of scores of an assignment,
--- tell the students who have a score of a newly published kind (not archived), once per
--- student and kinds published (publishing the same kinds again after hiding them tells no
+-- tell the students who have a score of a newly published kind (not archived), and their
+-- group mates, who share it (app.shared_best), once per student and kinds published (publishing the same kinds again after hiding them tells no
 -- one twice). Template: scores.
 -- Called by: trigger _800_mail after update of published_score_kinds on app.assignments.
 -- Security: definer (reads the scores; queues mail). Raises nothing.
@@ -20,7 +20,12 @@ begin
     return null;
   end if;
   perform app.queue_mail('scores', 'scores', format('%s: scores published (%s)', new.display_name, array_to_string(added, ', ')),
-    array(select distinct s.user_id from app.scores as s
+    -- whoever sees such a score: its student and, as scores are shared in a group
+    -- (app.shared_best), their current group mates
+    array(select distinct m.user_id
+          from app.scores as s
+          left join app.current_groups as g on g.assignment_id = s.assignment_id and g.user_id = s.user_id
+          cross join lateral unnest(coalesce(g.member_ids, array[s.user_id])) as m (user_id)
           where s.assignment_id = new.id and not s.archived and s.kind = any(added)),
     new.course_id,
     jsonb_build_object('kinds', added, 'assignment', new.display_name, 'path', '/' || new.name || '/'),
