@@ -8,7 +8,7 @@
 -- course's time zone, "-anonymized" when params.anonymized.
 -- Kinds (worker/jobs.py runs them): export_grades, export_roster, export_final_submissions,
 -- export_backups, test, prune, deadline_reminders, extension_digest. A course keeps at most
--- 20 jobs waiting or running at once.
+-- 20 jobs waiting or running at once (enqueues of a course are serialised to count them).
 -- Called by: api.start_export, api.start_test_job, api.retry_job, api.run_schedule.
 -- Security: definer (request roles write no jobs themselves).
 -- Raises: PT422 an unknown kind; PT429 20 jobs of the course waiting or running.
@@ -34,6 +34,10 @@ begin
     'deadline_reminders', 'extension_digest'
   ) then
     raise sqlstate 'PT422' using message = format('No such kind of job: %s', enqueue_job.kind);
+  end if;
+  if enqueue_job.course_id is not null then
+    -- serialise a course's enqueues (key space 4245), so that two at once cannot both pass at 19
+    perform pg_advisory_xact_lock(4245, (enqueue_job.course_id % 2147483647)::integer);
   end if;
   if enqueue_job.course_id is not null and (
     select count(*) from app.jobs as j
