@@ -195,13 +195,42 @@ def export_text(ctx: JobContext) -> str:
     return f"{max(text.count(chr(10)) - 1, 0)} rows, {size:,} bytes"
 
 
+def zip_path(path: str) -> str:
+    """A path that stays inside its folder when the zip is unpacked: backslashes read as
+    slashes, and empty, '.' and '..' parts, control characters and a leading slash dropped.
+    Students name their files (any key of a backup's file_contents), so none is trusted."""
+    parts = []
+    for part in path.replace("\\", "/").split("/"):
+        part = "".join(ch for ch in part if ch >= " " and ch != "\x7f").strip()
+        if part and part not in (".", ".."):
+            parts.append(part)
+    return "/".join(parts) or "unnamed"
+
+
+def _unit_entries(files: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(name in the zip, name in the backup, contents) of a unit's files, each name made
+    safe and unique within the folder; info.json is kept for the export's own metadata."""
+    taken = {"info.json"}
+    entries = []
+    for name, contents in sorted(files.items()):
+        safe = candidate = zip_path(name)
+        stem, dot, extension = safe.rpartition(".")
+        copy = 2
+        while candidate.casefold() in taken:
+            candidate = f"{stem} ({copy}).{extension}" if dot and stem else f"{safe} ({copy})"
+            copy += 1
+        taken.add(candidate.casefold())
+        entries.append((candidate, name, contents))
+    return entries
+
+
 def _zip_pieces(ctx: JobContext, plan: dict, units: list[dict]) -> Iterator[bytes]:
     """The zip, as it is made: a batch of backups' files is fetched, added and streamed, so
     only one batch (and the next, fetched meanwhile) is ever in memory, however many students."""
     # Deflate at level 1: twice as fast as the default level and only ~5% larger on code
     # (bench/exports.py), and an export is read once.
     stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, compress_level=1, sized=False)
-    root = plan["root"]
+    root = zip_path(plan["root"])
     batches = [units[start:start + FILES_PER_BATCH] for start in range(0, len(units), FILES_PER_BATCH)]
 
     def fetch(batch: list[dict]) -> dict:
@@ -219,9 +248,11 @@ def _zip_pieces(ctx: JobContext, plan: dict, units: list[dict]) -> Iterator[byte
             files = coming.result()
             coming = fetcher.submit(fetch, batches[index + 1]) if index + 1 < len(batches) else None
             for unit in batch:
-                folder = f"{root}/{unit['folder']}"
-                for name, contents in sorted(files.get(unit["backup_id"], {}).items()):
-                    stream.add(contents.encode(), f"{folder}/{name}")
+                folder = f"{root}/{zip_path(unit['folder'])}"
+                for safe, name, contents in _unit_entries(files.get(unit["backup_id"], {})):
+                    if safe != name:
+                        ctx.log(f"{folder}: {json.dumps(name, ensure_ascii=False)} saved as {safe}")
+                    stream.add(contents.encode(), f"{folder}/{safe}")
                 info = json.dumps(unit["info"], indent=2, ensure_ascii=False).encode() + b"\n"
                 stream.add(info, f"{folder}/info.json")
             yield from stream.all_files()
@@ -317,8 +348,12 @@ def run_job(db: Database, job: dict, worker: str, stop: threading.Event) -> str 
     except WorkerStopping:
         done.set()
         beat.join()
-        ctx.report()
-        ctx.call("select api.job_release(job_id => %s, worker => %s)")
+        try:
+            ctx.report()
+            ctx.call("select api.job_release(job_id => %s, worker => %s)")
+        except psycopg2.Error:  # taken over meanwhile, or no database: the lease settles it
+            log.exception("job %s: could not hand it back; its lease will expire", ctx.id)
+            return None
         log.info("job %s: handed back to the queue (shutting down)", ctx.id)
         return "queued"
     except JobCancelled:
@@ -359,16 +394,25 @@ def job_loop(db: Database, listener, worker: str, stop: threading.Event, poll: f
     next_look = 0.0
     while not stop.is_set():
         if time.monotonic() >= next_look:
+            # each step on its own: a schedule that cannot start does not stop the queue
             try:
                 started = start_scheduled(db)
                 if started:
                     log.info("scheduled jobs started: %s", started)
+            except psycopg2.Error:
+                log.exception("schedule: the database did not answer; trying again")
+            try:
                 job = claim(db, worker)
             except psycopg2.Error:
                 log.exception("jobs: the database did not answer; trying again")
                 job = None
             if job:
-                run_job(db, job, worker, stop)
+                try:
+                    run_job(db, job, worker, stop)
+                except psycopg2.Error:
+                    # its outcome could not be recorded: the lease runs out and the job is
+                    # taken again (by this worker or another), as if this worker had died
+                    log.exception("job %s: its outcome was not recorded; the lease will expire", job["id"])
                 continue  # there may be more
             next_look = time.monotonic() + poll
         # sleep until a job is queued, a poll is due, or the worker is asked to stop

@@ -109,16 +109,27 @@ def send_outbox_once(db: Database, smtp: SmtpSettings, batch_size: int = 20) -> 
                 server.login(smtp.user, smtp.password or "")
             for row in claimed:
                 try:
-                    server.send_message(_message(row, smtp.sender, smtp.base_url))
+                    message = _message(row, smtp.sender, smtp.base_url)
+                except Exception as exc:  # noqa: BLE001 - one bad message (a template error) fails alone
+                    log.exception("outbox: message %s could not be rendered", row["id"])
+                    outcomes.append((row["id"], f"{type(exc).__name__}: {exc}"))
+                    continue
+                try:
+                    server.send_message(message)
                     outcomes.append((row["id"], None))
-                except smtplib.SMTPException as exc:
+                except (smtplib.SMTPException, ValueError) as exc:  # a refused recipient, a bad header
                     outcomes.append((row["id"], f"{type(exc).__name__}: {exc}"))
     except (OSError, smtplib.SMTPException) as exc:
         sent = {outbox_id for outbox_id, _ in outcomes}
         outcomes += [(row["id"], f"{type(exc).__name__}: {exc}") for row in claimed if row["id"] not in sent]
-    with db.request(WORKER_CLAIMS, method="POST", path="/worker/outbox") as ctx:
-        for outbox_id, error in outcomes:
-            ctx.call("select api.outbox_finish(outbox_id => %s, error => %s)", (outbox_id, error))
+    for outbox_id, error in outcomes:
+        # each outcome in its own transaction: one that cannot be recorded (the message was
+        # taken back meanwhile) must not undo the record of the others that were sent
+        try:
+            with db.request(WORKER_CLAIMS, method="POST", path="/worker/outbox") as ctx:
+                ctx.call("select api.outbox_finish(outbox_id => %s, error => %s)", (outbox_id, error))
+        except psycopg2.Error:
+            log.exception("outbox: the outcome of message %s was not recorded", outbox_id)
     failures = sum(1 for _, error in outcomes if error)
     log.info("outbox: %d sent, %d failed", len(outcomes) - failures, failures)
     return len(claimed)

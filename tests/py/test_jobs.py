@@ -96,6 +96,13 @@ def test_exports_are_made_by_a_worker_and_downloaded_through_the_web(course, adm
                        ("cal/cs61a/fa26/hw01", "final_submissions", True))
     backups = _start(course, admin_conn, "ta@a.edu", "select api.start_export(%s, %s)",
                      ("cal/cs61a/fa26/hw01", "backups"))
+    hostile = {"../../evil.py": "up", "/abs.py": "root", "a\\..\\b.py": "back", "info.json": "mine",
+               "INFO.json": "shout", "ok\x01.py": "control",
+               "hw01.py": "def square(x):\n    return x * x\n", "notes.txt": "done"}
+    with admin_conn.cursor() as cur:  # students name their files: s2's final backup tries to escape
+        cur.execute("update app.messages m set contents = %s from app.backups b, app.users u "
+                    "where m.backup_id = b.id and b.submitter_id = u.id and u.email = 's2@a.edu' "
+                    "and m.kind = 'file_contents'", (json.dumps(hostile),))
     workers()
     for job in (grades, roster, finals, anonymous, backups):
         _wait_for(admin_conn, job, "status = 'finished'")
@@ -116,7 +123,13 @@ def test_exports_are_made_by_a_worker_and_downloaded_through_the_web(course, adm
     assert archive.read(s1).decode() == "def square(x):\n    return x * x\n"
     info = json.loads(archive.read(s1.replace("hw01.py", "info.json")))
     assert info["members"][0]["email"] == "s1@a.edu" and info["is_submission"] and info["late_by"] is None
-    assert len([n for n in names if n.endswith("info.json")]) == 2, "one folder per student"
+    assert len([n for n in names if n.endswith("/info.json")]) == 2, "one folder per student"
+    assert all(n.startswith("cal-cs61a-fa26-hw01/s") and ".." not in n.split("/") and "\\" not in n for n in names)
+    s2 = next(n for n in names if n.startswith("cal-cs61a-fa26-hw01/s2@a.edu/") and n.endswith("/info.json"))[:-9]
+    assert {n[len(s2):]: archive.read(n).decode() for n in names if n.startswith(s2) and n != s2 + "info.json"} == {
+        "evil.py": "up", "abs.py": "root", "a/b.py": "back", "INFO (2).json": "shout", "info (3).json": "mine",
+        "ok.py": "control", "hw01.py": hostile["hw01.py"], "notes.txt": "done",
+    }, "every file stays in its folder under a unique name; info.json stays the export's"
 
     hidden = zipfile.ZipFile(io.BytesIO(client.get(f"/staff/jobs/{anonymous}/download").get_data()))
     assert len([n for n in hidden.namelist() if n.endswith("hw01.py")]) == 2

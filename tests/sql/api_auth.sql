@@ -1,6 +1,6 @@
 -- Sign-in, OAuth provider, token and page functions under each role: allowed and refused.
 begin;
-select plan(39);
+select plan(41);
 select tests.fixture();
 
 -- api.login: only the web app's sign-in role may call it.
@@ -112,6 +112,18 @@ select tests.act_as_role('ok_worker');
 select is(jsonb_array_length(api.outbox_claim(10)), 1, 'the worker claims queued mail');
 select is(api.outbox_finish((select id from app.email_outbox limit 1), null), 'sent', 'and records it sent');
 select throws_ok($$ select api.outbox_claim(0) $$, 'PT422', null, 'a batch size must be 1..500');
+-- a message whose worker died while sending is taken again, but not after the fifth attempt
+reset role;
+insert into app.email_outbox (to_address, subject, body_text, status, claimed_at, attempts)
+values ('s2@a.edu', 'Again', 'Hi', 'sending', now() - interval '11 minutes', 4),
+       ('s3@a.edu', 'Never', 'Hi', 'sending', now() - interval '11 minutes', 5);
+select tests.act_as_role('ok_worker');
+select is((select jsonb_agg(m ->> 'to_address') from jsonb_array_elements(api.outbox_claim(10)) as m),
+  '["s2@a.edu"]', 'a stale message is taken again before its fifth attempt');
+reset role;
+select results_eq($$ select status::text, last_error from app.email_outbox where to_address = 's3@a.edu' $$,
+  $$ values ('failed', 'Gave up after 5 attempts: the worker stopped while sending it') $$,
+  'and marked failed after it, so a message that kills its worker cannot loop forever');
 
 select * from finish();
 rollback;

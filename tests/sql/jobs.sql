@@ -4,7 +4,7 @@
 -- periodic job once; downloads only for whoever may see the job, only when finished and not
 -- expired; the worker's data calls act as the job's creator.
 begin;
-select plan(54);
+select plan(55);
 select tests.fixture();
 
 -- Starting an export: the course's staff only, a known export.
@@ -57,6 +57,14 @@ select tests.act_as('s1@a.edu');
 select throws_ok(format('select api.job_download_chunk(%s, 0)', current_setting('tests.grades')), 'PT404', null,
   'a student cannot download it');
 select tests.act_as_owner();
+update app.enrollments set role = 'student'
+where user_id = (select id from app.users where email = 'reader@a.edu');
+select tests.act_as('reader@a.edu');
+select throws_ok(format('select api.job_download(%s)', current_setting('tests.grades')), 'PT404', null,
+  'nor can its creator once no longer staff of the course');
+select tests.act_as_owner();
+update app.enrollments set role = 'reader'
+where user_id = (select id from app.users where email = 'reader@a.edu');
 update app.jobs set file_expires_at = now() - interval '1 second' where id = current_setting('tests.grades')::bigint;
 select tests.act_as('ta@a.edu');
 select throws_ok(format('select api.job_download(%s)', current_setting('tests.grades')), 'PT410', null,

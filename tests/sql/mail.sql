@@ -4,7 +4,7 @@
 -- staff's digest from scheduled jobs, once; nobody who turned a kind off; nothing from a
 -- course whose mail is off; unsubscribe links that only the server can make.
 begin;
-select plan(31);
+select plan(34);
 select tests.fixture();
 select tests.act_as('ta@a.edu');
 select api.update_assignment('cal/cs61a/fa26/hw01', display_name => 'Homework 1', max_group_size => 2);
@@ -81,6 +81,25 @@ select api.publish_scores('cal/cs61a/fa26/hw01', 'composition');
 select tests.act_as_owner();
 select is((select count(*) from app.email_outbox), 2::bigint, 'hiding and publishing again tells no one twice');
 delete from app.email_outbox;
+-- a hidden assignment's scores are told when students can see them
+update app.assignments set visible = false where name = 'cal/cs61a/fa26/hw01';
+insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
+select b.id, b.assignment_id, b.course_id, b.submitter_id, 'total', 5
+from app.backups b join app.users u on u.id = b.submitter_id
+where u.email = 's1@a.edu' and b.submit and b.course_id = (select id from app.courses where offering = 'cal/cs61a/fa26');
+select tests.act_as('ta@a.edu');
+select api.publish_scores('cal/cs61a/fa26/hw01', 'total');
+select tests.act_as_owner();
+select is((select count(*) from app.email_outbox), 0::bigint, 'publishing scores of a hidden assignment tells nobody');
+update app.assignments set visible = true where name = 'cal/cs61a/fa26/hw01';
+select results_eq($$ select to_address::text, subject from app.email_outbox order by 1 $$,
+  $$ values ('s1@a.edu', 'Homework 1: scores published (composition, total)'),
+           ('s2@a.edu', 'Homework 1: scores published (composition, total)') $$,
+  'showing it tells them of the kinds they can now see');
+select is(app.queue_mail('scores', 'scores', 'Hi', array[tests.user_id('s1@a.edu')],
+  (select id from app.courses where offering <> 'cal/cs61a/fa26' order by id limit 1)), 0,
+  'a course mails only its own people');
+delete from app.email_outbox;
 
 -- Receipts, once turned on.
 insert into app.backups (assignment_id, course_id, submitter_id, submit)
@@ -129,6 +148,15 @@ insert into app.enrollments (user_id, course_id, role)
 select tests.user_id('s3@a.edu'), id, 'student' from app.courses where offering = 'cal/cs61a/fa26';
 insert into app.backups (assignment_id, course_id, submitter_id, submit)
 select a.id, a.course_id, tests.user_id('s3@a.edu'), false from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+-- s4 too, but with an extension: the assignment's due date is not theirs
+insert into app.users (email, name) values ('s4@a.edu', 'Sue');
+insert into app.enrollments (user_id, course_id, role)
+select tests.user_id('s4@a.edu'), id, 'student' from app.courses where offering = 'cal/cs61a/fa26';
+insert into app.backups (assignment_id, course_id, submitter_id, submit)
+select a.id, a.course_id, tests.user_id('s4@a.edu'), false from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
+insert into app.extensions (assignment_id, course_id, user_id, expires_at)
+select a.id, a.course_id, tests.user_id('s4@a.edu'), a.due_at + interval '7 days'
+from app.assignments a where a.name = 'cal/cs61a/fa26/hw01';
 select tests.act_as('ta@a.edu');
 select throws_ok($$ select api.update_assignment('cal/cs61a/fa26/hw01', reminder_hours => 400) $$, 'PT422', null,
   'a reminder is at most two weeks ahead');
@@ -142,7 +170,7 @@ select is(api.job_deadline_reminders((select id from app.jobs where name = 'dead
   '1 reminder(s) for 1 assignment(s)', 'the reminders job reminds');
 select tests.act_as_owner();
 select results_eq($$ select to_address::text, kind from app.email_outbox $$, $$ values ('s3@a.edu', 'reminder') $$,
-  'only the student with backups but no submission');
+  'only the student with backups but no submission, and without an extension past the due date');
 update app.jobs set status = 'running', worker = 'w1', attempts = 1 where name = 'deadline_reminders';
 select tests.act_as_role('ok_worker');
 select is(api.job_deadline_reminders((select id from app.jobs where name = 'deadline_reminders'), 'w1'),

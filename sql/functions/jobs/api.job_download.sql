@@ -3,10 +3,11 @@
 -- file that has not expired (files are kept 7 days); api.job_download_chunk then serves
 -- its bytes a chunk at a time.
 -- Called by: GET /staff/jobs/<id>/download. Security: definer as ok_api: the job and its
--- file must be visible under the caller's RLS (its creator, the course's staff, admins).
+-- file must be visible under the caller's RLS, and the caller must be staff of its course
+-- now (or a site admin): a TA who lost the role cannot fetch the export they started.
 -- Raises: PT401; PT404 no such job; PT409 not finished, or no file;
 -- PT410 the file has expired.
--- requires: app.require_login.sql
+-- requires: app.require_login.sql, auth.is_staff_of.sql
 create or replace function api.job_download(job_id bigint)
 returns jsonb
 language plpgsql
@@ -19,7 +20,7 @@ declare
 begin
   perform app.require_login();
   select j.* into job from app.jobs as j where j.id = job_download.job_id;
-  if job.id is null then
+  if job.id is null or not (auth.is_admin() or (job.course_id is not null and auth.is_staff_of(job.course_id))) then
     raise sqlstate 'PT404' using message = format('No job %s', job_download.job_id);
   end if;
   if job.status <> 'finished' or job.file_bytes is null then

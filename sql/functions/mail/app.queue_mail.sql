@@ -1,6 +1,7 @@
 -- app.queue_mail(kind, template, subject, user_ids, course_id, params, dedupe): queue one
 -- notification per recipient, in the transaction of the change that causes it, said once:
--- nobody is mailed who turned the kind off (app.users.mail_muted), nobody in a course whose
+-- nobody is mailed who turned the kind off (app.users.mail_muted), nobody outside the
+-- course (not enrolled in it), nobody in a course whose
 -- staff turned its mail off (app.courses.mail_enabled), nobody twice (each user once per
 -- call; with dedupe, once per "dedupe:user" ever); a subject is one line of at most 200
 -- characters. Each row names its template
@@ -46,6 +47,9 @@ begin
     queue_mail.dedupe || ':' || u.id
   from app.users as u
   where u.id = any(queue_mail.user_ids) and not (queue_mail.kind = any(u.mail_muted))
+    -- a course writes only to its people: whoever was removed from it hears no more of it
+    and (queue_mail.course_id is null or exists (
+      select 1 from app.enrollments as e where e.course_id = queue_mail.course_id and e.user_id = u.id))
   on conflict (dedupe_key) do nothing;
   get diagnostics queued = row_count;
   return queued;

@@ -1,8 +1,10 @@
 -- app.tg_assignments__mail_scores(): when staff publish kinds of scores of an assignment,
 -- tell the students who have a score of a newly published kind (not archived), and their
--- group mates, who share it (app.shared_best), once per student and kinds published (publishing the same kinds again after hiding them tells no
--- one twice). Template: scores.
--- Called by: trigger _800_mail after update of published_score_kinds on app.assignments.
+-- group mates, who share it (app.shared_best), once per student and kinds published
+-- (publishing the same kinds again after hiding them tells no one twice). A hidden assignment
+-- tells nobody; its published kinds are told when it is shown. Template: scores.
+-- Called by: trigger _800_mail after update of published_score_kinds or visible on
+-- app.assignments.
 -- Security: definer (reads the scores; queues mail). Raises nothing.
 -- requires: app.queue_mail.sql
 create or replace function app.tg_assignments__mail_scores()
@@ -13,8 +15,10 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  added text[] := array(select k from unnest(new.published_score_kinds) as k
-                        where not (k = any(coalesce(old.published_score_kinds, '{}'))) order by k);
+  -- the kinds students can see now and could not before
+  added text[] := array(select k from unnest(case when new.visible then new.published_score_kinds end) as k
+                        where not old.visible or not (k = any(old.published_score_kinds))
+                        order by k);
 begin
   if cardinality(added) = 0 then
     return null;

@@ -57,7 +57,7 @@ CREATE INDEX assignments_course_idx ON app.assignments USING btree (course_id);
 
 CREATE TRIGGER _010_check_name BEFORE INSERT OR UPDATE OF name, course_id ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg_assignments__check_name();
 
-CREATE TRIGGER _800_mail AFTER UPDATE OF published_score_kinds ON app.assignments FOR EACH ROW WHEN ((old.published_score_kinds IS DISTINCT FROM new.published_score_kinds)) EXECUTE FUNCTION app.tg_assignments__mail_scores();
+CREATE TRIGGER _800_mail AFTER UPDATE OF published_score_kinds, visible ON app.assignments FOR EACH ROW WHEN (((old.published_score_kinds IS DISTINCT FROM new.published_score_kinds) OR (old.visible IS DISTINCT FROM new.visible))) EXECUTE FUNCTION app.tg_assignments__mail_scores();
 
 CREATE TRIGGER _900_audit AFTER INSERT OR DELETE OR UPDATE ON app.assignments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
