@@ -39,6 +39,7 @@ import psycopg2
 import zipstream
 
 from web.db import Database
+from worker import autograder
 
 WORKER_CLAIMS = {"role": "ok_worker", "actor": "worker"}
 CHUNK_BYTES = 4 * 1024 * 1024  # one row of app.job_files: big enough to be few, small to hold
@@ -319,6 +320,9 @@ HANDLERS: dict[str, Callable[[JobContext], str]] = {
     "prune": prune,
     "deadline_reminders": deadline_reminders,
     "extension_digest": extension_digest,
+    "autograde": autograder.autograde,
+    "autograde_continuous": autograder.autograde_continuous,
+    "autograder_supervise": autograder.autograder_supervise,
 }
 
 

@@ -52,6 +52,20 @@ def export_assignment(name: str):
     return _started(answer, refused, url_for("staff.assignment", name=name))
 
 
+@blueprint.post("/<assignment:name>/autograde")
+def autograde_assignment(name: str):
+    """Every final submission to the course's autograder (the assignment page)."""
+    answer, refused = _change("select api.start_autograde(assignment => %s)", (name,))
+    return _started(answer, refused, url_for("staff.assignment", name=name))
+
+
+@blueprint.post("/<assignment:name>/grade/<key>/autograde")
+def autograde_backup(name: str, key: str):
+    """One backup to the autograder, at high priority (the grading page)."""
+    answer, refused = _change("select api.start_autograde(assignment => %s, backup => %s)", (name, key))
+    return _started(answer, refused, url_for("staff.grade", name=name, key=key))
+
+
 @blueprint.get("/jobs/<int:job_id>")
 def job(job_id: int):
     page = _page("select api.job_page(job_id => %s)", job_id)

@@ -41,10 +41,11 @@ def save_course_settings(offering: str):
     kinds = request.form.get("default_published_kinds")
     _, refused = _change(
         "select api.update_course(offering => %s, display_name => %s, timezone => %s, active => %s, term => %s, "
-        "default_max_group_size => %s, default_published_kinds => %s, mail_enabled => %s)",
+        "default_max_group_size => %s, default_published_kinds => %s, mail_enabled => %s, autograder_url => %s)",
         (offering, request.form.get("display_name"), request.form.get("timezone"), _checked("active"),
          request.form.get("term"), request.form.get("default_max_group_size", type=int),
-         None if kinds is None else [k for k in kinds.replace(",", " ").split() if k], _checked("mail_enabled")))
+         None if kinds is None else [k for k in kinds.replace(",", " ").split() if k], _checked("mail_enabled"),
+         request.form.get("autograder_url")))
     _said(refused, "Course settings saved.")
     return redirect(url_for("staff.course_settings", offering=offering))
 
@@ -60,6 +61,14 @@ def rotate_export_token(offering: str):
     page = _page("select api.course_settings_page(offering => %s)", offering)
     return render_template("staff/course_settings.html", page=page, new_token=token if active else None,
                            token_turned_off=not active)
+
+
+@blueprint.post("/<offering:offering>/autograder-tokens/revoke")
+def revoke_autograder_tokens(offering: str):
+    revoked, refused = _change("select api.revoke_autograder_tokens(offering => %s)", (offering,))
+    _said(refused, f"Revoked {revoked} autograder token{'' if revoked == 1 else 's'}: the autograder can no longer "
+                   "read this course's backups or post scores until work is sent again.")
+    return redirect(url_for("staff.course_settings", offering=offering))
 
 
 # Assignments (TAs and instructors).

@@ -16,9 +16,15 @@
 --   requests it records last_seen_at (at most once a minute; never waits for a lock).
 -- * A jti of an OAuth access token (auth.oauth_tokens): refused when revoked or unknown,
 --   when its sub differs, or when it says ok_admin for a user who is no longer an admin.
+--   An autograder token (scope `autograder`, bound to a course) must carry exactly its
+--   scope and course and the role ok_user, and may reach only the two endpoints the
+--   autograder uses, GET /api/v3/backups/<id>/ and POST /api/v3/score/ (PostgREST's
+--   /rpc/v3_backup_get and /rpc/v3_score_post; request.path); any other token must not
+--   claim a course.
 -- Course roles need no check here: policies read enrollments on every statement.
 -- Security: definer (reads sessions, tokens and users whatever the caller may see).
--- Raises: PT401 'Token has no jti', 'Session ended', 'Token revoked' (with a detail).
+-- Raises: PT401 'Token has no jti', 'Session ended', 'Token revoked' (with a detail);
+-- PT403 'An autograder token only reads backups and posts scores'.
 create or replace function auth.check_request()
 returns void
 language plpgsql
@@ -89,15 +95,22 @@ begin
     return;
   end if;
 
-  select t.user_id, u.is_admin
+  select t.user_id, u.is_admin, t.course_id
   into seen
   from auth.oauth_tokens as t
   inner join app.users as u on t.user_id = u.id
   where t.jti = claimed_jti::uuid
     and t.revoked_at is null;
-  if not found or seen.user_id::text <> claimed_sub or claimed_sudo_by is not null then
+  if not found or seen.user_id::text <> claimed_sub or claimed_sudo_by is not null
+     or seen.course_id::text is distinct from claims ->> 'course'
+     or (seen.course_id is not null and (claims ->> 'scope' is distinct from 'autograder' or claimed_role <> 'ok_user')) then
     raise sqlstate 'PT401' using message = 'Token revoked',
       detail = 'The access token was revoked or is unknown.';
+  end if;
+  if seen.course_id is not null and coalesce(current_setting('request.path', true), '')
+     !~ '^/(rpc/v3_backup_get|rpc/v3_score_post|api/v3/backups/[A-Za-z0-9]+/?|api/v3/score/?)$' then
+    raise sqlstate 'PT403' using message = 'An autograder token only reads backups and posts scores',
+      detail = 'It was made for the course''s autograder: GET /api/v3/backups/<id>/ and POST /api/v3/score/.';
   end if;
   if claimed_role = 'ok_admin' and not seen.is_admin then
     raise sqlstate 'PT401' using message = 'Token revoked',

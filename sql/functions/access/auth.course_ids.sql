@@ -4,6 +4,9 @@
 -- statement, not once per row.
 -- Security: definer, because policies on app.enrollments call it and reading enrollments
 -- under the caller's own policies would recurse. It only ever reads the caller's rows.
+-- An autograder token (scope `autograder`) sees only the course it is bound to (claim
+-- "course", checked against the token by auth.check_request): its staff role elsewhere
+-- does not travel with it.
 -- Raises nothing; anonymous callers get an empty array.
 create or replace function auth.course_ids(variadic roles text[])
 returns bigint[]
@@ -16,6 +19,7 @@ as $$
   from app.enrollments as e
   where e.user_id = auth.user_id()
     and e.role::text = any(roles)
+    and (auth.claims() ->> 'scope' is distinct from 'autograder' or e.course_id::text = auth.claims() ->> 'course')
 $$;
 
 revoke all on function auth.course_ids(text[]) from public;

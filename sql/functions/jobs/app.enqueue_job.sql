@@ -7,9 +7,12 @@
 -- target (params.target: an offering or assignment name) with / as -, the date in the
 -- course's time zone, "-anonymized" when params.anonymized.
 -- Kinds (worker/jobs.py runs them): export_grades, export_roster, export_final_submissions,
--- export_backups, test, prune, deadline_reminders, extension_digest. A course keeps at most
--- 20 jobs waiting or running at once (enqueues of a course are serialised to count them).
--- Called by: api.start_export, api.start_test_job, api.retry_job, api.run_schedule.
+-- export_backups, test, prune, deadline_reminders, extension_digest, autograde,
+-- autograde_continuous, autograder_supervise. A course keeps at most 20 jobs waiting or
+-- running at once (enqueues of a course are serialised to count them), continuous
+-- autograding aside: a job per submission, never refused, nor counted.
+-- Called by: api.start_export, api.start_test_job, api.retry_job, api.run_schedule,
+-- api.start_autograde, app.tg_backups__autograde.
 -- Security: definer (request roles write no jobs themselves).
 -- Raises: PT422 an unknown kind; PT429 20 jobs of the course waiting or running.
 create or replace function app.enqueue_job(
@@ -31,17 +34,19 @@ declare
 begin
   if enqueue_job.kind is null or enqueue_job.kind not in (
     'export_grades', 'export_roster', 'export_final_submissions', 'export_backups', 'test', 'prune',
-    'deadline_reminders', 'extension_digest'
+    'deadline_reminders', 'extension_digest', 'autograde', 'autograde_continuous', 'autograder_supervise'
   ) then
     raise sqlstate 'PT422' using message = format('No such kind of job: %s', enqueue_job.kind);
   end if;
-  if enqueue_job.course_id is not null then
+  -- continuous autograding queues a job per submission, as students submit: never refused
+  if enqueue_job.course_id is not null and enqueue_job.kind <> 'autograde_continuous' then
     -- serialise a course's enqueues (key space 4245), so that two at once cannot both pass at 19
     perform pg_advisory_xact_lock(4245, (enqueue_job.course_id % 2147483647)::integer);
   end if;
-  if enqueue_job.course_id is not null and (
+  if enqueue_job.course_id is not null and enqueue_job.kind <> 'autograde_continuous' and (
     select count(*) from app.jobs as j
     where j.course_id = enqueue_job.course_id and j.status in ('queued', 'running')
+      and j.name <> 'autograde_continuous'
   ) >= 20 then
     raise sqlstate 'PT429' using message =
       '20 jobs of this course are waiting or running: wait for them to finish, or cancel some';

@@ -1,6 +1,8 @@
 -- api.v3_backup_get(): GET /api/v3/backups/<key>/ (x-ok-key): one backup with its messages,
 -- for the autograder and staff scripts. Visible to the submitter, their current group and
--- the course's staff (RLS).
+-- the course's staff (RLS), and to the course's autograder token (scope `autograder`:
+-- app.mint_autograder_token), which sees that course's backups as the staff member it was
+-- made for.
 -- Security: definer as ok_api (the caller's RLS applies). Answers 401 (logged out), 404 (malformed key, or a missing backup for
 -- an admin), 403 (not visible: a missing backup looks the same to non-admins).
 -- requires: v3.backups_json.sql, v3.auth_error.sql, app.hashid_decode.sql
@@ -12,7 +14,7 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  denied jsonb := v3.auth_error('all');
+  denied jsonb := v3.auth_error(case when auth.claims() ->> 'scope' = 'autograder' then 'autograder' else 'all' end);
   backup_id bigint := app.hashid_decode(v3.header('x-ok-key'));
   found_backup jsonb;
 begin

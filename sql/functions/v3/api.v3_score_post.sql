@@ -2,7 +2,9 @@
 -- staff scripts record a score. The kind is lower-cased and trimmed; any kind is accepted.
 -- Earlier active scores of the same kind on the backup are archived (history is kept:
 -- app.record_score).
--- Staff of the backup's course only; others get 401 (okpy/ok's answer, kept for scripts).
+-- Staff of the backup's course only, or the course's autograder token (scope `autograder`,
+-- app.mint_autograder_token: the score is the token's staff member's); others get 401
+-- (okpy/ok's answer, kept for scripts).
 -- A score must be a finite number within +/-1e15 (NaN, 'Infinity' and 1e1000 are refused with
 -- 400; app.scores has the same check constraint).
 -- Reply: data {"success": true}, envelope message null (okpy/ok popped "message").
@@ -23,7 +25,7 @@ security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  denied jsonb := v3.auth_error('all');
+  denied jsonb := v3.auth_error(case when auth.claims() ->> 'scope' = 'autograder' then 'autograder' else 'all' end);
   target app.backups;
   clean_kind text := lower(btrim(kind));
 begin

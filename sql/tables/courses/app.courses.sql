@@ -77,6 +77,8 @@ GRANT INSERT(timezone),UPDATE(timezone) ON TABLE app.courses TO ok_api;
 
 GRANT UPDATE(active) ON TABLE app.courses TO ok_api;
 
+GRANT UPDATE(autograder_url) ON TABLE app.courses TO ok_api;
+
 GRANT UPDATE(export_token_hash) ON TABLE app.courses TO ok_api;
 
 GRANT UPDATE(export_token_active) ON TABLE app.courses TO ok_api;

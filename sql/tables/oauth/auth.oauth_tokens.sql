@@ -15,12 +15,15 @@ CREATE TABLE auth.oauth_tokens (
     revoked_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     last_refreshed_at timestamp with time zone,
-    CONSTRAINT oauth_tokens_scopes_known CHECK (((scopes <@ ARRAY['all'::text, 'email'::text]) AND (scopes <> '{}'::text[])))
+    course_id bigint,
+    CONSTRAINT oauth_tokens_scopes_known CHECK (((scopes <@ ARRAY['all'::text, 'email'::text, 'autograder'::text]) AND (scopes <> '{}'::text[]) AND (('autograder'::text = ANY (scopes)) = (course_id IS NOT NULL)) AND ((NOT ('autograder'::text = ANY (scopes))) OR (scopes = '{autograder}'::text[]))))
 );
 
 ALTER TABLE ONLY auth.oauth_tokens FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE auth.oauth_tokens OWNER TO ok_owner;
+
+COMMENT ON COLUMN auth.oauth_tokens.course_id IS 'For an autograder token (scope autograder): the one course whose backups it reads and scores.';
 
 ALTER TABLE auth.oauth_tokens ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME auth.oauth_tokens_id_seq
@@ -40,10 +43,15 @@ ALTER TABLE ONLY auth.oauth_tokens
 ALTER TABLE ONLY auth.oauth_tokens
     ADD CONSTRAINT oauth_tokens_refresh_token_hash_key UNIQUE (refresh_token_hash);
 
+CREATE INDEX oauth_tokens_course_idx ON auth.oauth_tokens USING btree (course_id) WHERE (course_id IS NOT NULL);
+
 CREATE INDEX oauth_tokens_user_idx ON auth.oauth_tokens USING btree (user_id);
 
 ALTER TABLE ONLY auth.oauth_tokens
     ADD CONSTRAINT oauth_tokens_client_id_fkey FOREIGN KEY (client_id) REFERENCES auth.oauth_clients(client_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY auth.oauth_tokens
+    ADD CONSTRAINT oauth_tokens_course_id_fkey FOREIGN KEY (course_id) REFERENCES app.courses(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY auth.oauth_tokens
     ADD CONSTRAINT oauth_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
@@ -51,6 +59,10 @@ ALTER TABLE ONLY auth.oauth_tokens
 ALTER TABLE auth.oauth_tokens ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY oauth_tokens_admin_all ON auth.oauth_tokens TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
+
+CREATE POLICY oauth_tokens_course_revoke ON auth.oauth_tokens FOR UPDATE TO ok_user USING ((course_id = ANY (( SELECT auth.staff_course_ids() AS staff_course_ids)::bigint[]))) WITH CHECK ((course_id = ANY (( SELECT auth.staff_course_ids() AS staff_course_ids)::bigint[])));
+
+CREATE POLICY oauth_tokens_course_staff ON auth.oauth_tokens FOR SELECT TO ok_user USING ((course_id = ANY (( SELECT auth.staff_course_ids() AS staff_course_ids)::bigint[])));
 
 CREATE POLICY oauth_tokens_owner_all ON auth.oauth_tokens TO ok_owner USING (true) WITH CHECK (true);
 

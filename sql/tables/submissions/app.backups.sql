@@ -58,6 +58,8 @@ CREATE TRIGGER _100_submitter_finals_delete AFTER DELETE ON app.backups FOR EACH
 
 CREATE TRIGGER _800_receipt AFTER INSERT ON app.backups FOR EACH ROW WHEN (new.submit) EXECUTE FUNCTION app.tg_backups__receipt();
 
+CREATE TRIGGER _810_autograde AFTER INSERT ON app.backups FOR EACH ROW WHEN (new.submit) EXECUTE FUNCTION app.tg_backups__autograde();
+
 CREATE TRIGGER _900_audit AFTER UPDATE OF flagged, submit, custom_submission_time ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
 
 ALTER TABLE ONLY app.backups
