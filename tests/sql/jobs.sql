@@ -136,14 +136,20 @@ select results_eq(format('select status::text, error from app.jobs where id = %s
   'a job whose worker died on its last attempt fails, saying why');
 
 -- The schedule starts each due task once, however many workers ask.
+insert into app.email_outbox (to_address, subject, body_text, status, sent_at)
+values ('s1@a.edu', 'Long ago', 'Hi', 'sent', now() - interval '91 days'),
+       ('s1@a.edu', 'Lately', 'Hi', 'sent', now() - interval '89 days');
+insert into app.jobs (name, status, finished_at)
+values ('test', 'finished', now() - interval '91 days'), ('test', 'failed', now() - interval '89 days');
 update app.scheduled_tasks
 set next_run_at = case when name = 'prune' then now() - interval '1 minute' else now() + interval '1 hour' end;
 select tests.act_as_role('ok_worker');
 select is(cardinality(api.run_schedule()), 1, 'a due task starts one job');
 select is(api.run_schedule(), '{}'::bigint[], 'and not again until its next run');
 select is(api.job_claim('w1') ->> 'kind', 'prune', 'scheduled jobs come first');
-select ok(api.job_prune((select id from app.jobs where name = 'prune'), 'w1') like 'Deleted 1 expired export file(s)%',
-  'pruning deletes the expired export file');
+select ok(api.job_prune((select id from app.jobs where name = 'prune'), 'w1') ~
+  '^Deleted 1 expired export file\(s\).* 1 old message\(s\), 1 old job\(s\)$',
+  'pruning deletes the expired export file, and mail and jobs over 90 days old');
 
 -- The final-submissions export: one folder per unit, as its creator sees them; anonymized.
 select tests.act_as('ta@a.edu');
