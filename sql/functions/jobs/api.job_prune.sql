@@ -48,7 +48,7 @@ begin
   where o.status in ('sent', 'failed') and coalesce(o.sent_at, o.created_at) < now() - interval '90 days';
   get diagnostics mails = row_count;
   delete from app.jobs as j
-  where j.status in ('finished', 'failed', 'cancelled') and j.finished_at < now() - interval '90 days'
+  where j.status in ('finished', 'failed') and j.finished_at < now() - interval '90 days'
     and not exists (select 1 from app.autograder_tasks as t
                     where t.job_id = j.id and t.status not in ('scored', 'gave_up', 'accepted'));
   get diagnostics old_jobs = row_count;
