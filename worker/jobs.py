@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 import psycopg2
 import zipstream
+import zipstream.ng
+from zlib_ng import zlib_ng
 
 from web.db import Database
 from worker import autograder
@@ -196,6 +198,24 @@ def export_text(ctx: JobContext) -> str:
     return f"{max(text.count(chr(10)) - 1, 0)} rows, {size:,} bytes"
 
 
+ZIP_LEVEL = 2  # zlib-ng's level 2: faster than zlib's level 1 and smaller (bench/exports.py)
+
+
+def _zlib_ng_compressor(compress_type: int, compresslevel: int | None = None):
+    """The compressor zipstream-ng asks zipfile for, from zlib-ng instead of zlib: the same
+    raw deflate stream (any unzip reads it), made about 1.5 times as fast on code at a
+    better ratio. Stored entries stay stored."""
+    if compress_type != zipstream.ZIP_DEFLATED:
+        return _zipfile_compressor(compress_type, compresslevel)
+    return zlib_ng.compressobj(ZIP_LEVEL if compresslevel is None else compresslevel, zlib_ng.DEFLATED, -15)
+
+
+# zipstream-ng (pinned, 1.8.0) takes its compressor from zipfile's private helper, imported
+# into its module: the one place to swap the deflate implementation for the whole worker.
+_zipfile_compressor = zipstream.ng._get_compressor
+zipstream.ng._get_compressor = _zlib_ng_compressor
+
+
 def zip_path(path: str) -> str:
     """A path that stays inside its folder when the zip is unpacked: backslashes read as
     slashes, and empty, '.' and '..' parts, control characters and a leading slash dropped.
@@ -228,9 +248,9 @@ def _unit_entries(files: dict[str, str]) -> list[tuple[str, str, str]]:
 def _zip_pieces(ctx: JobContext, plan: dict, units: list[dict]) -> Iterator[bytes]:
     """The zip, as it is made: a batch of backups' files is fetched, added and streamed, so
     only one batch (and the next, fetched meanwhile) is ever in memory, however many students."""
-    # Deflate at level 1: twice as fast as the default level and only ~5% larger on code
-    # (bench/exports.py), and an export is read once.
-    stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, compress_level=1, sized=False)
+    # Deflate fast (ZIP_LEVEL, zlib-ng): an export is read once, and on code the fast levels
+    # lose little (bench/exports.py).
+    stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, compress_level=ZIP_LEVEL, sized=False)
     root = zip_path(plan["root"])
     batches = [units[start:start + FILES_PER_BATCH] for start in range(0, len(units), FILES_PER_BATCH)]
 
