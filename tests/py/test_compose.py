@@ -19,7 +19,7 @@ def _env(service: str) -> dict:
 
 
 def test_the_file_has_every_service():
-    assert set(COMPOSE["services"]) == {"postgres", "migrate", "web", "worker", "postgrest", "metabase"}
+    assert set(COMPOSE["services"]) == {"nginx", "postgres", "migrate", "web", "worker", "postgrest", "metabase"}
     assert _env("web")["OK_ENV"] == "production"
 
 
@@ -70,7 +70,7 @@ def test_metabase_reads_only_the_analytics_schema(admin_conn):
 
 
 def test_every_variable_the_file_uses_is_documented_in_env_example():
-    used = set(re.findall(r"\$\{([A-Z_]+)\}", (ROOT / "docker-compose.yml").read_text()))
+    used = set(re.findall(r"\$\{([A-Z_]+)(?::-[^}]*)?\}", (ROOT / "docker-compose.yml").read_text()))
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
     assert used <= documented, used - documented
 
@@ -98,3 +98,21 @@ def test_every_ok_setting_the_code_reads_is_documented():
     running = (ROOT / "docs" / "running.md").read_text()
     assert (names | core) - documented == set()
     assert {name for name in core | {"OK_ENV"} if name not in running} == set()
+
+
+def test_nginx_is_the_front_door_to_postgrest_and_the_web_app():
+    """The documented topology: nginx, with the committed (generated) deploy/nginx.conf, is the
+    only way in to OK (Metabase's own UI is the other published port, on loopback); its upstreams are the compose services that serve
+    them, on the ports they listen on (tests/py/test_nginx.py runs the same file for real)."""
+    nginx = COMPOSE["services"]["nginx"]
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in nginx["volumes"]
+    published = {name: service["ports"] for name, service in COMPOSE["services"].items() if service.get("ports")}
+    assert set(published) == {"nginx", "metabase"}, "web and PostgREST are reached through nginx only"
+    assert all(port.startswith("127.0.0.1:") for ports in published.values() for port in ports)
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    upstreams = dict(re.findall(r"set \$okv3_(postgrest|web) http://([a-z]+:[0-9]+);", conf))
+    assert upstreams == {"postgrest": "postgrest:3000", "web": "web:5000"}
+    assert "0.0.0.0:5000" in COMPOSE["services"]["web"]["command"]
+    assert "PGRST_SERVER_PORT" not in _env("postgrest"), "PostgREST listens on its default port, 3000"
+    assert set(nginx["depends_on"]) == {"web", "postgrest"}
+    assert nginx["ports"] == ["127.0.0.1:${OK_HTTP_PORT:-8080}:80"] and "listen 80;" in conf
