@@ -69,6 +69,12 @@ timezone = 'UTC'
 log_min_messages = warning
 CONF
   fi
+  # Statement statistics (pg_stat_statements; the extension is created by migrations), added
+  # to clusters made before it was: they take it at their next start.
+  if ! grep -q "^shared_preload_libraries = 'pg_stat_statements'" "$data/postgresql.conf"; then
+    printf "%s\n" "shared_preload_libraries = 'pg_stat_statements'" "pg_stat_statements.track = top" \
+      | as_owner tee -a "$data/postgresql.conf" >/dev/null
+  fi
   if ! running; then
     as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "-p $port" start >/dev/null
   fi

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from web import assets, csrf, navigation, request_db, settings, times
+from web import assets, csrf, navigation, observability, request_db, settings, times
 
 # Scripts, styles, fonts and images come only from this site (the Flask-Assets bundles under
 # /static): no inline <script>, no on*= handlers, no style= attributes, no plugins, no framing.
@@ -61,6 +61,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["SESSION_COOKIE_SECURE"] = app.config["OK_ENV"] == "production"
 
     request_db.init_app(app, app.config["DATABASE_DSN"] or settings.authenticator_url())
+    observability.init_app(app)
     csrf.init_app(app)
     assets.init_app(app)
     times.init_app(app)

@@ -8,14 +8,21 @@ this order, ``search_path``, the request role's own settings, ``role``,
 ``request.cookies``, all transaction-local; call the pre-request function; run the
 caller's query; read ``response.status``; commit. The connection is the powerless
 ``authenticator`` login, so a missing grant fails here exactly as it would in production.
+
+When the caller traces its work (``TRACE``, set per web request by web/observability.py),
+the transaction also carries the request's id, as ``request.id`` and in
+``application_name`` (so pg_stat_activity and the server log name the request a slow
+statement belongs to), and the time spent here is added to the trace.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import psycopg2
@@ -31,6 +38,10 @@ _SETTINGS = (
 )
 _BEGIN_READ_ONLY = "begin read only; " + _SETTINGS
 _BEGIN_READ_WRITE = "begin read write; " + _SETTINGS
+
+# The trace of the work in progress (a web request's id, its database time, its role and
+# user), or None: set by web/observability.py, read and added to by Database.request.
+TRACE: ContextVar[dict | None] = ContextVar("okv3_trace", default=None)
 
 REQUEST_ROLES = ("ok_anon", "ok_user", "ok_admin", "ok_worker", "ok_auth")
 ANON_ROLE = "ok_anon"
@@ -100,10 +111,12 @@ class _Pool:
         self._idle: list = []
         self._slots = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
+        self.in_use = 0  # connections handed out now (for /metrics)
 
     def get(self):
         self._slots.acquire()
         with self._lock:
+            self.in_use += 1
             if self._idle:
                 return self._idle.pop()
         try:
@@ -111,6 +124,8 @@ class _Pool:
             # UTF-8 bytes they arrived as (web/postgrest.py).
             conn = psycopg2.connect(self._dsn, client_encoding="UTF8")
         except BaseException:
+            with self._lock:
+                self.in_use -= 1
             self._slots.release()
             raise
         conn.autocommit = True  # transactions are begun explicitly, with their access mode
@@ -124,7 +139,13 @@ class _Pool:
                 with self._lock:
                     self._idle.append(conn)
         finally:
+            with self._lock:
+                self.in_use -= 1
             self._slots.release()
+
+    def use(self) -> tuple[int, int]:
+        with self._lock:
+            return self.in_use, len(self._idle)
 
     def close(self) -> None:
         with self._lock:
@@ -189,6 +210,8 @@ class Database:
         claims["role"] = role
         if read_only is None:
             read_only = method in ("GET", "HEAD")
+        trace = TRACE.get()
+        started = time.perf_counter()
         conn = self._pool.get()
         in_transaction = False
         try:
@@ -209,6 +232,10 @@ class Database:
                     json.dumps({k.lower(): v for k, v in (headers or {}).items()}),
                     json.dumps(cookies or {}),
                 ]
+                if trace is not None:
+                    names += ["request.id", "application_name"]
+                    values += [trace["id"], f"okv3 {trace['id']}"]
+                    trace["role"], trace["user_id"] = role, claims.get("sub")
                 in_transaction = True
                 opening = cur.mogrify(_BEGIN_READ_ONLY if read_only else _BEGIN_READ_WRITE, (names, values))
                 ctx = RequestContext(cursor=cur, role=role, opening=opening.decode())
@@ -232,6 +259,12 @@ class Database:
         finally:
             # A connection the server dropped is discarded rather than handed out again.
             self._pool.put(conn, discard=discard or bool(conn.closed))
+            if trace is not None:
+                trace["db_seconds"] += time.perf_counter() - started
+
+    def pool_use(self) -> tuple[int, int]:
+        """Connections of this process's pool: (in use, idle)."""
+        return self._pool.use()
 
     def healthy(self) -> bool:
         try:

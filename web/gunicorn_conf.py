@@ -14,6 +14,8 @@ docker-compose all start ``gunicorn -c python:web.gunicorn_conf ... web.wsgi:app
   ``refresh_token``, ``client_secret``, ``code``) are replaced by ``[redacted]`` in every atom of
   the line (request line, query, Referer, ...), and the Authorization and Cookie headers are
   never written, whatever ``access_log_format`` says.
+- With PROMETHEUS_MULTIPROC_DIR set, a worker process that exits is marked dead for the
+  metrics every process shares (``child_exit``; web/observability.py).
 """
 
 from __future__ import annotations
@@ -70,9 +72,35 @@ _map_large_buffers()
 
 
 def on_starting(server) -> None:
+    _fresh_metrics_dir()
     try:
         if settings.environment() == "production":
             settings.check_production()
     except settings.ConfigurationError as exc:
         server.log.error("%s", exc)
         raise  # a RuntimeError: gunicorn prints "Error: <message>" and exits 1
+
+
+def _fresh_metrics_dir() -> None:
+    """PROMETHEUS_MULTIPROC_DIR, made and emptied before any worker starts: counters of an
+    earlier run of the server would otherwise be added to this one's."""
+    import os
+    import pathlib
+
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        path = pathlib.Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        for stale in path.glob("*.db"):
+            stale.unlink()
+
+
+def child_exit(server, worker) -> None:
+    """Prometheus' multiprocess mode (PROMETHEUS_MULTIPROC_DIR, web/observability.py): an
+    exited process's live gauges are dropped; its counters stay summed in."""
+    import os
+
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

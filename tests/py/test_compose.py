@@ -102,8 +102,9 @@ def test_every_ok_setting_the_code_reads_is_documented():
 
 def test_nginx_is_the_front_door_to_postgrest_and_the_web_app():
     """The documented topology: nginx, with the committed (generated) deploy/nginx.conf, is the
-    only way in to OK (Metabase's own UI is the other published port, on loopback); its upstreams are the compose services that serve
-    them, on the ports they listen on (tests/py/test_nginx.py runs the same file for real)."""
+    only way in to OK (Metabase's own UI is the other published port, on loopback); its
+    upstreams are the compose services that serve them, on the ports they listen on
+    (tests/py/test_nginx.py runs the same file for real)."""
     nginx = COMPOSE["services"]["nginx"]
     assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in nginx["volumes"]
     published = {name: service["ports"] for name, service in COMPOSE["services"].items() if service.get("ports")}

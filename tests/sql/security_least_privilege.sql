@@ -290,6 +290,7 @@ insert into expected_execute values
     ('ok_worker', 'api.job_backups'),
     ('ok_worker', 'api.run_schedule'),
     ('ok_worker', 'api.job_prune'),
+    ('ok_worker', 'api.metrics'),
     ('ok_worker', 'api.job_autograde'),
     ('ok_worker', 'api.job_autograde_sent'),
     ('ok_worker', 'api.job_autograde_continuous'),
