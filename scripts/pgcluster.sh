@@ -7,6 +7,7 @@
 #
 #   pgcluster.sh start   initdb if needed, start, create database "ok"; print URL
 #   pgcluster.sh stop    stop it if running
+#   pgcluster.sh restart fast|immediate   restart it (immediate: as after a crash)
 #   pgcluster.sh url     print the superuser URL (database "ok")
 #   pgcluster.sh port    print the port
 #
@@ -14,10 +15,14 @@
 # unprivileged system user "okv3pg" (created on first use). When okv3pg cannot enter the
 # checkout (root's home, a `mktemp -d` folder), the cluster lives in
 # /var/lib/okv3pg/<checksum of the checkout path> instead, owned by okv3pg.
+#
+# OK_PG_DATA and OK_PG_PORT make another cluster of the same kind (the fault test restarts
+# one of its own: tests/py/test_faults.py); as root, OK_PG_DATA must be a folder okv3pg can
+# enter.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-data="$root/.pgdata"
+data="${OK_PG_DATA:-$root/.pgdata}"
 bindir="${PG_BINDIR:-/usr/lib/postgresql/15/bin}"
 port="${OK_PG_PORT:-$(( 20000 + $(printf '%s' "$root" | cksum | cut -d' ' -f1) % 20000 ))}"
 url="postgresql://postgres@127.0.0.1:$port/ok"
@@ -36,7 +41,7 @@ ensure_os_user() {
 }
 
 # As root, a checkout okv3pg cannot enter keeps its cluster outside it.
-if [ "$(id -u)" = 0 ]; then
+if [ "$(id -u)" = 0 ] && [ -z "${OK_PG_DATA:-}" ]; then
   ensure_os_user
   if ! (cd / && runuser -u okv3pg -- test -x "$root"); then
     data="/var/lib/okv3pg/$(printf '%s' "$root" | cksum | cut -d' ' -f1)"
@@ -89,10 +94,17 @@ cmd_stop() {
   if running; then as_owner "$bindir/pg_ctl" -D "$data" -w -m fast stop >/dev/null; echo "pgcluster: stopped"; fi
 }
 
+# restart fast|immediate: what an operator's restart (fast: clients disconnected, work
+# rolled back) or a crash (immediate: no shutdown checkpoint, recovery from WAL) does.
+cmd_restart() {
+  as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -m "$1" -o "-p $port" restart >/dev/null
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  restart) cmd_restart "${2:-fast}" ;;
   url) echo "$url" ;;
   port) echo "$port" ;;
-  *) echo "usage: $0 start|stop|url|port" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart [fast|immediate]|url|port" >&2; exit 2 ;;
 esac

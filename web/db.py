@@ -53,9 +53,28 @@ _STATUS_BY_SQLSTATE = {
 }
 
 
+# A lost or refused connection (a restart, a failover, the server down) is 503 with this
+# message, as PostgREST answers 503 when it cannot reach the database; whether a write
+# made just then was kept is unknown, so the client is told to try again.
+DATABASE_UNAVAILABLE = ("The database is not answering (restarting or unreachable): try again in a moment; "
+                        "this request may not have been saved")
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """Whether a database error means the connection was lost or refused, not that a query
+    failed: the server shut down or crashed (57P01-57P03), a connection exception (08xxx),
+    or a socket that closed under psycopg2 (no SQLSTATE)."""
+    if not isinstance(exc, (psycopg2.OperationalError, psycopg2.InterfaceError)):
+        return False
+    code = exc.pgcode or ""
+    return code == "" or code.startswith("08") or code in ("57P01", "57P02", "57P03")
+
+
 def http_status_for(sqlstate: str | None, authenticated: bool) -> int:
     if not sqlstate:
         return 500
+    if sqlstate.startswith("08"):
+        return 503
     if sqlstate.startswith("PT") and sqlstate[2:].isdigit():
         return int(sqlstate[2:])
     if sqlstate == "42501":
@@ -142,6 +161,14 @@ class _Pool:
             with self._lock:
                 self.in_use -= 1
             self._slots.release()
+
+    def discard_idle(self) -> None:
+        """Close every idle connection: after one was found dead (a restart), the others
+        are too, and each would otherwise fail one more request."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
 
     def use(self) -> tuple[int, int]:
         with self._lock:
@@ -249,12 +276,14 @@ class Database:
                     ctx.read_response(*cur.fetchone())
                 cur.execute("commit")
                 in_transaction = False
-        except BaseException:
+        except BaseException as exc:
             if in_transaction and not conn.closed:
                 try:
                     conn.cursor().execute("rollback")
                 except psycopg2.Error:
                     conn.close()
+            if conn.closed and connection_lost(exc):
+                self._pool.discard_idle()
             raise
         finally:
             # A connection the server dropped is discarded rather than handed out again.

@@ -22,7 +22,7 @@ import psycopg2
 from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
-from web.db import Database
+from web.db import DATABASE_UNAVAILABLE, Database, connection_lost
 
 _EXTENSION_KEY = "okv3_database"
 _FORWARDED_HEADERS = ("user-agent", "accept", "content-type", "x-forwarded-for")
@@ -72,6 +72,10 @@ def api_request(claims: dict | None = None, *, read_only: bool | None = None):
         ) as ctx:
             yield ctx
     except psycopg2.Error as exc:
+        if connection_lost(exc):
+            # every page and action alike: 503 with the reason, not an action's flash of a
+            # socket error (an HTTPException, which the routes' except clauses let through)
+            abort(503, description=DATABASE_UNAVAILABLE)
         if browser and exc.pgcode == "PT401":
             detail = exc.diag.message_detail or exc.diag.message_primary
             raise SessionEnded(detail) from exc

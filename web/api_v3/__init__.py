@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 
 from web import csrf, jsonbody, postgrest, tokens
 from web.api_v3.routes import ROUTES, Route
-from web.db import http_status_for
+from web.db import DATABASE_UNAVAILABLE, connection_lost, http_status_for
 from web.request_db import database
 
 blueprint = Blueprint("api_v3", __name__)
@@ -87,6 +87,8 @@ def dispatch(**path_parts):
     except (ValueError, postgrest.UnexpectedArguments) as exc:
         return envelope(400, str(exc))
     except psycopg2.Error as exc:
+        if connection_lost(exc):
+            return envelope(503, DATABASE_UNAVAILABLE)
         status = http_status_for(exc.pgcode, claims is not None)
         return envelope(status, exc.diag.message_primary or "Database error")
     response = jsonify(result.body)
@@ -147,6 +149,8 @@ def rpc(function: str):
     except postgrest.UnexpectedArguments as exc:
         return jsonify({"code": "PGRST202", "message": str(exc)}), 404
     except psycopg2.Error as exc:
+        if connection_lost(exc):  # PostgREST's own answer when it cannot reach the database
+            return jsonify({"code": "PGRST001", "message": DATABASE_UNAVAILABLE, "details": None, "hint": None}), 503
         status = http_status_for(exc.pgcode, claims is not None)
         return jsonify({"code": exc.pgcode, "message": exc.diag.message_primary, "details": exc.diag.message_detail,
                         "hint": exc.diag.message_hint}), status
