@@ -41,26 +41,41 @@ class AutograderError(RuntimeError):
     """The autograder could not be reached or did not answer as expected."""
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error here: the worker posts only to the URL staff set, never where
+    an answer points it (another host, an internal address)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        raise urllib.error.HTTPError(req.full_url, code, f"redirect to {newurl} refused", headers, fp)
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def _timeout() -> float:
     return float(os.environ.get("OK_AUTOGRADER_TIMEOUT", "30"))
 
 
-def post_json(url: str, body: object) -> tuple[int, bytes]:
-    """POST a JSON body; (status, body) of a 2xx answer, else AutograderError."""
+def post_json(url: str, body: object, secret: str | None = None) -> tuple[int, bytes]:
+    """POST a JSON body; (status, body) of a 2xx answer, else AutograderError (whose text
+    never holds ``secret``, should the autograder echo the request)."""
     request = urllib.request.Request(  # noqa: S310 - the URL is an http(s) address (api.update_course checks)
         url, data=json.dumps(body).encode(), method="POST",
         headers={"Content-Type": "application/json", "User-Agent": "okv3-worker"})
     try:
-        with urllib.request.urlopen(request, timeout=_timeout()) as answer:  # noqa: S310 - as above
+        with _OPENER.open(request, timeout=_timeout()) as answer:
             return answer.status, answer.read(1_000_000)
     except urllib.error.HTTPError as exc:
-        raise AutograderError(f"{url} answered {exc.code}: {_preview(exc.read(2000))}") from None
+        text = _preview(exc.read(2000) if exc.fp else exc.reason.encode(), secret=secret)
+        raise AutograderError(f"{url} answered {exc.code}: {text}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise AutograderError(f"{url} could not be reached: {getattr(exc, 'reason', exc)}") from None
 
 
-def _preview(body: bytes, limit: int = 300) -> str:
+def _preview(body: bytes, limit: int = 300, secret: str | None = None) -> str:
     text = body.decode("utf-8", "replace").strip()
+    if secret:
+        text = text.replace(secret, "[token]")
     return text if len(text) <= limit else text[:limit] + f"… ({len(body):,} bytes)"
 
 
@@ -85,11 +100,11 @@ def send_plans(ctx: JobContext, plans: list[dict]) -> int:
             status, body = post_json(url, {
                 "subm_ids": [t["backup"] for t in batch], "assignment": plan["key"], "access_token": token,
                 "priority": plan["priority"], "ok-server-version": "v3",
-            })
-            remote_ids = _job_ids(body, len(batch))
+            }, secret=token)
+            remote_ids = _job_ids(body, len(batch), token)
             ctx.log(f"  answered {status}: " + (f"{len(remote_ids)} job id(s) ({', '.join(map(str, remote_ids[:5]))}"
                                                  f"{' …' if len(remote_ids) > 5 else ''})"
-                                                 if any(remote_ids) else _preview(body)))
+                                                 if any(remote_ids) else _preview(body, secret=token)))
             ctx.call("select api.job_autograde_sent(job_id => %s, worker => %s, sent => %s)",
                      (json.dumps([{"task": t["id"], "remote_id": r} for t, r in zip(batch, remote_ids, strict=True)]),))
             sent += len(batch)
@@ -97,14 +112,15 @@ def send_plans(ctx: JobContext, plans: list[dict]) -> int:
     return sent
 
 
-def _job_ids(body: bytes, expected: int) -> list[str | None]:
+def _job_ids(body: bytes, expected: int, secret: str | None = None) -> list[str | None]:
     """The autograder's job id for each backup, in order; None each for the test key's "OK"."""
     if body.strip() == b"OK":
         return [None] * expected
     try:
         jobs = json.loads(body)["jobs"]
     except (ValueError, KeyError, TypeError):
-        raise AutograderError(f"the autograder's answer is not {{\"jobs\": [...]}}: {_preview(body)}") from None
+        raise AutograderError(f"the autograder's answer is not {{\"jobs\": [...]}}: "
+                              f"{_preview(body, secret=secret)}") from None
     if not isinstance(jobs, list) or len(jobs) != expected:
         raise AutograderError(f"the autograder answered {len(jobs) if isinstance(jobs, list) else 'no'} job id(s) "
                               f"for {expected} backup(s)")
@@ -154,12 +170,17 @@ def autograder_supervise(ctx: JobContext) -> str:
         for task in group["tasks"]:
             state = said.get(task["remote_id"])
             state = state.get("status") if isinstance(state, dict) else None
-            statuses.append({"task": task["id"], "status": state})
+            statuses.append({"task": task["id"], "remote_id": task["remote_id"], "status": state})
             counts[state or "unknown"] = counts.get(state or "unknown", 0) + 1
         ctx.log(f"  answered {status}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
     outcome = ctx.call("select api.job_autograder_record(job_id => %s, worker => %s, statuses => %s)",
                        (json.dumps(statuses),))
     if outcome["gave_up"]:
         ctx.log(f"gave up {outcome['gave_up']} task(s) after 3 tries")
-    resent = send_plans(ctx, outcome["plans"]) if outcome["plans"] else 0
+    resent = 0
+    for plan in outcome["plans"]:  # one autograder that fails does not hold back the others
+        try:
+            resent += send_plans(ctx, [plan])
+        except AutograderError as exc:
+            ctx.log(f"  not sent ({exc}); tried again in 10 minutes")
     return f"asked about {len(statuses)} task(s); sent {resent} again; gave up {outcome['gave_up']}"

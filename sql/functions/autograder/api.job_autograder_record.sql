@@ -1,9 +1,11 @@
 -- api.job_autograder_record(job_id, worker, statuses): the second step of the supervision:
--- record what the autograder said of each task (statuses: [{"task", "status"}], its status
--- queued, started, deferred, finished or failed; an unknown or null status, a job it has
--- lost, counts as failed), then apply okpy/ok's rule, said here once: a task is stuck when
--- queued (or deferred) more than 30 minutes after it was sent, started more than 5 minutes
--- ago, finished or failed more than 2 minutes ago without a score, or left 'sending' for 10
+-- record what the autograder said of each task (statuses: [{"task", "remote_id", "status"}],
+-- its status queued, started, deferred, finished or failed; an unknown or null status, a job
+-- it has lost, counts as failed; an answer about an earlier send of the task, whose job id
+-- is no longer the task's, is ignored); tasks whose backup got a score since it was sent
+-- become 'scored'; then apply okpy/ok's rule, said here once: a task is stuck when queued
+-- more than 30 minutes after it was sent, started (or deferred) more than 5 minutes ago,
+-- failed, finished more than 2 minutes ago without a score, or left 'sending' for 10
 -- minutes by a job no longer running. A stuck task is sent again, up to 3 tries in all;
 -- after the third it is given up. Answers the sends to make:
 --   {"gave_up", "resent", "plans": [{"url", "key", "priority", "claims", "tasks"}]}
@@ -33,18 +35,24 @@ begin
   update app.autograder_tasks as t
   set status = r.said, status_at = now()
   from (
-    select s.task, case when s.status in ('queued', 'started', 'deferred', 'finished', 'failed')
-                        then s.status else 'failed' end as said
-    from jsonb_to_recordset(job_autograder_record.statuses) as s (task bigint, status text)
+    select s.task, s.remote_id, case when s.status in ('queued', 'started', 'deferred', 'finished', 'failed')
+                                     then s.status else 'failed' end as said
+    from jsonb_to_recordset(job_autograder_record.statuses) as s (task bigint, remote_id text, status text)
   ) as r
-  where t.id = r.task and t.status in ('queued', 'started', 'deferred', 'finished', 'failed')
-    and t.status <> r.said;
+  where t.id = r.task and t.remote_id = r.remote_id
+    and t.status in ('queued', 'started', 'deferred', 'finished', 'failed') and t.status <> r.said;
+  -- a score that came in since the poll counts before anything is sent again
+  update app.autograder_tasks as t
+  set status = 'scored', status_at = now()
+  where t.status in ('queued', 'started', 'deferred', 'finished', 'failed', 'accepted')
+    and exists (select 1 from app.scores as s where s.backup_id = t.backup_id and s.created_at >= t.sent_at);
 
   with stuck as (
     select t.id, t.tries from app.autograder_tasks as t
-    where (t.status in ('queued', 'deferred') and t.sent_at < now() - interval '30 minutes')
-       or (t.status = 'started' and t.status_at < now() - interval '5 minutes')
-       or (t.status in ('finished', 'failed') and t.status_at < now() - interval '2 minutes')
+    where (t.status = 'queued' and t.sent_at < now() - interval '30 minutes')
+       or (t.status in ('started', 'deferred') and t.status_at < now() - interval '5 minutes')
+       or t.status = 'failed'
+       or (t.status = 'finished' and t.status_at < now() - interval '2 minutes')
        or (t.status = 'sending' and t.status_at < now() - interval '10 minutes'
            and not exists (select 1 from app.jobs as j where j.id = t.job_id and j.status in ('queued', 'running')))
     for update of t skip locked

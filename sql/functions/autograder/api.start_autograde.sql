@@ -9,9 +9,10 @@
 -- Security: definer as ok_api; the course's staff (app.require_staff,
 -- app.require_staff_backup).
 -- Raises: PT401, PT403, PT404 (app.require_staff, app.require_staff_backup); PT422 when the
--- course has no autograder URL or the assignment no autograder key (saying where to set
--- them); PT429 (app.enqueue_job).
--- requires: app.require_staff.sql, app.require_staff_backup.sql, app.enqueue_job.sql
+-- caller is not enrolled as staff (a site admin who is not: the token would read nothing),
+-- when the course has no autograder URL or the assignment no autograder key (saying where
+-- to set them); PT429 (app.enqueue_job).
+-- requires: app.require_staff.sql, app.require_staff_backup.sql, app.enqueue_job.sql, auth.staff_roles.sql
 create or replace function api.start_autograde(assignment text, backup text default null)
 returns jsonb
 language plpgsql
@@ -29,6 +30,11 @@ begin
   where a.name = start_autograde.assignment;
   if start_autograde.backup is not null then
     one := app.require_staff_backup(start_autograde.assignment, start_autograde.backup);
+  end if;
+  if not exists (select 1 from app.enrollments as e
+                 where e.course_id = course and e.user_id = auth.user_id() and e.role::text = any(auth.staff_roles())) then
+    raise sqlstate 'PT422' using message =
+      'The autograder works with the token of the staff member who sends the work: enroll yourself as staff of the course first';
   end if;
   if work.autograder_url is null then
     raise sqlstate 'PT422' using message =

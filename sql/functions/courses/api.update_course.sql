@@ -2,7 +2,8 @@
 -- default_published_kinds, mail_enabled, autograder_url): change a course's settings; a null
 -- argument keeps the setting. mail_enabled false stops every notification of the course
 -- (app.queue_mail). autograder_url is where the worker sends work to grade (an http or https
--- address; '' removes it, which stops autograding).
+-- address with no query or fragment, so the paths the worker appends stay paths; '' removes
+-- it, which stops autograding).
 -- term is the term as people say it ("Fall 2026"); '' goes back to the label the offering's
 -- code gives (app.term_label). The defaults seed new assignments (api.create_assignment).
 -- Called by: the course settings page (POST /staff/<offering>/settings), okadmin.
@@ -39,10 +40,11 @@ begin
   if timezone is not null and not exists (select 1 from pg_catalog.pg_timezone_names as z where z.name = timezone) then
     raise sqlstate 'PT422' using message = format('Unknown time zone %L', timezone);
   end if;
-  if nullif(btrim(autograder_url), '') !~ '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^[:space:]]*)?$'
+  if nullif(btrim(autograder_url), '') !~ '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^[:space:]?#]*)?$'
      or length(autograder_url) > 300 then
     raise sqlstate 'PT422' using message = format(
-      'The autograder URL must be an http:// or https:// address (at most 300 characters), not %L', autograder_url);
+      'The autograder URL must be an http:// or https:// address without ? or # (at most 300 characters), not %L',
+      autograder_url);
   end if;
   if default_max_group_size is not null and default_max_group_size < 1 then
     raise sqlstate 'PT422' using message = 'The group size must be at least 1';

@@ -19,6 +19,9 @@ begin
   with due as (
     select t.name, t.description from app.scheduled_tasks as t
     where t.next_run_at <= now()
+      -- a run still waiting or running is not joined by another (a slow autograder
+      -- supervision must not overlap itself)
+      and not exists (select 1 from app.jobs as j where j.id = t.last_job_id and j.status in ('queued', 'running'))
     order by t.name
     for update skip locked
   ),

@@ -2,7 +2,7 @@
 -- for the autograder and staff scripts. Visible to the submitter, their current group and
 -- the course's staff (RLS), and to the course's autograder token (scope `autograder`:
 -- app.mint_autograder_token), which sees that course's backups as the staff member it was
--- made for.
+-- made for, in that course only.
 -- Security: definer as ok_api (the caller's RLS applies). Answers 401 (logged out), 404 (malformed key, or a missing backup for
 -- an admin), 403 (not visible: a missing backup looks the same to non-admins).
 -- requires: v3.backups_json.sql, v3.auth_error.sql, app.hashid_decode.sql
@@ -23,6 +23,13 @@ begin
   end if;
   if backup_id is null then
     return v3.reply(404, '{}', 'No backup with that key');
+  end if;
+  -- an autograder token reads its own course's backups, not what its staff member may see
+  -- elsewhere (their own work as a student in another course, say)
+  if auth.claims() ->> 'scope' = 'autograder' and not exists (
+    select 1 from app.backups as b where b.id = backup_id and b.course_id::text = auth.claims() ->> 'course'
+  ) then
+    return v3.reply(403, '{}', 'You cannot view this backup');
   end if;
   found_backup := v3.backups_json(array[backup_id]) -> 0;
   if found_backup is null then

@@ -63,6 +63,8 @@ CREATE INDEX jobs_running_lease_idx ON app.jobs USING btree (lease_expires_at) W
 
 CREATE TRIGGER _100_set_updated_at BEFORE UPDATE ON app.jobs FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
+CREATE TRIGGER _700_autograder_give_up AFTER UPDATE OF status ON app.jobs FOR EACH ROW WHEN (((new.status = 'failed'::app.job_status) AND (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app.tg_jobs__autograder_give_up();
+
 CREATE TRIGGER _900_notify_worker AFTER INSERT OR UPDATE OF status ON app.jobs FOR EACH STATEMENT EXECUTE FUNCTION app.tg_jobs__notify();
 
 ALTER TABLE ONLY app.jobs
