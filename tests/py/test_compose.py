@@ -19,7 +19,8 @@ def _env(service: str) -> dict:
 
 
 def test_the_file_has_every_service():
-    assert set(COMPOSE["services"]) == {"nginx", "postgres", "migrate", "web", "worker", "postgrest", "metabase"}
+    assert set(COMPOSE["services"]) == {"nginx", "postgres", "backup", "migrate", "web", "worker", "postgrest",
+                                        "metabase"}
     assert _env("web")["OK_ENV"] == "production"
 
 
@@ -117,3 +118,31 @@ def test_nginx_is_the_front_door_to_postgrest_and_the_web_app():
     assert "PGRST_SERVER_PORT" not in _env("postgrest"), "PostgREST listens on its default port, 3000"
     assert set(nginx["depends_on"]) == {"web", "postgrest"}
     assert nginx["ports"] == ["127.0.0.1:${OK_HTTP_PORT:-8080}:80"] and "listen 80;" in conf
+
+
+def test_backups_are_archived_and_scheduled_with_the_checked_configuration(tmp_path):
+    """postgres archives its WAL with pgBackRest and the backup service takes the scheduled
+    backups, both reading deploy/pgbackrest.conf, whose stanza names the data directory and
+    socket the two share; pgBackRest itself accepts the file (the restore drill,
+    tests/py/test_restore_drill.py, runs the same commands against a real cluster)."""
+    import subprocess
+
+    postgres, backup = COMPOSE["services"]["postgres"], COMPOSE["services"]["backup"]
+    command = " ".join(postgres["command"])
+    assert "archive_mode=on" in command and "archive_command=pgbackrest --stanza=ok archive-push %p" in command
+    for service in (postgres, backup):
+        assert "./deploy/pgbackrest.conf:/etc/pgbackrest/pgbackrest.conf:ro" in service["volumes"]
+        assert {"pgdata:/var/lib/postgresql/data", "pgsocket:/var/run/postgresql",
+                "pgbackrest:/var/lib/pgbackrest"} <= set(service["volumes"])
+    assert postgres["build"] == backup["build"] == "deploy/postgres"
+    assert "pgbackrest" in (ROOT / "deploy" / "postgres" / "Dockerfile").read_text()
+    schedule = (ROOT / "deploy" / "backup-schedule.sh").read_text()
+    assert "--type=full backup" in schedule and "--type=incr backup" in schedule
+    conf = (ROOT / "deploy" / "pgbackrest.conf").read_text()
+    assert "[ok]" in conf and "pg1-path=/var/lib/postgresql/data" in conf and "repo1-retention-full=2" in conf
+    # pgBackRest parses the file: a command that needs no cluster reads it and names no error
+    copy = tmp_path / "pgbackrest.conf"
+    copy.write_text(conf.replace("/var/lib/pgbackrest", str(tmp_path / "repo")))
+    shown = subprocess.run(["pgbackrest", f"--config={copy}", "--stanza=ok", "help", "backup", "repo1-retention-full"],
+                           capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and "current: 2" in shown.stdout, shown.stdout + shown.stderr
