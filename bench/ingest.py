@@ -1,8 +1,10 @@
 """Backup intake benchmark: POST /api/v3/backups/ through the Flask shim under gunicorn, with
 realistic ~20 KB ok-client payloads, at fixed rates and flat out; and the same SQL function
-driven by pgbench as the ceiling. Prints throughput and p50/p99 latency, and the ratio.
+driven by pgbench as the ceiling. Prints throughput and p50/p99 latency, the ratio (median of
+--repeat runs of each, with their spread), and whether every acknowledged backup is stored.
 
-    .venv/bin/python bench/ingest.py [--rates 100,200,400] [--seconds 20] [--students 500]
+    .venv/bin/python bench/ingest.py [--rates 100,200,400] [--seconds 20] [--students 500] [--repeat 3]
+    .venv/bin/python bench/ingest.py --rates 1000 --seconds 60     # ten times the design's 100/s
 
 Latency at a fixed rate is measured from each request's scheduled start (open loop), so a
 slow server cannot hide queueing delay ("coordinated omission").
@@ -218,6 +220,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (gthread when > 1)")
     parser.add_argument("--concurrency", type=int, default=16, help="client connections")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the flat-out and pgbench measurements")
     args = parser.parse_args()
 
     name = "okv3_bench_ingest"
@@ -233,29 +236,49 @@ def main() -> int:
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
          "--threads", str(args.threads), "--log-level", "warning", "web.wsgi:app"], cwd=ROOT, env=env,
+        # the per-request JSON log (on, as in production) goes to a file, not this terminal
+        stderr=open(os.path.join(tempfile.gettempdir(), "okv3-bench-ingest.log"), "w"),  # noqa: SIM115
     )
+    acknowledged = 0
+    flats: list[dict] = []
     try:
         wait_for(port)
-        run_http(port, None, 3, args.concurrency, bodies, tokens_)  # warm-up
+        warm = run_http(port, None, 3, args.concurrency, bodies, tokens_)  # warm-up
+        acknowledged += warm["requests"] - warm["failures"]
         print(f"{'load':>14} {'sent':>7} {'failed':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
         for rate in [float(r) for r in args.rates.split(",") if r]:
             r = run_http(port, rate, args.seconds, args.concurrency, bodies, tokens_)
+            acknowledged += r["requests"] - r["failures"]
             print(f"{rate:>10.0f}/s  {r['requests']:>7} {r['failures']:>6} {r['throughput']:>8.1f} "
                   f"{r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f}")
-        if shutil.which("wrk"):
-            flat = run_wrk(port, int(args.seconds), args.concurrency, bodies, tokens_)
-            label = "flat out (wrk)"
-        else:
-            flat = run_http(port, None, args.seconds, args.concurrency, bodies, tokens_)
-            label = "flat out"
-        print(f"{label:>14} {flat['requests']:>7} {flat['failures']:>6} {flat['throughput']:>8.1f} "
-              f"{flat['p50_ms']:>8.1f} {flat['p99_ms']:>8.1f}")
+        for _ in range(args.repeat):
+            if shutil.which("wrk"):
+                flat = run_wrk(port, int(args.seconds), args.concurrency, bodies, tokens_)
+                label = "flat out (wrk)"
+            else:
+                flat = run_http(port, None, args.seconds, args.concurrency, bodies, tokens_)
+                label = "flat out"
+            acknowledged += flat["requests"] - flat["failures"]
+            flats.append(flat)
+            print(f"{label:>14} {flat['requests']:>7} {flat['failures']:>6} {flat['throughput']:>8.1f} "
+                  f"{flat['p50_ms']:>8.1f} {flat['p99_ms']:>8.1f}")
     finally:
         server.terminate()
         server.wait(10)
-    ceiling = run_pgbench(url, int(args.seconds), args.concurrency, args.students)
-    print(f"pgbench ceiling (same function, same payload, {args.concurrency} clients): {ceiling:.1f} tx/s")
-    print(f"HTTP flat out / pgbench ceiling: {flat['throughput'] / ceiling:.2f}")
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("select count(*) from app.backups")
+        stored = cur.fetchone()[0]
+    print(f"acknowledged (200) {acknowledged}, stored {stored}: "
+          + ("none missing" if stored >= acknowledged else f"{acknowledged - stored} MISSING"))
+    ceilings = [run_pgbench(url, int(args.seconds), args.concurrency, args.students) for _ in range(args.repeat)]
+    flat_out = statistics.median(f["throughput"] for f in flats)
+    ceiling = statistics.median(ceilings)
+    print(f"flat out, {args.repeat} runs: median {flat_out:.1f} req/s "
+          f"({min(f['throughput'] for f in flats):.1f} to {max(f['throughput'] for f in flats):.1f})")
+    print(f"pgbench ceiling (same function, same payload, {args.concurrency} clients), {args.repeat} runs: "
+          f"median {ceiling:.1f} tx/s ({min(ceilings):.1f} to {max(ceilings):.1f})")
+    print(f"HTTP flat out / pgbench ceiling: {flat_out / ceiling:.2f} (medians; runs give "
+          f"{min(f['throughput'] for f in flats) / max(ceilings):.2f} to {max(f['throughput'] for f in flats) / min(ceilings):.2f})")
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
         cur.execute("select count(*), count(*) filter (where submit), pg_size_pretty(pg_total_relation_size('app.messages')) "
                     "from app.backups")
