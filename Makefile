@@ -130,6 +130,8 @@ bench: venv db
 	OK_EXTRA_APT=wrk scripts/system-deps.sh
 	$(PY) bench/ingest.py
 	$(PY) bench/course_scale.py
+	# the fault test's counts: sent, acknowledged, refused, stored (docs/reliability.md)
+	OK_ENV=test $(VENV)/bin/pytest -q -s -p no:cacheprovider tests/py/test_faults.py
 
 clean: stop
 	rm -rf $(VENV) .okpy node_modules $(RUN) web/static/gen
