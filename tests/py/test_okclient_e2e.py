@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 
+import psycopg2.sql
 import pytest
 import requests
 
@@ -236,3 +237,29 @@ def test_the_token_endpoint_refuses_a_wrong_secret(server):
         "grant_type": "refresh_token", "client_id": "ok-client", "client_secret": OK_CLIENT_SECRET + "x",
         "refresh_token": "whatever"}, timeout=10)
     assert reply.status_code == 401 and reply.json()["error"] == "invalid_client"
+
+
+def test_a_student_over_the_allowance_is_refused_and_ok_client_sends_it_later(server, student_home, tmp_path,
+                                                                                admin_conn):
+    """Per-user rate limiting (issue #12, point 5): past the allowance the real client gets the
+    429 envelope, keeps the backup in .ok_messages, and its next run, once the allowance has
+    refilled, stores it."""
+    database = psycopg2.sql.Identifier(admin_conn.info.dbname)
+    with admin_conn.cursor() as cur:  # an allowance of one backup and almost no refill, for this test
+        cur.execute(psycopg2.sql.SQL("alter database {} set okv3.intake_burst = 1").format(database))
+        cur.execute(psycopg2.sql.SQL("alter database {} set okv3.intake_per_second = 0.0001").format(database))
+    server.server.app.extensions["okv3_database"].close()  # new connections take the settings
+    work = make_assignment_dir(tmp_path / "hw01", OPEN)
+    first = run_ok(work, student_home, _server(server), "--backup", "--nointeract")
+    assert f"Backup successful for user: {STUDENT}" in first.stdout
+    refused = run_ok(work, student_home, _server(server), "--backup", "--nointeract")
+    assert "Backup successful" not in refused.stdout and "Traceback" not in refused.stdout + refused.stderr
+    assert (work / ".ok_messages").exists(), "the client keeps the refused backup"
+    with admin_conn.cursor() as cur:  # a while later, with the usual burst: the allowance has refilled
+        cur.execute(psycopg2.sql.SQL("alter database {} set okv3.intake_burst = 120").format(database))
+        cur.execute("update app.intake_allowances set refreshed_at = refreshed_at - interval '1 day'")
+    server.server.app.extensions["okv3_database"].close()
+    later = run_ok(work, student_home, _server(server), "--backup", "--nointeract")
+    assert f"Backup successful for user: {STUDENT}" in later.stdout
+    export = api(server, f"/api/v3/assignment/{OPEN}/export/{STUDENT}")["data"]
+    assert export["count"] == 3, "the first, the refused one sent again, and the last"

@@ -5,7 +5,7 @@ select plan(26);
 select tables_are('app', array[
   'users', 'courses', 'enrollments', 'assignments', 'backups', 'messages', 'groups',
   'group_members', 'group_actions', 'extensions', 'extension_requests', 'scores', 'comments',
-  'grading_tasks', 'client_versions', 'jobs', 'email_outbox', 'autograder_tasks', 'audit_log', 'submitter_finals',
+  'grading_tasks', 'client_versions', 'jobs', 'email_outbox', 'autograder_tasks', 'intake_allowances', 'audit_log', 'submitter_finals',
   'shared_best_scores', 'comment_bank', 'rubrics', 'rubric_items', 'score_rubric_items', 'regrade_requests', 'highlighted_files',
   'job_files', 'scheduled_tasks'
 ], 'app holds the whole data model');

@@ -2,7 +2,7 @@
 -- of messages, finite scores (function and constraint), CSV formula injection, PKCE (S256) in
 -- the OAuth code flow, and the out-of-band code page's ownership check.
 begin;
-select plan(36);
+select plan(41);
 select tests.fixture();
 select set_config('t.s1', (select app.hashid_encode(b.id) from app.backups b
   where b.submitter_id = tests.user_id('s1@a.edu') and b.submit), true);
@@ -98,6 +98,28 @@ select tests.act_as_role('ok_auth');
 select is((api.oauth_exchange_code('ok-client', 'EWKtcCp5nICeYgVyCPypjs3aLORqQ3H', current_setting('t.code'),
   'urn:ietf:wg:oauth:2.0:oob', code_verifier => 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')) ->> 'error',
   'invalid_grant', 'a verifier for a code issued without a challenge is a downgrade, refused');
+
+-- Each user's allowance of backups: a burst, then the refill rate; others are not held up.
+select tests.act_as_owner();
+select set_config('okv3.intake_burst', '3', true), set_config('okv3.intake_per_second', '0.001', true);
+delete from app.intake_allowances;
+select tests.act_as_api('s2@a.edu');
+select set_config('tests.before', (select count(*)::text from app.backups where submitter_id = tests.user_id('s2@a.edu')), true);
+select is(array_agg((api.v3_backups_post('cal/cs61a/fa26/hw01', '{"file_contents": {}}')) ->> 'code'),
+  array['200', '200', '200', '429'], 'a user''s fourth backup in a burst of three is refused with 429')
+from generate_series(1, 4);
+select is(current_setting('response.headers'), '[{"Retry-After": "5"}]', 'saying when to try again');
+select is((select count(*)::text from app.backups where submitter_id = tests.user_id('s2@a.edu')),
+  (current_setting('tests.before')::int + 3)::text, 'and storing nothing of the refused one');
+select tests.act_as_api('s1@a.edu');
+select is((api.v3_backups_post('cal/cs61a/fa26/hw01', '{"file_contents": {}}')) ->> 'code', '200',
+  'another student''s backups go on');
+select tests.act_as_owner();
+update app.intake_allowances set refreshed_at = refreshed_at - interval '2 hours'
+where user_id = tests.user_id('s2@a.edu');
+select tests.act_as_api('s2@a.edu');
+select is((api.v3_backups_post('cal/cs61a/fa26/hw01', '{"file_contents": {}}')) ->> 'code', '200',
+  'once the bucket has refilled, the next one (ok-client''s retry) is stored');
 
 select * from finish();
 rollback;

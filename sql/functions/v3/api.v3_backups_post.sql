@@ -10,6 +10,9 @@
 --     data.data.late = true, and the backup kept as a plain backup (not rolled back);
 --   * students who are not enrolled are stored too (staff see them as unenrolled).
 -- Limits (here, so that PostgREST is held to them as much as the Flask shim):
+--   * each user's allowance of backups (app.take_intake_allowance: a burst of 120, then one a
+--     second): beyond it 429 'Too many backups...' with Retry-After, nothing stored (ok-client
+--     keeps the message and sends it on its next run);
 --   * at most okv3.backup_max_message_kinds message kinds (a PostgreSQL setting, default 50:
 --     `alter database ok set okv3.backup_max_message_kinds = 100`), else 400;
 --   * nothing nested 64 or more levels below messages, else 400 (deep JSON breaks recursive
@@ -19,7 +22,7 @@
 -- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: a user inserts only backups in their own name).
 -- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
--- requires: v3.auth_error.sql, app.submission_open.sql
+-- requires: v3.auth_error.sql, app.submission_open.sql, app.take_intake_allowance.sql
 create or replace function api.v3_backups_post(
   assignment text default null,
   messages jsonb default null,
@@ -66,6 +69,12 @@ begin
     return v3.reply(403, '{"data": {"backup": true}}', 'Assignment does not exist');
   end if;
 
+  if not app.take_intake_allowance(auth.user_id()) then
+    perform set_config('response.headers', '[{"Retry-After": "5"}]', true);
+    return v3.reply(429, '{"data": {"backup": false}}',
+      'Too many backups from you in a short time: this one was not stored. ok-client keeps it and sends it '
+      || 'with your next run; wait a few seconds');
+  end if;
   accepted := coalesce(submit, false) and app.submission_open(target.id, target.lock_at, auth.user_id());
 
   insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
