@@ -6,8 +6,9 @@ set local statement_timeout = '5min';
 
 -- Each user's allowance of backups (a token bucket: app.take_intake_allowance), so that one
 -- client in a retry loop cannot take the intake from everyone else. One row per user who
--- sent a backup; only the owner reads or writes it (through that function).
-create table app.intake_allowances (
+-- sent a backup; only the owner reads or writes it (through that function). Unlogged: a
+-- bucket is worth no WAL (the intake's cost), and after a crash every bucket starts full.
+create unlogged table app.intake_allowances (
   user_id bigint primary key references app.users (id) on delete cascade,
   tokens double precision not null,
   refreshed_at timestamptz not null,

@@ -3,7 +3,7 @@
 -- Change it with a revision (docs/migrations.md), then regenerate. Domain: submissions
 -- (sql/functions/submissions/README.md).
 
-CREATE TABLE app.intake_allowances (
+CREATE UNLOGGED TABLE app.intake_allowances (
     user_id bigint NOT NULL,
     tokens double precision NOT NULL,
     refreshed_at timestamp with time zone NOT NULL,
