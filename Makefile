@@ -25,13 +25,13 @@ endif
 
 
 .PHONY: help run stop test deps venv node okpy db migrate seed assets lint lint-sql lint-py \
-        test-sql test-py schema-snapshot bench clean
+        test-sql test-py schema-snapshot bench backup clean
 
 help:
 	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
 	@echo "make stop   stop the app, the worker and the private database cluster"
 	@echo "make test   run every check (lint, squawk, pgTAP, pytest)"
-	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures)"
+	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures) | backup"
 
 deps:
 	@scripts/system-deps.sh
@@ -125,6 +125,13 @@ test: deps venv node okpy db
 
 schema-snapshot: venv db
 	$(PY) -m tests.py.schema_snapshot --write
+
+# Backups of the private cluster with pgBackRest (scripts/pgbackrest.sh; docs/operations.md):
+# the first time, archiving is set up and a full backup taken; after that, an incremental one.
+backup: db
+	OK_EXTRA_APT=pgbackrest scripts/system-deps.sh
+	@if [ -z "$$(scripts/pgbackrest.sh info 2>/dev/null | grep -o 'full backup')" ]; then \
+	  scripts/pgbackrest.sh setup && scripts/pgbackrest.sh full; else scripts/pgbackrest.sh incr; fi
 
 bench: venv db
 	OK_EXTRA_APT=wrk scripts/system-deps.sh

@@ -80,6 +80,13 @@ CONF
     printf "%s\n" "shared_preload_libraries = 'pg_stat_statements'" "pg_stat_statements.track = top" \
       | as_owner tee -a "$data/postgresql.conf" >/dev/null
   fi
+  # a socket folder the configuration names (scripts/pgbackrest.sh adds one under /tmp, which
+  # a reboot empties) must exist before the server starts
+  sockets="$(sed -n "s/^unix_socket_directories = '\(.\+\)'$/\1/p" "$data/postgresql.conf" | tail -1)"
+  if [ -n "$sockets" ] && [ ! -d "$sockets" ]; then
+    mkdir -p "$sockets"
+    [ "$(id -u)" = 0 ] && chown okv3pg "$sockets"
+  fi
   if ! running; then
     as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "-p $port" start >/dev/null
   fi
