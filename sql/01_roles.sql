@@ -70,6 +70,11 @@ alter role ok_auth set statement_timeout = '3s';
 alter role ok_admin set statement_timeout = '60s';
 alter role ok_analytics set statement_timeout = '120s';
 alter role ok_analytics set default_transaction_read_only = on;
+-- Researchers and Metabase can never crowd out the intake at a deadline: a few connections
+-- (Metabase pools), and a session left idle in a transaction is ended (it would hold back
+-- vacuum on the tables backups are written to).
+alter role ok_analytics connection limit 10;
+alter role ok_analytics set idle_in_transaction_session_timeout = '60s';
 -- No JIT for request roles: their statements are short and index-driven, but row estimates
 -- through set-returning functions can be large enough to trigger JIT compilation that costs
 -- more (hundreds of ms) than the query itself. PostgREST and the shim apply these on SET ROLE.
