@@ -20,3 +20,9 @@ group by a.id, a.name, (b.created_at at time zone 'UTC')::date;
 grant select on analytics.assignment_activity_daily to ok_analytics;
 comment on view analytics.assignment_activity_daily is
 'Backups, submissions and active students per assignment and UTC day.';
+comment on column analytics.assignment_activity_daily.assignment_id is 'The assignment''s id (stable; join between views on it).';
+comment on column analytics.assignment_activity_daily.assignment is 'The assignment''s name: <institution>/<course>/<term>/<assignment>.';
+comment on column analytics.assignment_activity_daily.day_utc is 'The day, in UTC, the backups arrived.';
+comment on column analytics.assignment_activity_daily.backups is 'Backups that arrived that day (submissions included).';
+comment on column analytics.assignment_activity_daily.submissions is 'Of them, submissions.';
+comment on column analytics.assignment_activity_daily.active_students is 'Students (submitters) who sent at least one backup that day.';

@@ -33,3 +33,11 @@ group by a.id, a.name;
 
 grant select on analytics.assignment_progress to ok_analytics;
 comment on view analytics.assignment_progress is 'Students started, submitted and not started, and extension counts, per assignment.';
+comment on column analytics.assignment_progress.assignment_id is 'The assignment''s id (stable; join between views on it).';
+comment on column analytics.assignment_progress.assignment is 'The assignment''s name: <institution>/<course>/<term>/<assignment>.';
+comment on column analytics.assignment_progress.students is 'Students enrolled in the assignment''s course.';
+comment on column analytics.assignment_progress.started is 'Of them, students who sent at least one backup.';
+comment on column analytics.assignment_progress.submitted is 'Of them, students who submitted at least once (their own submissions; a group mate''s does not count).';
+comment on column analytics.assignment_progress.not_started is 'Students who sent no backup.';
+comment on column analytics.assignment_progress.extensions_granted is 'Extensions granted on the assignment (one per student).';
+comment on column analytics.assignment_progress.extensions_requested is 'Extension requests made by students, whatever their answer.';

@@ -21,3 +21,13 @@ group by a.id, a.name, s.kind;
 
 grant select on analytics.score_distribution to ok_analytics;
 comment on view analytics.score_distribution is 'Spread of active scores per assignment and kind.';
+comment on column analytics.score_distribution.assignment_id is 'The assignment''s id (stable; join between views on it).';
+comment on column analytics.score_distribution.assignment is 'The assignment''s name: <institution>/<course>/<term>/<assignment>.';
+comment on column analytics.score_distribution.kind is 'The kind of score (total, composition, checkpoint 1, ...), lower case.';
+comment on column analytics.score_distribution.scores is 'Active (not archived) scores of that kind.';
+comment on column analytics.score_distribution.mean is 'Their mean.';
+comment on column analytics.score_distribution.minimum is 'The lowest.';
+comment on column analytics.score_distribution.p25 is 'The 25th percentile (continuous).';
+comment on column analytics.score_distribution.median is 'The median (continuous).';
+comment on column analytics.score_distribution.p75 is 'The 75th percentile (continuous).';
+comment on column analytics.score_distribution.maximum is 'The highest.';

@@ -16,3 +16,8 @@ group by a.id, a.name, floor(extract(epoch from a.due_at - b.created_at) / 3600)
 
 grant select on analytics.submissions_before_deadline to ok_analytics;
 comment on view analytics.submissions_before_deadline is 'Submissions per hour before (or after) the due date.';
+comment on column analytics.submissions_before_deadline.assignment_id is 'The assignment''s id (stable; join between views on it).';
+comment on column analytics.submissions_before_deadline.assignment is 'The assignment''s name: <institution>/<course>/<term>/<assignment>.';
+comment on column analytics.submissions_before_deadline.hours_before_due is 'Whole hours between the submission and the due date: 0 is the last hour before it, negative is late.';
+comment on column analytics.submissions_before_deadline.submissions is 'Submissions in that hour.';
+comment on column analytics.submissions_before_deadline.students is 'Distinct students who submitted in that hour.';
