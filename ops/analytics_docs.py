@@ -31,7 +31,9 @@ HMAC of the user id with a salt the analytics login cannot read). Connect as `ok
 psql "postgresql://ok_analytics:$ANALYTICS_PASSWORD@<host>:5432/ok" -c 'select * from analytics.assignment_progress'
 ```
 
-In production, point it at a read replica ([scaling.md](scaling.md)).
+In production, point it at a read replica ([scaling.md](scaling.md)). Questions to start
+from, each tested as the analytics login: `sql/questions/` (paste one into Metabase's SQL
+editor, or run it with `psql -f`).
 """
 
 

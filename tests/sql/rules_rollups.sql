@@ -1,7 +1,7 @@
 -- Rollups: the assignment score table and the course gradebook for staff, in one query each;
 -- analytics views with pseudonymous keys, readable by the analytics login only.
 begin;
-select plan(15);
+select plan(17);
 select tests.fixture();
 update app.assignments set published_score_kinds = array['total', 'composition'] where name = 'cal/cs61a/fa26/hw01';
 insert into app.scores (backup_id, assignment_id, course_id, user_id, kind, value)
@@ -50,6 +50,22 @@ select is((select students::int || '/' || started || '/' || submitted || '/' || 
 select is((select sum(submissions)::int from analytics.submissions_before_deadline where assignment = 'cal/cs61a/fa26/hw01'), 2,
   'submissions per hour before the deadline');
 select throws_ok($$ select count(*) from app.scores $$, '42501', null, 'the analytics login cannot read app tables');
+
+-- Per question, from ok-client's grading messages; the views' owner reads no other kind.
+reset role;
+insert into app.messages (backup_id, kind, contents)
+select b.id, 'grading', '{"Question 1": {"passed": 1, "failed": 2, "locked": 0}, "Question 2": {"passed": "x"}, "junk": 3}'
+from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit;
+select set_config('role', 'ok_analytics', true);
+select results_eq($$ select question, students::int, students_failed::int, students_passed::int, failed_cases::int
+  from analytics.question_attempts where assignment = 'cal/cs61a/fa26/hw01' order by question $$,
+  $$ values ('Question 1', 1, 1, 0, 2), ('Question 2', 1, 0, 0, 0) $$,
+  'per question: who ran it, failed it, passed it; malformed values count as nothing');
+reset role;
+select set_config('role', 'ok_analytics_owner', true);
+select is((select count(*) from app.messages where kind <> 'grading'), 0::bigint,
+  'the analytics views'' owner reads grading messages only, not students'' files');
+reset role;
 
 select * from finish();
 rollback;

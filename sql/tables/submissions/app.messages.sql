@@ -26,6 +26,8 @@ ALTER TABLE app.messages ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY messages_admin_all ON app.messages TO ok_admin USING (( SELECT auth.is_admin() AS is_admin)) WITH CHECK (( SELECT auth.is_admin() AS is_admin));
 
+CREATE POLICY messages_analytics_grading ON app.messages FOR SELECT TO ok_analytics_owner USING ((kind = 'grading'::text));
+
 CREATE POLICY messages_insert ON app.messages FOR INSERT TO ok_user WITH CHECK ((EXISTS ( SELECT 1
    FROM app.backups b
   WHERE ((b.id = messages.backup_id) AND (b.created_at = now()) AND ((b.submitter_id = ( SELECT auth.user_id() AS user_id)) OR (b.creator_id = ( SELECT auth.user_id() AS user_id)))))));
@@ -38,6 +40,7 @@ CREATE POLICY messages_select ON app.messages FOR SELECT TO ok_user USING ((EXIS
 
 GRANT SELECT ON TABLE app.messages TO ok_user;
 GRANT SELECT ON TABLE app.messages TO ok_admin;
+GRANT SELECT ON TABLE app.messages TO ok_analytics_owner;
 
 GRANT INSERT(backup_id) ON TABLE app.messages TO ok_api;
 
