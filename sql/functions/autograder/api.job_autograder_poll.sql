@@ -7,7 +7,7 @@
 -- Called by: worker/autograder.py (the autograder_supervise job), as ok_worker.
 -- Security: definer (app.held_job: the scheduler). Raises: PT409 (app.held_job); PT422 a
 -- job of another kind.
--- requires: app.held_job.sql
+-- requires: app.held_job.sql, app.autograder_mark_scored.sql
 create or replace function api.job_autograder_poll(job_id bigint, worker text)
 returns jsonb
 language plpgsql
@@ -22,10 +22,7 @@ begin
   if held.name <> 'autograder_supervise' then
     raise sqlstate 'PT422' using message = format('Job %s is not the autograder supervision', held.id);
   end if;
-  update app.autograder_tasks as t
-  set status = 'scored', status_at = now()
-  where t.status in ('queued', 'started', 'deferred', 'finished', 'failed', 'accepted')
-    and exists (select 1 from app.scores as s where s.backup_id = t.backup_id and s.created_at >= t.sent_at);
+  perform app.autograder_mark_scored();
   select coalesce(jsonb_agg(jsonb_build_object('url', g.url, 'tasks', g.tasks) order by g.url), '[]')
   into open_tasks
   from (

@@ -13,7 +13,7 @@
 -- Called by: worker/autograder.py (the autograder_supervise job), as ok_worker.
 -- Security: definer (app.held_job: the scheduler). Raises: PT409 (app.held_job); PT422 a
 -- job of another kind, or statuses not a JSON array.
--- requires: app.held_job.sql, app.autograder_plans.sql
+-- requires: app.held_job.sql, app.autograder_mark_scored.sql, app.autograder_plans.sql
 create or replace function api.job_autograder_record(job_id bigint, worker text, statuses jsonb default '[]')
 returns jsonb
 language plpgsql
@@ -42,10 +42,7 @@ begin
   where t.id = r.task and t.remote_id = r.remote_id
     and t.status in ('queued', 'started', 'deferred', 'finished', 'failed') and t.status <> r.said;
   -- a score that came in since the poll counts before anything is sent again
-  update app.autograder_tasks as t
-  set status = 'scored', status_at = now()
-  where t.status in ('queued', 'started', 'deferred', 'finished', 'failed', 'accepted')
-    and exists (select 1 from app.scores as s where s.backup_id = t.backup_id and s.created_at >= t.sent_at);
+  perform app.autograder_mark_scored();
 
   with stuck as (
     select t.id, t.tries from app.autograder_tasks as t
