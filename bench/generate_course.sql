@@ -1,6 +1,6 @@
 -- A big course for bench/course_scale.py: 2,000 students, 4 staff, 10 assignments (7 past,
 -- 3 open), groups of two on every assignment, 25 backups per student per assignment
--- (500,000 backups, each with a file_contents and an analytics message), about 3 submissions
+-- (500,000 backups, each with file_contents, analytics and grading messages), about 3 submissions
 -- each, a few flags, extensions and late submissions, and published scores on the past
 -- assignments' submissions. Set-based; run as ok_owner. The size is a setting:
 -- bench.students (default 2,000, even) and bench.backups_per_student (per assignment,
@@ -70,8 +70,15 @@ insert into app.messages (backup_id, kind, contents)
 select b.id, m.kind, m.contents
 from app.backups as b
 cross join lateral (values
-  ('file_contents', jsonb_build_object('hw.py', 'def f(x):' || chr(10) || '    return x * ' || b.id)),
-  ('analytics', jsonb_build_object('time', b.created_at, 'unlock', false))
+  ('file_contents', jsonb_build_object('hw.py', 'def f(x):' || chr(10) || repeat('    x = x + 1' || chr(10), (b.id % 17)::integer)
+                                                || '    return x * ' || b.id)),
+  ('analytics', jsonb_build_object('time', b.created_at, 'unlock', false,
+                                   'history', jsonb_build_object('all_attempts', b.id % 40))),
+  -- ok-client's grading message: three questions, the third failing in two backups of three
+  ('grading', jsonb_build_object(
+    'q1', jsonb_build_object('passed', 2, 'failed', 0, 'locked', 0),
+    'q2', jsonb_build_object('passed', 1, 'failed', (b.id % 2)::integer, 'locked', 0),
+    'q3', jsonb_build_object('passed', 0, 'failed', case when b.id % 3 = 0 then 0 else 3 end, 'locked', 0)))
 ) as m (kind, contents)
 where b.course_id = (select id from app.courses where offering = 'cal/scale/fa26');
 

@@ -10,11 +10,15 @@ begin
   -- The connecting (migration) user must be able to act as the owner.
   execute format('grant ok_owner, ok_analytics_owner to %I', current_user);
   execute format('grant create, connect on database %I to ok_owner', current_database());
-  -- No role of ours may create temporary objects: a pg_temp type or table can shadow
+  -- No role of ours but an owner may create temporary objects: a pg_temp type or table can shadow
   -- pg_catalog's for any function that searches pg_temp first. PUBLIC holds TEMP on every
   -- new database (a clone of a template too), so this is repeated on each upgrade.
   execute format('revoke temporary on database %I from public', current_database());
-  execute format('revoke temporary on database %I from ok_owner, ok_analytics_owner', current_database());
+  execute format('revoke temporary on database %I from ok_owner', current_database());
+  -- But the analytics snapshots' owner: refresh materialized view concurrently needs a
+  -- temporary table of its own. No login can act as it (its definers are
+  -- analytics.refresh_snapshots and analytics.student_key, which create nothing named).
+  execute format('grant temporary on database %I to ok_analytics_owner', current_database());
   execute format('grant connect on database %I to authenticator, ok_analytics', current_database());
 end
 $grant$;

@@ -54,6 +54,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         OK_MAX_JSON_DEPTH=settings.max_json_depth(),
         DATABASE_DSN=None,
         OK_SESSION_LIFETIME=settings.session_lifetime(),
+        OK_LIVE_STREAMS=settings.live_streams(),
     )
     app.config.update(overrides)
     # The cookie lasts as long as the session row it names (auth.sessions.expires_at).

@@ -24,6 +24,7 @@ JS = Bundle(
     "htmx.org/dist/htmx.min.js",
     "chart.js/dist/chart.umd.min.js",
     "charts.js",
+    "live.js",
     output="gen/okv3.%(version)s.js",
 )
 

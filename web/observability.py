@@ -67,7 +67,8 @@ def init_app(app: Flask) -> None:
     def start_trace():
         incoming = request.headers.get("X-Request-Id", "")
         trace = {"id": incoming if REQUEST_ID.match(incoming) else secrets.token_hex(8),
-                 "started": time.perf_counter(), "db_seconds": 0.0, "role": None, "user_id": None}
+                 "started": time.perf_counter(), "received": time.time(), "db_seconds": 0.0,
+                 "role": None, "user_id": None}
         g.okv3_trace = trace
         g.okv3_trace_token = TRACE.set(trace)
 

@@ -15,6 +15,8 @@ OK_MAX_BODY_BYTES      the largest request body read (a backup upload), default 
 OK_MAX_JSON_DEPTH      the deepest JSON body accepted on /api/v3 and /rpc, default 64
 OK_SESSION_LIFETIME    seconds a browser session lasts from sign-in (default 14 days;
                        api.login accepts 5 minutes .. 90 days)
+OK_LIVE_STREAMS        live deadline-board streams one web process serves at once (each
+                       holds a gunicorn thread), default 4 (web/live.py)
 """
 
 from __future__ import annotations
@@ -149,6 +151,10 @@ def max_body_bytes() -> int:
 
 def max_json_depth() -> int:
     return _positive_int("OK_MAX_JSON_DEPTH", DEFAULT_MAX_JSON_DEPTH)
+
+
+def live_streams() -> int:
+    return _positive_int("OK_LIVE_STREAMS", 4)
 
 
 def session_lifetime() -> int:

@@ -26,6 +26,14 @@ def localtime(value: datetime | str | None, timezone: str) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(exact, shown)
 
 
+def clocktime(value: datetime | str, timezone: str) -> str:
+    """``{{ ts | clocktime(course.timezone) }}``: the time of day alone in that zone, e.g.
+    ``11:58 PM`` (a chart's axis, under a heading that names the zone)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.astimezone(ZoneInfo(timezone)).strftime("%-I:%M %p")
+
+
 def zone_label(timezone: str) -> Markup:
     """``{{ timezone | zone_label }}``: what a date input says it is read in: the zone's name and
     its abbreviation today, e.g. ``America/Los_Angeles time (PST)``."""
@@ -36,3 +44,4 @@ def zone_label(timezone: str) -> Markup:
 def init_app(app: Flask) -> None:
     app.add_template_filter(localtime, "localtime")
     app.add_template_filter(zone_label, "zone_label")
+    app.add_template_filter(clocktime, "clocktime")

@@ -317,6 +317,64 @@ def export_backups(ctx: JobContext) -> str:
     return f"{ctx.counted} backups, {size:,} bytes"
 
 
+RESEARCH_ROWS_PER_PAGE = 2000  # rows of analytics.backup_runs per call of the research export
+
+
+def research_dictionary(plan: dict) -> str:
+    """README.md of a research export: what it is, and every file's columns with their
+    meaning, from the analytics views' own comments (the same text as docs/analytics.md)."""
+    lines = [
+        f"# Research export of {plan['course']}",
+        "",
+        "Pseudonymous: no email, name or SID. A student is `student_key`, a group `unit_key`: the same",
+        "keys as in the `analytics` views of this course (researchers can join this export to them).",
+        f"Taken from the analytics snapshots as refreshed at {plan['refreshed']}. Counts per section",
+        f"or group below {plan['min_cell_size']} are suppressed (null, with `suppressed` true).",
+        "Each `.jsonl` file holds one JSON object per line. Times are UTC (ISO 8601).",
+    ]
+    for dataset in plan["datasets"]:
+        lines += ["", f"## {dataset['name']}.jsonl", "", dataset["description"] or "", "",
+                  "| Column | Type | Meaning |", "|---|---|---|"]
+        lines += [f"| `{c['name']}` | {c['type']} | {c['meaning'] or ''} |" for c in dataset["columns"]]
+    return "\n".join(lines) + "\n"
+
+
+def research_export(ctx: JobContext) -> str:
+    """A course's pseudonymous dataset (api.start_research_export): a zip with README.md (the
+    data dictionary) and a JSON Lines file per analytics snapshot, streamed a page at a time."""
+    plan = ctx.call("select api.job_research_export(job_id => %s, worker => %s)")
+    root = f"{zip_path(plan['course'])}-research"
+    stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, compress_level=ZIP_LEVEL, sized=False)
+    stream.add(research_dictionary(plan).encode(), f"{root}/README.md")
+    counts: dict[str, int] = {}
+    datasets = [d["name"] for d in plan["datasets"]]
+
+    def rows(index: int, name: str) -> Iterator[bytes]:
+        after, counts[name] = 0, 0
+        while True:
+            ctx.check()
+            page = ctx.call("select api.job_research_export(job_id => %s, worker => %s, dataset => %s, "
+                            "after_id => %s, batch_size => %s)", (name, after, RESEARCH_ROWS_PER_PAGE))
+            if page["rows"]:
+                counts[name] += len(page["rows"])
+                yield "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+                              for r in page["rows"]).encode()
+            if page["next"] is None or not page["rows"]:
+                break
+            after = page["next"]
+        ctx.progress((index + 1) / len(datasets))
+        ctx.log(f"{name}.jsonl: {counts[name]} rows")
+
+    for index, name in enumerate(datasets):
+        stream.add(rows(index, name), f"{root}/{name}.jsonl")
+    size = ctx.write_file(stream)
+    return f"{len(datasets)} files, {sum(counts.values()):,} rows, {size:,} bytes"
+
+
+def analytics_refresh(ctx: JobContext) -> str:
+    return ctx.call("select api.job_analytics_refresh(job_id => %s, worker => %s)")
+
+
 def prune(ctx: JobContext) -> str:
     return ctx.call("select api.job_prune(job_id => %s, worker => %s)")
 
@@ -343,6 +401,8 @@ HANDLERS: dict[str, Callable[[JobContext], str]] = {
     "autograde": autograder.autograde,
     "autograde_continuous": autograder.autograde_continuous,
     "autograder_supervise": autograder.autograder_supervise,
+    "analytics_refresh": analytics_refresh,
+    "research_export": research_export,
 }
 
 

@@ -88,6 +88,7 @@ def clone(template: str, prefix: str = "okv3_test") -> tuple[str, str]:
     # A database's own privileges are not copied from its template: PUBLIC gets TEMP back.
     # Repeat what sql/02_schemas.sql does on every upgrade.
     _admin_exec(f'revoke temporary on database "{name}" from public')
+    _admin_exec(f'grant temporary on database "{name}" to ok_analytics_owner')
     return name, url_for(name)
 
 

@@ -232,7 +232,8 @@ def replaceable_drift(url: str) -> str:
             problems += _function_drift(name, path, body, owner, definer, grantees)
     for name, path in files.items():
         schema, _, obj = name.partition(".")
-        creates = rf"create\s+(?:or\s+replace\s+)?(?:function|view)\s+{re.escape(schema)}\.{re.escape(obj)}\b"
+        creates = (rf"create\s+(?:or\s+replace\s+)?(?:function|view|materialized\s+view)\s+"
+                   rf"{re.escape(schema)}\.{re.escape(obj)}\b")
         defined = len(re.findall(creates, path.read_text(), re.IGNORECASE))
         if name not in seen:
             problems.append(f"{path.relative_to(ROOT)}: no such object in the migrated database")

@@ -49,7 +49,8 @@ select api.start_test_job('cal/cs61a/fa26', 1);
 select throws_ok($$ select api.admin_jobs_page() $$, 'PT403', null, 'a TA does not see the site''s background work');
 select tests.act_as('admin@x.edu');
 select is((select jsonb_agg(t ->> 'name') from jsonb_array_elements(api.admin_jobs_page() -> 'schedule') as t),
-  '["autograder_supervise", "deadline_reminders", "extension_digest", "prune"]'::jsonb, 'an admin sees the schedule');
+  '["analytics_refresh", "autograder_supervise", "deadline_reminders", "extension_digest", "prune"]'::jsonb,
+  'an admin sees the schedule');
 select is((select jsonb_agg(j ->> 'offering') from jsonb_array_elements(api.admin_jobs_page() -> 'jobs') as j),
   '["cal/cs61a/fa26"]'::jsonb, 'and every course''s jobs');
 select * from finish();

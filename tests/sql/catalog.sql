@@ -1,6 +1,6 @@
 -- Catalog tests: the rules that keep the foundation honest as the schema grows.
 begin;
-select plan(20);
+select plan(22);
 
 select is_empty(
   $$ select n.nspname || '.' || c.relname
@@ -13,8 +13,22 @@ select is_empty(
 select is_empty(
   $$ select n.nspname || '.' || c.relname
      from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
-     where n.nspname in ('api', 'analytics') and c.relkind in ('r', 'p', 'S', 'm', 'f') $$,
-  'api and analytics hold no tables, sequences or materialized views'
+     where (n.nspname in ('api', 'analytics') and c.relkind in ('r', 'p', 'S', 'f'))
+        or (n.nspname = 'api' and c.relkind = 'm') $$,
+  'api and analytics hold no tables or sequences, and api no materialized views'
+);
+
+select is_empty(
+  $$ select c.relname::text
+     from pg_class as c inner join pg_namespace as n on c.relnamespace = n.oid
+     where n.nspname = 'analytics' and c.relkind = 'm'
+       and (
+         not exists (select 1 from pg_index as i where i.indrelid = c.oid and i.indisunique and i.indexprs is null
+                     and i.indpred is null)
+         or position('refresh materialized view concurrently analytics.' || c.relname || ';' in
+                     (select p.prosrc from pg_proc as p where p.oid = 'analytics.refresh_snapshots()'::regprocedure)) = 0
+       ) $$,
+  'every analytics snapshot has a plain unique index and is refreshed, concurrently, by analytics.refresh_snapshots'
 );
 
 select is_empty(
@@ -28,9 +42,16 @@ select is_empty(
 select is_empty(
   $$ select r.rolname from pg_roles as r
      where r.rolname in ('authenticator', 'ok_anon', 'ok_user', 'ok_admin', 'ok_worker', 'ok_auth', 'ok_api',
-                         'ok_analytics', 'ok_owner', 'ok_analytics_owner')
+                         'ok_analytics', 'ok_owner')
        and has_database_privilege(r.oid, current_database(), 'TEMP') $$,
   'no role of ours may create temporary objects in this database'
+);
+
+select ok(
+  has_database_privilege('ok_analytics_owner', current_database(), 'TEMP')
+  and not pg_has_role('ok_analytics', 'ok_analytics_owner', 'member')
+  and not pg_has_role('authenticator', 'ok_analytics_owner', 'member'),
+  'but the analytics snapshots'' owner, which no login can act as (a concurrent refresh needs a temporary table)'
 );
 
 select is_empty(

@@ -38,8 +38,10 @@ select throws_ok($$ select api.gradebook('cal/cs61a/fa26') $$, 'PT403',
 select throws_ok($$ select api.gradebook('cal/nothing/fa26') $$, 'PT404',
   'No course cal/nothing/fa26', 'an unknown course is named in the refusal');
 
--- Analytics: pseudonymous keys, no identities, the analytics login only.
+-- Analytics: pseudonymous keys, no identities, the analytics login only. The views are
+-- snapshots: what the login reads is what the last refresh computed.
 reset role;
+select analytics.refresh_snapshots();
 set local role ok_analytics;
 select is((select count(distinct student_key)::int from analytics.student_scores), 1, 'scores per pseudonymous student');
 select ok((select student_key !~ '@' and length(student_key) = 20 from analytics.student_scores limit 1),
@@ -56,6 +58,7 @@ reset role;
 insert into app.messages (backup_id, kind, contents)
 select b.id, 'grading', '{"Question 1": {"passed": 1, "failed": 2, "locked": 0}, "Question 2": {"passed": "x"}, "junk": 3}'
 from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit;
+select analytics.refresh_snapshots();
 select set_config('role', 'ok_analytics', true);
 select results_eq($$ select question, students::int, students_failed::int, students_passed::int, failed_cases::int
   from analytics.question_attempts where assignment = 'cal/cs61a/fa26/hw01' order by question $$,

@@ -25,9 +25,9 @@ create domain pg_temp.uuid as pg_catalog.uuid check (pg_temp.trap(value::pg_cata
 
 do $attack$
 begin
-  perform pg_catalog.set_config('role', 'ok_analytics', true);
+  perform pg_catalog.set_config('role', 'ok_owner', true);
   begin
-    perform analytics.student_key(1);
+    perform analytics.student_key(1, 1);
     perform pg_catalog.set_config('t.student_key', 'clean', true);
   exception when others then
     perform pg_catalog.set_config('t.student_key', sqlerrm, true);

@@ -1,6 +1,7 @@
 """Admin pages: every course (and creating one), users (search, correct an email or name,
 make an admin, act as them), OAuth clients (register, rotate a secret, turn off, their
-grants) and the client versions ok-client's update check reads. Each page is one api call;
+grants), the client versions ok-client's update check reads, and analytics (the snapshots'
+freshness and a refresh now, the minimum cell size, a course's research export). Each page is one api call;
 the database refuses anyone but a site admin, with its reason."""
 
 from __future__ import annotations
@@ -102,6 +103,38 @@ def save_client():
 @blueprint.get("/jobs")
 def jobs():
     return render_template("admin/jobs.html", page=_page("select api.admin_jobs_page()"))
+
+
+@blueprint.get("/analytics")
+def analytics():
+    return render_template("admin/analytics.html", page=_page("select api.admin_analytics_page()"))
+
+
+@blueprint.post("/analytics/refresh")
+def refresh_analytics():
+    started, refused = _change("select api.start_analytics_refresh()", ())
+    if refused:
+        flash(refused, "error")
+        return redirect(url_for("admin.analytics"))
+    flash("Refreshing the analytics snapshots: this page shows the job's progress.", "success")
+    return redirect(url_for("staff.job", job_id=started["job_id"]))
+
+
+@blueprint.post("/analytics/min-cell")
+def set_min_cell():
+    _, refused = _change("select api.set_analytics_min_cell(size => %s)", (request.form.get("size", type=int),))
+    _said(refused, "Saved. It applies from the next refresh of the snapshots.")
+    return redirect(url_for("admin.analytics"))
+
+
+@blueprint.post("/analytics/export")
+def research_export():
+    started, refused = _change("select api.start_research_export(offering => %s)", (request.form.get("offering", ""),))
+    if refused:
+        flash(refused, "error")
+        return redirect(url_for("admin.analytics"))
+    flash("Started the research export: this page shows its progress, then the download.", "success")
+    return redirect(url_for("staff.job", job_id=started["job_id"]))
 
 
 @blueprint.get("/versions")

@@ -14,7 +14,7 @@ import difflib
 
 import jwt
 import psycopg2
-from flask import Blueprint, Flask, abort, current_app, jsonify, request, session
+from flask import Blueprint, Flask, abort, current_app, g, jsonify, request, session
 from werkzeug.exceptions import HTTPException
 
 from web import csrf, jsonbody, postgrest, tokens
@@ -75,6 +75,9 @@ def dispatch(**path_parts):
         return envelope(401, token_error)
     headers = {name: request.headers[name] for name in _PASSED_HEADERS if name in request.headers}
     headers.update({f"x-ok-{part.replace('_', '-')}": value for part, value in path_parts.items()})
+    # The front door says when it received the request, as nginx does ("t=${msec}"), never
+    # the client: the deadline board's intake latency (app.queued_ms).
+    headers["x-request-start"] = f"t={g.okv3_trace['received']:.3f}"
     for option in route.query + ("envelope",):
         if option in request.args:
             headers[f"x-ok-{option.replace('_', '-')}"] = request.args[option]

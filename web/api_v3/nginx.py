@@ -127,6 +127,8 @@ def render(postgrest: str = "http://postgrest:3000", web: str = "http://web:5000
     for option in QUERY_OPTIONS:
         lines.append(f"            proxy_set_header X-Ok-{option.replace('_', '-').title()} $okv3_q_{option};")
     lines += [
+        # when nginx received the request (the deadline board's intake latency), never the client's
+        '            proxy_set_header X-Request-Start "t=${msec}";',
         "            proxy_set_header Host $host;",
         "            proxy_pass $okv3_postgrest;",
         "        }",

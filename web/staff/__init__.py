@@ -368,6 +368,6 @@ def grade_action(name: str, key: str, action: str):
     return redirect(url_for("staff.grade", name=name, key=key))
 
 
-# Course settings, assignment set-up and the roster, and background jobs: their routes live
-# in their own modules, on this blueprint.
-from web.staff import jobs, running  # noqa: E402, F401
+# Course settings, assignment set-up and the roster, background jobs and the live deadline
+# board: their routes live in their own modules, on this blueprint.
+from web.staff import jobs, live, running  # noqa: E402, F401

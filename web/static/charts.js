@@ -4,9 +4,11 @@
 // "datasets": [{"label", "data"}]} a line chart with several series (a student's timeline).
 // The pages compute nothing: this only draws. No inline script: the Content-Security-Policy
 // allows scripts from this site only.
-document.addEventListener("DOMContentLoaded", function () {
+// okv3DrawCharts(root): draw every chart inside root (the live board calls it again after each
+// update, having replaced its charts' canvases).
+window.okv3DrawCharts = function (root) {
   if (typeof Chart === "undefined") return;
-  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+  root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var data = JSON.parse(canvas.getAttribute("data-chart"));
     var datasets = data.datasets || [{ label: data.label, data: data.counts }];
     new Chart(canvas, {
@@ -17,4 +19,5 @@ document.addEventListener("DOMContentLoaded", function () {
                  scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   });
-});
+};
+document.addEventListener("DOMContentLoaded", function () { window.okv3DrawCharts(document); });

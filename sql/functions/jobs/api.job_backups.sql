@@ -45,7 +45,7 @@ begin
     limit job_backups.batch_size
   ),
   people as materialized (
-    select s.submitter_id, analytics.student_key(s.submitter_id) as student, d.*
+    select s.submitter_id, analytics.student_key(held.course_id, s.submitter_id) as student, d.*
     from (select distinct p.submitter_id from backups_page as p) as s
     cross join lateral app.unit_dates(target, app.group_member_ids(target, s.submitter_id)) as d
   )

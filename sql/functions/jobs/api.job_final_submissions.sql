@@ -47,8 +47,8 @@ begin
       jsonb_agg(jsonb_build_object('email', u.email, 'name', u.name, 'sid', e.sid) order by u.email) as members,
       string_agg(u.email::text, '-' order by u.email) as emails,
       array_agg(lower(u.email::text)) as lowered,
-      string_agg(analytics.student_key(u.id), '-' order by analytics.student_key(u.id)) as keys,
-      jsonb_agg(analytics.student_key(u.id) order by analytics.student_key(u.id)) as key_list
+      string_agg(analytics.student_key(held.course_id, u.id), '-' order by analytics.student_key(held.course_id, u.id)) as keys,
+      jsonb_agg(analytics.student_key(held.course_id, u.id) order by analytics.student_key(held.course_id, u.id)) as key_list
     from finals as f
     cross join lateral unnest(f.member_ids) as m (user_id)
     inner join app.users as u on m.user_id = u.id

@@ -8,11 +8,12 @@
 -- course's time zone, "-anonymized" when params.anonymized.
 -- Kinds (worker/jobs.py runs them): export_grades, export_roster, export_final_submissions,
 -- export_backups, test, prune, deadline_reminders, extension_digest, autograde,
--- autograde_continuous, autograder_supervise. A course keeps at most 20 jobs waiting or
--- running at once (enqueues of a course are serialised to count them), continuous
--- autograding aside: a job per submission, never refused, nor counted.
+-- autograde_continuous, autograder_supervise, analytics_refresh, research_export. A course
+-- keeps at most 20 jobs waiting or running at once (enqueues of a course are serialised to
+-- count them), continuous autograding aside: a job per submission, never refused, nor counted.
 -- Called by: api.start_export, api.start_test_job, api.retry_job, api.run_schedule,
--- api.start_autograde, app.tg_backups__autograde.
+-- api.start_autograde, app.tg_backups__autograde, api.start_analytics_refresh,
+-- api.start_research_export.
 -- Security: definer (request roles write no jobs themselves).
 -- Raises: PT422 an unknown kind; PT429 20 jobs of the course waiting or running.
 create or replace function app.enqueue_job(
@@ -34,7 +35,8 @@ declare
 begin
   if enqueue_job.kind is null or enqueue_job.kind not in (
     'export_grades', 'export_roster', 'export_final_submissions', 'export_backups', 'test', 'prune',
-    'deadline_reminders', 'extension_digest', 'autograde', 'autograde_continuous', 'autograder_supervise'
+    'deadline_reminders', 'extension_digest', 'autograde', 'autograde_continuous', 'autograder_supervise',
+    'analytics_refresh', 'research_export'
   ) then
     raise sqlstate 'PT422' using message = format('No such kind of job: %s', enqueue_job.kind);
   end if;
@@ -61,12 +63,14 @@ begin
         when 'export_roster' then stem || '-roster-' || day || '.csv'
         when 'export_final_submissions' then stem || '-final-submissions' || anonymized || '-' || day || '.zip'
         when 'export_backups' then stem || '-backups-' || day || '.jsonl'
+        when 'research_export' then stem || '-research-' || day || '.zip'
       end as file_name,
       case enqueue_job.kind
         when 'export_grades' then 'text/csv'
         when 'export_roster' then 'text/csv'
         when 'export_final_submissions' then 'application/zip'
         when 'export_backups' then 'application/jsonl'
+        when 'research_export' then 'application/zip'
       end as file_type
   ) as f
   returning id into queued;

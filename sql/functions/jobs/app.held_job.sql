@@ -8,7 +8,8 @@
 -- Scheduled jobs have no creator and act as ok_admin with the actor 'scheduler'.
 -- Called by: api.job_report, api.job_file_chunk, api.job_finish, api.job_release,
 -- api.job_export_text, api.job_final_submissions, api.job_backup_files, api.job_backups,
--- api.job_prune, api.job_deadline_reminders, api.job_extension_digest.
+-- api.job_prune, api.job_deadline_reminders, api.job_extension_digest,
+-- api.job_analytics_refresh, api.job_research_export.
 -- Security: definer (reads app.jobs past RLS; only the owner may call it).
 -- Raises: PT409 'Job <id> is not running on worker <w>' (another worker took it over after
 -- the lease expired, or it was finished).

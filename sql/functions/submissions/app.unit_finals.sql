@@ -15,7 +15,8 @@
 -- students only their own. With for_user, only that user's unit is computed (the student's
 -- assignment page): the same rule, without the cost of every other unit.
 -- Called by: api.final_submissions, api.v3_submissions_get, api.v3_revision_post, api.assignment_page,
--- grading queues, rollups. Security: definer (a student's row is computed from group-mates'
+-- grading queues, rollups, the analytics snapshot analytics.final_submissions.
+-- Security: definer (a student's row is computed from group-mates'
 -- backups, flags and extensions), with the visibility filter above. Raises nothing.
 -- requires: auth.is_staff_of.sql
 -- requires: app.human_interval.sql, app.assignment_units.sql, app.effective_dates.sql, app.submission_time.sql
@@ -103,6 +104,6 @@ as $$
 $$;
 
 revoke all on function app.unit_finals(bigint, bigint) from public;
-grant execute on function app.unit_finals(bigint, bigint) to ok_api;
+grant execute on function app.unit_finals(bigint, bigint) to ok_api, ok_analytics_owner;
 comment on function app.unit_finals(bigint, bigint) is
 'The backup that counts for every student or group of an assignment, with lateness and a reason.';

@@ -8,7 +8,9 @@
 --     group (app.submission_open); dates are read now, from the table (no cache);
 --   * a submit after the lock without an extension: 403 'Late Submission of <name>' with
 --     data.data.late = true, and the backup kept as a plain backup (not rolled back);
---   * students who are not enrolled are stored too (staff see them as unenrolled).
+--   * students who are not enrolled are stored too (staff see them as unenrolled);
+--   * the time the upload waited since the front door received it (X-Request-Start,
+--     app.queued_ms) is kept with the backup, for the live deadline board.
 -- Limits (here, so that PostgREST is held to them as much as the Flask shim):
 --   * each user's allowance of backups (app.take_intake_allowance: a burst of 120, then one a
 --     second): beyond it 429 'Too many backups...' with Retry-After, nothing stored (ok-client
@@ -22,7 +24,7 @@
 -- Reply data: {email, key, course {id, offering, display_name, active, timezone}, assignment}.
 -- Security: definer as ok_api (the caller's RLS applies) (RLS: a user inserts only backups in their own name).
 -- Errors: none raised; answers 400 (malformed body), 401 (no token), 403 (above) as envelopes.
--- requires: v3.auth_error.sql, app.submission_open.sql, app.take_intake_allowance.sql
+-- requires: v3.auth_error.sql, app.submission_open.sql, app.take_intake_allowance.sql, app.queued_ms.sql
 create or replace function api.v3_backups_post(
   assignment text default null,
   messages jsonb default null,
@@ -77,10 +79,11 @@ begin
   end if;
   accepted := coalesce(submit, false) and app.submission_open(target.id, target.lock_at, auth.user_id());
 
-  insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version)
+  insert into app.backups (assignment_id, course_id, submitter_id, submit, client_name, client_version, queued_ms)
   values (
     target.id, target.course_id, auth.user_id(), accepted,
-    left(v3.header('x-ok-client-name'), 100), left(v3.header('x-ok-client-version'), 100)
+    left(v3.header('x-ok-client-name'), 100), left(v3.header('x-ok-client-version'), 100),
+    app.queued_ms(v3.header('x-request-start'))
   )
   returning * into created;
 

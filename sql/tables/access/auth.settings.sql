@@ -17,7 +17,7 @@ ALTER TABLE ONLY auth.settings
 
 ALTER TABLE auth.settings ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY settings_analytics_salt ON auth.settings FOR SELECT TO ok_analytics_owner USING ((name = 'analytics_salt'::text));
+CREATE POLICY settings_analytics_read ON auth.settings FOR SELECT TO ok_analytics_owner USING ((name = ANY (ARRAY['analytics_salt'::text, 'analytics_min_cell'::text])));
 
 CREATE POLICY settings_owner_all ON auth.settings TO ok_owner USING (true) WITH CHECK (true);
 

@@ -17,6 +17,7 @@ CREATE TABLE app.backups (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     flagged_by bigint,
     flagged_at timestamp with time zone,
+    queued_ms integer,
     CONSTRAINT backups_flagged_is_submission CHECK (((NOT flagged) OR submit))
 );
 
@@ -61,6 +62,8 @@ CREATE TRIGGER _800_receipt AFTER INSERT ON app.backups FOR EACH ROW WHEN (new.s
 CREATE TRIGGER _810_autograde AFTER INSERT ON app.backups FOR EACH ROW WHEN (new.submit) EXECUTE FUNCTION app.tg_backups__autograde();
 
 CREATE TRIGGER _900_audit AFTER UPDATE OF flagged, submit, custom_submission_time ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+CREATE TRIGGER _950_notify_intake AFTER INSERT ON app.backups FOR EACH ROW EXECUTE FUNCTION app.tg_backups__notify_intake();
 
 ALTER TABLE ONLY app.backups
     ADD CONSTRAINT backups_assignment_fkey FOREIGN KEY (assignment_id, course_id) REFERENCES app.assignments(id, course_id) ON DELETE CASCADE;
@@ -109,3 +112,5 @@ GRANT UPDATE(custom_submission_time) ON TABLE app.backups TO ok_api;
 GRANT INSERT(client_name) ON TABLE app.backups TO ok_api;
 
 GRANT INSERT(client_version) ON TABLE app.backups TO ok_api;
+
+GRANT INSERT(queued_ms) ON TABLE app.backups TO ok_api;

@@ -1,10 +1,11 @@
 -- analytics.assignment_progress: per assignment, how many enrolled students have started (sent
 -- a backup), submitted, or not started, and how many extensions were granted or requested.
--- Read by: Metabase. Security: owner rights.
-create view analytics.assignment_progress
-with (security_barrier = true)
-as
+-- Read by: Metabase and researchers (ok_analytics); sql/questions/01_progress_per_assignment.sql.
+-- Security: a snapshot (materialized view) owned by ok_analytics_owner, refreshed by
+-- analytics.refresh_snapshots with the owner's rights (its select-only policies).
+create materialized view analytics.assignment_progress as
 select
+  a.course_id,
   a.id as assignment_id,
   a.name as assignment,
   count(e.user_id) as students,
@@ -29,10 +30,14 @@ left join lateral (
   where b.assignment_id = a.id and b.submitter_id = e.user_id
   having count(*) > 0
 ) as w on true
-group by a.id, a.name;
+group by a.course_id, a.id, a.name;
+
+create unique index assignment_progress_key_idx on analytics.assignment_progress (assignment_id);
+create index assignment_progress_course_idx on analytics.assignment_progress (course_id);
 
 grant select on analytics.assignment_progress to ok_analytics;
-comment on view analytics.assignment_progress is 'Students started, submitted and not started, and extension counts, per assignment.';
+comment on materialized view analytics.assignment_progress is 'Students started, submitted and not started, and extension counts, per assignment.';
+comment on column analytics.assignment_progress.course_id is 'The course''s id (filter on it: every view has it).';
 comment on column analytics.assignment_progress.assignment_id is 'The assignment''s id (stable; join between views on it).';
 comment on column analytics.assignment_progress.assignment is 'The assignment''s name: <institution>/<course>/<term>/<assignment>.';
 comment on column analytics.assignment_progress.students is 'Students enrolled in the assignment''s course.';

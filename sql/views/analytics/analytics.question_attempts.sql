@@ -1,45 +1,37 @@
 -- analytics.question_attempts: how students fare on each question of an assignment, from the
--- grading message ok-client sends with each backup ({"<question>": {"passed", "failed",
--- "locked"}}): backups that ran it, students who ran it, failed it at least once, and passed
--- it. Student-sent values that are not small whole numbers count as nothing (a malformed
--- message never breaks the view). Only counts: no emails, names or SIDs.
+-- grading message ok-client sends with each backup (analytics.grading_results): backups that
+-- ran it, students who ran it, failed it at least once, and passed it. Only counts: no
+-- emails, names or SIDs.
 -- Read by: Metabase and researchers (ok_analytics); the starter question
 -- sql/questions/04_hardest_questions.sql.
--- Security: owner rights (ok_analytics_owner), which reads only the grading messages
--- (policy messages_analytics_grading), the backups and the assignments.
-create view analytics.question_attempts
-with (security_barrier = true)
-as
-with runs as (
-  select
-    b.assignment_id,
-    b.submitter_id,
-    q.key as question,
-    case when q.value ->> 'passed' ~ '^[0-9]{1,6}$' then (q.value ->> 'passed')::integer else 0 end as passed,
-    case when q.value ->> 'failed' ~ '^[0-9]{1,6}$' then (q.value ->> 'failed')::integer else 0 end as failed,
-    case when q.value ->> 'locked' ~ '^[0-9]{1,6}$' then (q.value ->> 'locked')::integer else 0 end as locked
-  from app.messages as m
-  inner join app.backups as b on m.backup_id = b.id
-  cross join lateral jsonb_each(case when jsonb_typeof(m.contents) = 'object' then m.contents else '{}' end) as q
-  where m.kind = 'grading' and jsonb_typeof(q.value) = 'object'
-)
-
+-- Security: a snapshot owned by ok_analytics_owner (refreshed by analytics.refresh_snapshots),
+-- which reads only the grading messages (its policy), the backups and the assignments.
+-- requires: analytics.grading_results.sql
+create materialized view analytics.question_attempts as
 select
+  a.course_id,
   a.id as assignment_id,
   a.name as assignment,
   r.question,
   count(*) as backups,
-  count(distinct r.submitter_id) as students,
-  count(distinct r.submitter_id) filter (where r.failed > 0) as students_failed,
-  count(distinct r.submitter_id) filter (where r.passed > 0 and r.failed = 0 and r.locked = 0) as students_passed,
+  count(distinct b.submitter_id) as students,
+  count(distinct b.submitter_id) filter (where r.failed > 0) as students_failed,
+  count(distinct b.submitter_id) filter (where r.passed > 0 and r.failed = 0 and r.locked = 0) as students_passed,
   sum(r.failed) as failed_cases
-from runs as r
-inner join app.assignments as a on r.assignment_id = a.id
-group by a.id, a.name, r.question;
+from app.messages as m
+inner join app.backups as b on m.backup_id = b.id
+cross join lateral analytics.grading_results(m.contents) as r
+inner join app.assignments as a on b.assignment_id = a.id
+where m.kind = 'grading'
+group by a.course_id, a.id, a.name, r.question;
+
+create unique index question_attempts_key_idx on analytics.question_attempts (assignment_id, question);
+create index question_attempts_course_idx on analytics.question_attempts (course_id);
 
 grant select on analytics.question_attempts to ok_analytics;
-comment on view analytics.question_attempts is
+comment on materialized view analytics.question_attempts is
 'Per assignment and question: backups that ran it, students who ran it, failed it at least once, passed it.';
+comment on column analytics.question_attempts.course_id is 'The course''s id (filter on it: every view has it).';
 comment on column analytics.question_attempts.assignment_id is 'The assignment''s id (stable; join between views on it).';
 comment on column analytics.question_attempts.assignment is 'The assignment''s name: <institution>/<course>/<term>/<assignment>.';
 comment on column analytics.question_attempts.question is 'The question (or test) as ok-client names it in its grading message.';
