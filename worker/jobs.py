@@ -343,7 +343,7 @@ def research_export(ctx: JobContext) -> str:
     """A course's pseudonymous dataset (api.start_research_export): a zip with README.md (the
     data dictionary) and a JSON Lines file per analytics snapshot, streamed a page at a time."""
     plan = ctx.call("select api.job_research_export(job_id => %s, worker => %s)")
-    root = f"{zip_path(plan['course'])}-research"
+    root = f"{zip_path(plan['course'].replace('/', '-'))}-research"
     stream = zipstream.ZipStream(compress_type=zipstream.ZIP_DEFLATED, compress_level=ZIP_LEVEL, sized=False)
     stream.add(research_dictionary(plan).encode(), f"{root}/README.md")
     counts: dict[str, int] = {}
