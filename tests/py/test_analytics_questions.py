@@ -34,7 +34,8 @@ def generated(template_db):
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
         cur.execute("set role ok_owner")
         cur.execute("select set_config('request.jwt.claims', '{\"actor\": \"bench\"}', false)")
-        cur.execute("select set_config('bench.students', '40', false), set_config('bench.backups_per_student', '25', false)")
+        cur.execute("select set_config('bench.students', '40', false), "
+                    "set_config('bench.backups_per_student', '25', false)")
         cur.execute((ROOT / "bench" / "generate_course.sql").read_text())
         cur.execute("reset role")
         cur.execute("select analytics.refresh_snapshots()")

@@ -15,7 +15,8 @@ from web.settings import ROOT
 
 SQL = ROOT / "sql"
 KINDS = ("functions", "views", "tables")
-CREATES = re.compile(r"^create\s+(?:or\s+replace\s+)?(?:function|view|materialized\s+view)\s+([a-z_0-9]+\.[a-z_0-9]+)\b",
+CREATES = re.compile(r"^create\s+(?:or\s+replace\s+)?(?:function|view|materialized\s+view)\s+"
+                     r"([a-z_0-9]+\.[a-z_0-9]+)\b",
                      re.IGNORECASE | re.MULTILINE)
 
 
