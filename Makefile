@@ -24,13 +24,14 @@ DB_STOP := true
 endif
 
 
-.PHONY: help run stop test deps venv node okpy db migrate seed assets lint lint-sql lint-py \
+.PHONY: help run stop test deps venv node okpy db migrate seed assets docs lint lint-sql lint-py \
         test-sql test-py schema-snapshot bench backup clean
 
 help:
 	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
 	@echo "make stop   stop the app, the worker and the private database cluster"
 	@echo "make test   run every check (lint, squawk, pgTAP, pytest)"
+	@echo "make docs   build the documentation site (served by make run at /docs/)"
 	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures) | backup"
 
 deps:
@@ -75,7 +76,10 @@ seed: migrate
 assets: venv node
 	$(VENV)/bin/flask --app web.wsgi assets build
 
-run: deps venv node db migrate seed assets
+docs: venv
+	$(PY) -m ops.docs_site
+
+run: deps venv node db migrate seed assets docs
 	@mkdir -p $(RUN)
 	@if [ -f $(RUN)/gunicorn.pid ] && kill -0 $$(cat $(RUN)/gunicorn.pid) 2>/dev/null; then \
 	  echo "OK v3 is already running: http://127.0.0.1:$(PORT)"; \
@@ -137,6 +141,7 @@ bench: venv db
 	OK_EXTRA_APT=wrk scripts/system-deps.sh
 	$(PY) bench/ingest.py
 	$(PY) bench/course_scale.py
+	$(PY) bench/analytics.py --reuse
 	# the fault test's counts: sent, acknowledged, refused, stored (docs/reliability.md)
 	OK_ENV=test $(VENV)/bin/pytest -q -s -p no:cacheprovider tests/py/test_faults.py
 

@@ -2,7 +2,8 @@
 database with the demo course (sql/seed/demo.sql), Homework 1's final submissions split
 between the TA and the reader, the app on a local port, and Debian's Chromium through
 Playwright: the grading pages as the TA; the course, assignment, roster, progress and admin
-pages as the instructor and the admin; the jobs pages, with a real worker running the exports;
+pages as the instructor and the admin (analytics too); the jobs pages, with a real worker running
+the exports; the live deadline board;
 a student's course and assignment pages and mail settings; a phone.
 
     .venv/bin/python docs/screenshots.py      # writes docs/img/grading-*.png and staff-*.png
@@ -40,6 +41,16 @@ def prepare(url: str) -> None:
         claims = json.dumps({"role": "ok_user", "sub": str(cur.fetchone()[0]), "email": "ta@example.edu"})
         cur.execute("select set_config('request.jwt.claims', %s, false)", (claims,))
         cur.execute("select api.assign_grading(%s, %s)", (HW, ["ta@example.edu", "reader@example.edu"]))
+        # the last hour of a deadline night, for the live board: uploads spread over 50 minutes
+        cur.execute("reset role")
+        cur.execute("""insert into app.backups (assignment_id, course_id, submitter_id, submit, created_at, queued_ms)
+                       select a.id, a.course_id, e.user_id, n % 5 = 0,
+                              now() - make_interval(secs => (n * 487 + e.user_id * 61) % 3000), 4 + n % 9
+                       from app.assignments as a
+                       join app.enrollments as e on e.course_id = a.course_id and e.role = 'student'
+                       cross join generate_series(1, 6) as n
+                       where a.name = 'ok/demo101/fa26/proj01'""")
+        cur.execute("select analytics.refresh_snapshots()")
 
 
 RUBRIC = [("2", "Clear names"), ("3", "Correct base case"), ("-1", "Repeats a computation: use a loop")]
@@ -104,6 +115,8 @@ def running_a_course(browser, base: str) -> None:
     shot(admin, "admin-users")
     admin.click(".okv3-admin-tabs >> text=OAuth clients")
     shot(admin, "admin-clients")
+    admin.click(".okv3-admin-tabs >> text=Analytics")
+    shot(admin, "admin-analytics")
     student = signed_in(browser, base, "student13@example.edu")
     student.click(".app-sidebar a.okv3-nav-course:has-text('OK Demo 101')")
     shot(student, "student-course")
@@ -121,6 +134,10 @@ def running_a_course(browser, base: str) -> None:
     page.wait_for_selector(".okv3-job-state:has-text('finished')", timeout=60_000)
     page.click(".breadcrumb >> text=Jobs")
     shot(page, "jobs")
+    page.click(".breadcrumb >> text=OK Demo 101")
+    page.click(".okv3-course-links >> text=live board")
+    page.wait_for_selector(".okv3-live-status:has-text('Live')", timeout=30_000)
+    shot(page, "live-board")
     student.click(".app-sidebar a.okv3-nav-mail")
     shot(student, "mail-settings")
     phone = signed_in(browser, base, "ta@example.edu", width=390)

@@ -19,6 +19,7 @@ run "sqlfluff (sql/, migrations/versions/)" .venv/bin/sqlfluff lint sql/ migrati
   --processes 2 --disable-progress-bar
 run "squawk (migrations/versions/)" .venv/bin/squawk --config .squawk.toml 'migrations/versions/*.sql'
 run "ruff" .venv/bin/ruff check .
+run "documentation site (mkdocs, strict)" .venv/bin/python -m ops.docs_site
 
 step "template database (migrated, with pgTAP and plpgsql_check)"
 if ! $PY -m tests.py.dbutil template "$tpl"; then

@@ -68,7 +68,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     times.init_app(app)
     navigation.init_app(app)
 
-    from web import api_v3, oauth
+    from web import api_v3, docs_site, oauth
     from web.admin import blueprint as admin
     from web.staff import blueprint as staff
     from web.student import blueprint as student
@@ -78,6 +78,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(staff)
     app.register_blueprint(admin)
     app.register_blueprint(student)
+    docs_site.init_app(app)
 
     @app.context_processor
     def signed_in_user():

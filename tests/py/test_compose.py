@@ -59,11 +59,12 @@ def test_metabase_reads_only_the_analytics_schema(admin_conn):
     assert scalar(admin_conn, "select has_schema_privilege(%s, 'analytics', 'usage')", (role,))
     for schema in ("app", "auth", "api"):
         assert not scalar(admin_conn, "select has_schema_privilege(%s, %s, 'usage')", (role, schema))
-    views = scalar(admin_conn, "select count(*) from pg_views where schemaname = 'analytics'")
+    # the analytics snapshots are materialized views (pg_matviews), refreshed by the worker
+    views = scalar(admin_conn, "select count(*) from pg_matviews where schemaname = 'analytics'")
     readable = scalar(
         admin_conn,
-        "select count(*) from pg_views where schemaname = 'analytics' "
-        "and has_table_privilege(%s, schemaname || '.' || viewname, 'select')",
+        "select count(*) from pg_matviews where schemaname = 'analytics' "
+        "and has_table_privilege(%s, schemaname || '.' || matviewname, 'select')",
         (role,),
     )
     assert views > 0 and readable == views

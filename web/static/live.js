@@ -20,7 +20,9 @@ document.addEventListener("DOMContentLoaded", function () {
     board.innerHTML = html;
     if (window.okv3DrawCharts) window.okv3DrawCharts(board);
     live.setAttribute("data-updates", String(Number(live.getAttribute("data-updates") || "0") + 1));
-    status.textContent = how + ", updated " + new Date().toLocaleTimeString();
+    // the time the server answered, in the course's zone (the board's own "As of" line)
+    var asOf = board.querySelector(".okv3-live-asof time");
+    status.textContent = how + (asOf ? ", as of " + asOf.textContent : "");
   }
 
   function poll() {

@@ -1,6 +1,7 @@
 -- analytics.refresh_snapshots(): recompute every analytics snapshot (the materialized views of
 -- schema analytics) from the live tables, concurrently (readers keep reading the previous
--- snapshot meanwhile), then analytics.snapshot last, so its time is the set's. The final
+-- snapshot meanwhile), analyzes them (fresh statistics for researchers' queries), then
+-- analytics.snapshot last, so its time is the set's. The final
 -- submissions are computed as a site admin would see them (claims of an admin, for this
 -- transaction only, then put back): app.unit_finals shows staff every unit. Answers the
 -- milliseconds each took, {"<view>": ms, ..., "total": ms}.
@@ -50,6 +51,13 @@ begin
   refresh materialized view concurrently analytics.group_members;
   refresh materialized view concurrently analytics.enrollment_by_section;
   took := took || jsonb_build_object('extensions_groups_enrollment', round(extract(epoch from clock_timestamp() - step) * 1000));
+  step := clock_timestamp();
+  -- fresh statistics for researchers' queries (and the admin page's row counts)
+  analyze analytics.backup_runs, analytics.question_attempts, analytics.final_submissions,
+    analytics.assignment_progress, analytics.assignment_activity_daily, analytics.submissions_before_deadline,
+    analytics.student_scores, analytics.score_distribution, analytics.section_scores, analytics.extensions,
+    analytics.group_members, analytics.enrollment_by_section;
+  took := took || jsonb_build_object('analyze', round(extract(epoch from clock_timestamp() - step) * 1000));
   refresh materialized view concurrently analytics.snapshot;
   perform set_config('request.jwt.claims', coalesce(previous, ''), true);
   return took || jsonb_build_object('total', round(extract(epoch from clock_timestamp() - started) * 1000));
