@@ -9,7 +9,7 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 
 for pkg in postgresql-15 postgresql-client-15 postgresql-contrib \
            postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl \
-           postgresql-15-plpgsql-check pgbackrest nodejs npm chromium nginx-light ${OK_EXTRA_APT:-}; do
+           postgresql-15-plpgsql-check pgbackrest nodejs npm chromium nginx-light mariadb-server ${OK_EXTRA_APT:-}; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 # nodejs may come from NodeSource rather than Debian; accept any working npm.
