@@ -2,7 +2,7 @@
 -- analytics login cannot compute, small cells suppressed, lateness and extensions from the
 -- rules every page uses, the admin's controls, and the staff's live deadline board.
 begin;
-select plan(22);
+select plan(24);
 select tests.fixture();
 
 -- s1@a.edu also takes CS 61B: a key per student per course.
@@ -44,7 +44,7 @@ select is((select count(distinct student_key)::int from analytics.backup_runs
              and course_id <> (select min(course_id) from analytics.backup_runs)), 0,
   'a student has a different key in each course: no joining a person across courses');
 select results_eq($$ select questions_run::int, questions_passed::int, questions_failed::int, failed_cases::int, lines::int,
-                            all_attempts, requested_questions
+                            all_attempts::int, requested_questions
                      from analytics.backup_runs where questions_run is not null $$,
   $$ values (2, 1, 1, 1, 1, 7, array['q1']) $$,
   'grading and analytics messages flattened, lines of code counted; no text of them');
@@ -67,6 +67,13 @@ select is_empty($$ select c.oid::regclass::text from pg_class c join pg_namespac
                      and has_table_privilege(c.oid, 'select') $$,
   'the analytics login reads no table, view or snapshot outside analytics');
 reset role;
+
+-- The analytics login can never hurt the server at a deadline: a statement timeout, read only,
+-- a connection limit (tests/py/test_analytics_limits.py shows a slow query cancelled while
+-- backups are accepted).
+select ok((select 'statement_timeout=120s' = any(rolconfig) and 'default_transaction_read_only=on' = any(rolconfig)
+           from pg_roles where rolname = 'ok_analytics'), 'the analytics login has a statement timeout and reads only');
+select is((select rolconnlimit from pg_roles where rolname = 'ok_analytics'), 10, 'and at most 10 connections');
 
 -- k-anonymity: Section 2 has two students, below the default of 5.
 select results_eq($$ select section, members::int, suppressed from analytics.enrollment_by_section

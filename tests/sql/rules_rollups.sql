@@ -41,6 +41,11 @@ select throws_ok($$ select api.gradebook('cal/nothing/fa26') $$, 'PT404',
 -- Analytics: pseudonymous keys, no identities, the analytics login only. The views are
 -- snapshots: what the login reads is what the last refresh computed.
 reset role;
+-- ok-client's grading message, sent with the backup (a backup's messages never change: each
+-- is read once, at the first refresh after it arrived)
+insert into app.messages (backup_id, kind, contents)
+select b.id, 'grading', '{"Question 1": {"passed": 1, "failed": 2, "locked": 0}, "Question 2": {"passed": "x"}, "junk": 3}'
+from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit;
 select analytics.refresh_snapshots();
 set local role ok_analytics;
 select is((select count(distinct student_key)::int from analytics.student_scores), 1, 'scores per pseudonymous student');
@@ -55,10 +60,6 @@ select throws_ok($$ select count(*) from app.scores $$, '42501', null, 'the anal
 
 -- Per question, from ok-client's grading messages; the views' owner reads no other kind.
 reset role;
-insert into app.messages (backup_id, kind, contents)
-select b.id, 'grading', '{"Question 1": {"passed": 1, "failed": 2, "locked": 0}, "Question 2": {"passed": "x"}, "junk": 3}'
-from app.backups b join app.users u on u.id = b.submitter_id where u.email = 's1@a.edu' and b.submit;
-select analytics.refresh_snapshots();
 select set_config('role', 'ok_analytics', true);
 select results_eq($$ select question, students::int, students_failed::int, students_passed::int, failed_cases::int
   from analytics.question_attempts where assignment = 'cal/cs61a/fa26/hw01' order by question $$,

@@ -1,14 +1,17 @@
--- analytics.refresh_snapshots(): recompute every analytics snapshot (the materialized views of
--- schema analytics) from the live tables, concurrently (readers keep reading the previous
--- snapshot meanwhile), analyzes them (fresh statistics for researchers' queries), then
--- analytics.snapshot last, so its time is the set's. The final
+-- analytics.refresh_snapshots(): first compute what the backups that arrived since the last
+-- refresh say (app.collect_backup_facts), then recompute every analytics snapshot (the
+-- materialized views of schema analytics) from the live tables, concurrently (readers keep
+-- reading the previous snapshot meanwhile), analyze them (fresh statistics for researchers'
+-- queries), and refresh analytics.snapshot last, so its time is the set's. The final
 -- submissions are computed as a site admin would see them (claims of an admin, for this
 -- transaction only, then put back): app.unit_finals shows staff every unit. Answers the
--- milliseconds each took, {"<view>": ms, ..., "total": ms}.
+-- milliseconds each step took and the backups read: {"<step>": ms, ..., "new_backups": n,
+-- "total": ms}.
 -- Called by: api.job_analytics_refresh (the worker's scheduled "analytics_refresh" job, or
--- an admin's on-demand one); migrations/replaceables.py creates the views with the same
--- claims. Security: definer, owner ok_analytics_owner (only a materialized view's owner may
--- refresh it); granted to ok_owner. Raises nothing of its own.
+-- an admin's on-demand one); ops/seed.py; migrations/replaceables.py creates the views with
+-- the same claims. Security: definer, owner ok_analytics_owner (only a materialized view's
+-- owner may refresh it); granted to ok_owner. Raises nothing of its own.
+-- requires: app.collect_backup_facts.sql
 create or replace function analytics.refresh_snapshots()
 returns jsonb
 language plpgsql
@@ -23,6 +26,12 @@ declare
   took jsonb := '{}';
 begin
   perform set_config('request.jwt.claims', '{"role": "ok_admin", "actor": "analytics refresh"}', true);
+  -- room to sort and hash a course's backups in memory (this transaction only)
+  perform set_config('work_mem', '256MB', true);
+  step := clock_timestamp();
+  -- what the backups that arrived since the last refresh say, computed once each
+  took := took || jsonb_build_object('new_backups', app.collect_backup_facts());
+  took := took || jsonb_build_object('collect', round(extract(epoch from clock_timestamp() - step) * 1000));
   step := clock_timestamp();
   refresh materialized view concurrently analytics.backup_runs;
   took := took || jsonb_build_object('backup_runs', round(extract(epoch from clock_timestamp() - step) * 1000));

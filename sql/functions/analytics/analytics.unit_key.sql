@@ -1,19 +1,18 @@
--- analytics.unit_key(course_id, member_ids): the pseudonym of a group (or of a student working
--- alone) in a course: a hash of its members' student keys (analytics.student_key), so a
--- researcher can tell partners apart from strangers without learning who any of them is.
+-- analytics.unit_key(member_keys): the pseudonym of a group (or of a student working alone) in
+-- a course: a hash of its members' student keys (analytics.student_key) in the order of their
+-- user ids, so a researcher can tell partners apart from strangers without learning who any
+-- of them is. The snapshots compute each student's key once and pass them here.
 -- Called by: analytics.final_submissions, analytics.group_members (their refresh).
--- Security: invoker; granted to no login (it calls analytics.student_key). Raises nothing.
--- requires: analytics.student_key.sql
-create or replace function analytics.unit_key(course_id bigint, member_ids bigint[])
+-- Security: invoker, immutable (no data); granted to no login. Raises nothing.
+create or replace function analytics.unit_key(member_keys text[])
 returns text
 language sql
-stable
+immutable
 parallel safe
 as $$
-  select left(md5(string_agg(analytics.student_key(unit_key.course_id, m.id), '-' order by m.id)), 20)
-  from unnest(unit_key.member_ids) as m (id)
+  select left(md5(array_to_string(unit_key.member_keys, '-')), 20)
 $$;
 
-revoke all on function analytics.unit_key(bigint, bigint[]) from public;
-comment on function analytics.unit_key(bigint, bigint[]) is
-'The pseudonym of a group (a hash of its members'' student keys).';
+revoke all on function analytics.unit_key(text[]) from public;
+comment on function analytics.unit_key(text[]) is
+'The pseudonym of a group (a hash of its members'' student keys, in the order of their user ids).';

@@ -7,11 +7,12 @@
 -- Read by: Metabase and researchers (ok_analytics); sql/questions/06_time_between_runs.sql;
 -- the research export (api.job_research_export).
 -- Security: a snapshot (materialized view) owned by ok_analytics_owner, computed at refresh
--- (analytics.refresh_snapshots) with the owner's rights: the grading messages through its
--- policy, the line counts and analytics figures through app.analytics_backup_facts.
--- requires: analytics.student_key.sql, analytics.grading_results.sql
+-- (analytics.refresh_snapshots) with the owner's rights, from the backups and what
+-- app.collect_backup_facts computed of each once (app.backup_facts: no text of messages).
+-- requires: analytics.student_key.sql
 create materialized view analytics.backup_runs as
-with keyed as (
+-- materialized: each pseudonym is computed once per student, not once per backup
+with keyed as materialized (
   select
     p.course_id,
     p.submitter_id,
@@ -22,19 +23,6 @@ with keyed as (
       b.submitter_id
     from app.backups as b
   ) as p
-),
-
-graded as (
-  select
-    m.backup_id,
-    count(*) as questions_run,
-    count(*) filter (where r.passed > 0 and r.failed = 0 and r.locked = 0) as questions_passed,
-    count(*) filter (where r.failed > 0) as questions_failed,
-    sum(r.failed) as failed_cases
-  from app.messages as m
-  cross join lateral analytics.grading_results(m.contents) as r
-  where m.kind = 'grading'
-  group by m.backup_id
 )
 
 select
@@ -46,10 +34,10 @@ select
   b.submit as is_submission,
   b.client_version,
   extract(epoch from b.created_at - lag(b.created_at) over w)::double precision as seconds_since_previous,
-  g.questions_run,
-  g.questions_passed,
-  g.questions_failed,
-  g.failed_cases,
+  f.questions_run,
+  f.questions_passed,
+  f.questions_failed,
+  f.failed_cases,
   f.lines,
   f.lines - lag(f.lines) over w as lines_delta,
   f.unlock,
@@ -57,8 +45,7 @@ select
   f.requested_questions
 from app.backups as b
 inner join keyed as k on b.course_id = k.course_id and b.submitter_id = k.submitter_id
-left join graded as g on b.id = g.backup_id
-left join app.analytics_backup_facts() as f on b.id = f.backup_id
+left join app.backup_facts as f on b.id = f.backup_id
 window w as (partition by b.assignment_id, b.submitter_id order by b.created_at, b.id);
 
 create unique index backup_runs_backup_idx on analytics.backup_runs (backup_id);

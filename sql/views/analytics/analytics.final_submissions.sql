@@ -8,26 +8,57 @@
 -- which computes it as a site admin would see it (app.unit_finals shows staff every unit).
 -- requires: analytics.student_key.sql, analytics.unit_key.sql
 create materialized view analytics.final_submissions as
+-- each pseudonym computed once per person (a key is an HMAC); a unit's key from its members'
+-- keys, over the unit's rows (a window, not a join back)
+with keys as materialized (
+  select
+    e.course_id,
+    e.user_id,
+    analytics.student_key(e.course_id, e.user_id) as student_key
+  from app.enrollments as e
+),
+
+finals as (
+  select
+    a.course_id,
+    a.id as assignment_id,
+    a.due_at,
+    f.*,
+    m.user_id as member_id
+  from app.assignments as a
+  cross join lateral app.unit_finals(a.id) as f
+  cross join lateral unnest(f.member_ids) as m (user_id)
+),
+
+keyed as (
+  select
+    f.*,
+    k.student_key,
+    analytics.unit_key(array_agg(k.student_key) over (
+      partition by f.assignment_id, f.unit order by f.member_id rows between unbounded preceding and unbounded following
+    )) as unit_key
+  from finals as f
+  inner join keys as k on f.course_id = k.course_id and f.member_id = k.user_id
+)
+
 select
-  a.course_id,
-  a.id as assignment_id,
-  analytics.student_key(a.course_id, e.user_id) as student_key,
-  analytics.unit_key(a.course_id, f.member_ids) as unit_key,
+  f.course_id,
+  f.assignment_id,
+  f.student_key,
+  f.unit_key,
   cardinality(f.member_ids) as unit_size,
   f.backup_id,
   f.backup_id is not null as has_backup,
   f.is_submission,
   f.flagged,
   f.submission_time as submitted_at,
-  a.due_at,
+  f.due_at,
   f.effective_due as effective_due_at,
-  f.effective_due > a.due_at as extended,
+  f.effective_due > f.due_at as extended,
   f.late_by is not null as late,
   round((extract(epoch from f.late_by) / 3600)::numeric, 2) as hours_late
-from app.assignments as a
-cross join lateral app.unit_finals(a.id) as f
-cross join lateral unnest(f.member_ids) as m (user_id)
-inner join app.enrollments as e on m.user_id = e.user_id and a.course_id = e.course_id and e.role = 'student';
+from keyed as f
+inner join app.enrollments as e on f.member_id = e.user_id and f.course_id = e.course_id and e.role = 'student';
 
 create unique index final_submissions_key_idx on analytics.final_submissions (assignment_id, student_key);
 create index final_submissions_course_idx on analytics.final_submissions (course_id, assignment_id);

@@ -5,15 +5,28 @@
 -- Security: a snapshot owned by ok_analytics_owner, refreshed by analytics.refresh_snapshots.
 -- requires: analytics.student_key.sql, analytics.unit_key.sql
 create materialized view analytics.group_members as
+-- each pseudonym computed once per person (a key is an HMAC); a group's key from its
+-- members' keys, over the group's rows (a window, not a join back)
+with keys as materialized (
+  select
+    e.course_id,
+    e.user_id,
+    analytics.student_key(e.course_id, e.user_id) as student_key
+  from app.enrollments as e
+)
+
 select
   a.course_id,
   g.assignment_id,
-  analytics.unit_key(a.course_id, g.member_ids) as unit_key,
-  analytics.student_key(a.course_id, g.user_id) as student_key,
+  analytics.unit_key(array_agg(k.student_key) over (
+    partition by g.group_id order by g.user_id rows between unbounded preceding and unbounded following
+  )) as unit_key,
+  k.student_key,
   cardinality(g.member_ids) as group_size,
   gm.created_at as joined_at
 from app.current_groups as g
 inner join app.assignments as a on g.assignment_id = a.id
+inner join keys as k on a.course_id = k.course_id and g.user_id = k.user_id
 inner join app.group_members as gm on g.assignment_id = gm.assignment_id and g.user_id = gm.user_id;
 
 create unique index group_members_key_idx on analytics.group_members (assignment_id, student_key);

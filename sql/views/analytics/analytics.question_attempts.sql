@@ -1,29 +1,35 @@
 -- analytics.question_attempts: how students fare on each question of an assignment, from the
--- grading message ok-client sends with each backup (analytics.grading_results): backups that
+-- grading message ok-client sends with each backup (app.question_facts, each computed once by
+-- app.collect_backup_facts with app.grading_results): backups that
 -- ran it, students who ran it, failed it at least once, and passed it. Only counts: no
 -- emails, names or SIDs.
 -- Read by: Metabase and researchers (ok_analytics); the starter question
 -- sql/questions/04_hardest_questions.sql.
--- Security: a snapshot owned by ok_analytics_owner (refreshed by analytics.refresh_snapshots),
--- which reads only the grading messages (its policy), the backups and the assignments.
--- requires: analytics.grading_results.sql
+-- Security: a snapshot owned by ok_analytics_owner (refreshed by analytics.refresh_snapshots).
 create materialized view analytics.question_attempts as
 select
   a.course_id,
   a.id as assignment_id,
   a.name as assignment,
-  r.question,
-  count(*) as backups,
-  count(distinct b.submitter_id) as students,
-  count(distinct b.submitter_id) filter (where r.failed > 0) as students_failed,
-  count(distinct b.submitter_id) filter (where r.passed > 0 and r.failed = 0 and r.locked = 0) as students_passed,
-  sum(r.failed) as failed_cases
-from app.messages as m
-inner join app.backups as b on m.backup_id = b.id
-cross join lateral analytics.grading_results(m.contents) as r
-inner join app.assignments as a on b.assignment_id = a.id
-where m.kind = 'grading'
-group by a.course_id, a.id, a.name, r.question;
+  q.question,
+  q.backups,
+  q.students,
+  q.students_failed,
+  q.students_passed,
+  q.failed_cases
+from (
+  select
+    x.assignment_id,
+    x.question,
+    count(*) as backups,
+    count(distinct x.submitter_id) as students,
+    count(distinct x.submitter_id) filter (where x.failed > 0) as students_failed,
+    count(distinct x.submitter_id) filter (where x.passed > 0 and x.failed = 0 and x.locked = 0) as students_passed,
+    sum(x.failed) as failed_cases
+  from app.question_facts as x
+  group by x.assignment_id, x.question
+) as q
+inner join app.assignments as a on q.assignment_id = a.id;
 
 create unique index question_attempts_key_idx on analytics.question_attempts (assignment_id, question);
 create index question_attempts_course_idx on analytics.question_attempts (course_id);
