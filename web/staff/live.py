@@ -90,6 +90,8 @@ class IntakeListener:
             try:
                 self._listen()
             except psycopg2.Error:
+                if self.listening.is_set():
+                    backoff = 1.0  # it had been listening: a new failure starts waiting short again
                 log.exception("intake listener: the database connection failed; listening again in %.0f s", backoff)
             self.listening.clear()
             time.sleep(backoff)
