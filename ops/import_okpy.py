@@ -255,7 +255,7 @@ class Importer:
         for c in self.rows("select * from course order by id"):
             if not OFFERING.match(c["offering"] or "") or c["offering"].split("/")[0] in (
                     "about", "admin", "api", "comments", "login", "logout", "oauth", "rq", "testing-login", "static",
-                    "healthz", "client", "sudo", "assets", "staff", "settings", "rpc", "unsudo"):
+                    "healthz", "client", "sudo", "assets", "staff", "settings", "rpc", "unsudo", "docs"):
                 self.report.skip("courses", "an offering v3 cannot serve (its format, or a reserved first part)")
                 continue
             zone = c.get("timezone") or "America/Los_Angeles"

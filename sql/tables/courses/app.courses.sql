@@ -21,7 +21,7 @@ CREATE TABLE app.courses (
     mail_enabled boolean DEFAULT true NOT NULL,
     CONSTRAINT courses_default_group_size_positive CHECK ((default_max_group_size >= 1)),
     CONSTRAINT courses_display_name_present CHECK ((btrim(display_name) <> ''::text)),
-    CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text, 'staff'::text, 'settings'::text, 'rpc'::text, 'unsudo'::text])))),
+    CONSTRAINT courses_offering_format CHECK (((offering ~ '^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$'::text) AND (split_part(offering, '/'::text, 1) <> ALL (ARRAY['about'::text, 'admin'::text, 'api'::text, 'comments'::text, 'login'::text, 'logout'::text, 'oauth'::text, 'rq'::text, 'testing-login'::text, 'static'::text, 'healthz'::text, 'client'::text, 'sudo'::text, 'assets'::text, 'staff'::text, 'settings'::text, 'rpc'::text, 'unsudo'::text, 'docs'::text])))),
     CONSTRAINT courses_term_present CHECK ((btrim(term) <> ''::text)),
     CONSTRAINT courses_timezone_valid CHECK ((('2000-01-01 00:00:00'::timestamp without time zone AT TIME ZONE timezone) IS NOT NULL))
 );
