@@ -56,6 +56,17 @@ dictionary as its README.
 """
 
 
+def column_tables(entries) -> list[str]:
+    """The data dictionary's body, said once for docs/analytics.md and for the README of each
+    research export (worker/jobs.py): per relation, `## <heading>`, its description and a table
+    of its columns. entries: (heading, description, [(column, type, meaning), ...])."""
+    parts = []
+    for heading, description, columns in entries:
+        parts.append(f"\n## {heading}\n\n{description or ''}\n\n| Column | Type | Meaning |\n|---|---|---|")
+        parts.extend(f"| `{column}` | {kind} | {meaning or ''} |" for column, kind, meaning in columns)
+    return parts
+
+
 def render(url: str) -> str:
     with psycopg2.connect(url) as conn, conn.cursor() as cur:
         cur.execute("""
@@ -72,9 +83,7 @@ def render(url: str) -> str:
         views = cur.fetchall()
     conn.close()
     parts = [INTRO]
-    for name, description, columns in views:
-        parts.append(f"\n## `analytics.{name}`\n\n{description or ''}\n\n| Column | Type | Meaning |\n|---|---|---|")
-        parts.extend(f"| `{column}` | {kind} | {meaning or ''} |" for column, kind, meaning in columns)
+    parts += column_tables((f"`analytics.{name}`", description, columns) for name, description, columns in views)
     return "\n".join(parts) + "\n"
 
 

@@ -16,14 +16,17 @@ okpy-feature-reference §1) into OK v3.
   batch is written, the triggers that do so are disabled, inside its transaction (a crash
   leaves them on). The derived tables are then refreshed with the functions the triggers call.
 * **The original's data problems** (okpy-feature-reference §8.2) are mapped to v3's rules and
-  reported, never fatal: e-mails differing only in case (one user), lock dates before due
+  reported, never fatal. Users, courses and assignments are written a row at a time under OK
+  v3's own checks (a refused row is left out with the rule that refused it: an offering's
+  format or a reserved word, an e-mail's shape, an assignment's name); beyond those: e-mails
+  differing only in case (one user), lock dates before due
   dates (locked at the due date), submissions forced by an extension (§8.2 #2: no "submit"
   marker from ok-client, no staff creator: kept as backups), submission times stamped onto
   backups by an extension (§8.2 #3: cleared; v3 applies the extension itself), flags on plain
   backups or several per student (the newest submission keeps it), several active scores of
   a kind on a backup (the newest stays active), message contents that are not JSON (kept as a
-  JSON string), NUL characters (removed), references to rows that do not exist (skipped).
-* **Output.** Progress per batch on stderr, then a summary: per table, imported, skipped and
+  JSON string), NUL characters (removed), references to rows that do not exist (left out).
+* **Output.** Progress per batch on stderr, then a summary: per table, imported, left out and
   fixed, with the reasons and counts.
 """
 
@@ -45,8 +48,6 @@ import pymysql
 import pymysql.cursors
 from psycopg2 import sql
 
-OFFERING = re.compile(r"^[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/(fa|sp|su|wi|au|yr)[0-9]{2}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 ROLES = {"student": "student", "lab assistant": "lab_assistant", "grader": "reader", "staff": "ta",
          "instructor": "instructor"}
 # Triggers that would mail, autograde, announce or audit imported history (disabled per batch).
@@ -62,12 +63,12 @@ QUIET = {
 class Report:
     def __init__(self) -> None:
         self.imported: Counter = Counter()
-        self.skipped: dict[str, Counter] = defaultdict(Counter)
+        self.left_out: dict[str, Counter] = defaultdict(Counter)
         self.fixed: dict[str, Counter] = defaultdict(Counter)
         self.started = time.monotonic()
 
-    def skip(self, table: str, reason: str, n: int = 1) -> None:
-        self.skipped[table][reason] += n
+    def leave_out(self, table: str, reason: str, n: int = 1) -> None:
+        self.left_out[table][reason] += n
 
     def fix(self, table: str, what: str, n: int = 1) -> None:
         self.fixed[table][what] += n
@@ -79,7 +80,7 @@ class Report:
         for table in ("users", "courses", "assignments", "enrollments", "backups", "messages", "groups",
                       "group_members", "scores", "comments", "extensions"):
             lines.append(f"  {table}: {self.imported[table]:,} imported")
-            lines += [f"    skipped {n:,}: {reason}" for reason, n in sorted(self.skipped[table].items())]
+            lines += [f"    left out {n:,}: {reason}" for reason, n in sorted(self.left_out[table].items())]
             lines += [f"    fixed {n:,}: {what}" for what, n in sorted(self.fixed[table].items())]
         return "\n".join(lines)
 
@@ -189,6 +190,23 @@ class Importer:
     def loud(self, cur, tables) -> None:
         self.quiet(cur, tables, "enable")
 
+    def insert_checked(self, cur, table: str, columns: tuple[str, ...], row: tuple, report_as: str) -> bool:
+        """One row of a small table, kept id and all, under OK v3's own checks (constraints and
+        triggers: an offering's format and reserved words, an e-mail's shape, an assignment's
+        name): a refused row is left out with the rule that refused it, and the import goes on."""
+        cur.execute("savepoint import_row")
+        try:
+            cur.execute(sql.SQL("insert into {} ({}) overriding system value values ({})").format(
+                relation(table), sql.SQL(", ").join(map(sql.Identifier, columns)),
+                sql.SQL(", ").join(sql.Placeholder() * len(columns))), row)
+        except (psycopg2.IntegrityError, psycopg2.errors.RaiseException, psycopg2.DataError) as exc:
+            cur.execute("rollback to savepoint import_row")
+            rule = exc.diag.constraint_name or exc.diag.message_primary or exc.pgcode
+            self.report.leave_out(report_as, f"refused by OK v3's rules ({rule})")
+            return False
+        cur.execute("release savepoint import_row")
+        return True
+
     def high_water(self, table: str) -> int:
         with self.target.cursor() as cur:
             cur.execute(sql.SQL("select coalesce(max(id), 0) from {}").format(relation(table)))
@@ -223,27 +241,27 @@ class Importer:
         with self.target.cursor() as cur:
             cur.execute("select lower(email), id from app.users")
             by_email = dict(cur.fetchall())
-        rows = []
-        for u in self.rows("select id, name, email, is_admin, created from user order by id"):
-            email = (u["email"] or "").strip()
-            if not EMAIL.match(email) or len(email) > 254:
-                self.report.skip("users", "not an e-mail address")
-                continue
-            kept = by_email.get(email.lower())
-            if kept is not None and kept != u["id"]:
-                self.users[u["id"]] = kept
-                self.report.fix("users", "e-mails differing only in case merged into one user")
-                continue
-            by_email[email.lower()] = u["id"]
-            self.users[u["id"]] = u["id"]
-            if kept is None:
-                rows.append((u["id"], email, clean(u["name"]), bool(u["is_admin"]), utc(u["created"])))
+        imported = 0
         with self.target, self.target.cursor() as cur:
             self.quiet(cur, ["app.users"])
-            copy_rows(cur, "app.users", ("id", "email", "name", "is_admin", "created_at"), rows)
+            for u in self.rows("select id, name, email, is_admin, created from user order by id"):
+                email = (u["email"] or "").strip()
+                kept = by_email.get(email.lower())
+                if kept is not None and kept != u["id"]:
+                    self.users[u["id"]] = kept
+                    self.report.fix("users", "e-mails differing only in case merged into one user")
+                    continue
+                if kept is None:
+                    if not self.insert_checked(cur, "app.users", ("id", "email", "name", "is_admin", "created_at"),
+                                               (u["id"], email, clean(u["name"]), bool(u["is_admin"]),
+                                                utc(u["created"])), "users"):
+                        continue
+                    imported += 1
+                by_email[email.lower()] = u["id"]
+                self.users[u["id"]] = u["id"]
             self.loud(cur, ["app.users"])
-        self.report.imported["users"] += len(rows)
-        self.say(f"users: {len(rows):,} imported")
+        self.report.imported["users"] += imported
+        self.say(f"users: {imported:,} imported")
 
     def import_courses(self) -> None:
         with self.target.cursor() as cur:
@@ -251,78 +269,75 @@ class Importer:
             done = {r[0] for r in cur.fetchall()}
             cur.execute("select name from pg_timezone_names")
             zones = {r[0] for r in cur.fetchall()}
-        rows = []
-        for c in self.rows("select * from course order by id"):
-            if not OFFERING.match(c["offering"] or "") or c["offering"].split("/")[0] in (
-                    "about", "admin", "api", "comments", "login", "logout", "oauth", "rq", "testing-login", "static",
-                    "healthz", "client", "sudo", "assets", "staff", "settings", "rpc", "unsudo", "docs"):
-                self.report.skip("courses", "an offering v3 cannot serve (its format, or a reserved first part)")
-                continue
-            zone = c.get("timezone") or "America/Los_Angeles"
-            if zone not in zones:
-                self.report.fix("courses", "unknown time zones read as America/Los_Angeles (as okpy/ok did)")
-                zone = "America/Los_Angeles"
-            self.courses[c["id"]] = zone
-            if c["id"] not in done:
-                rows.append((c["id"], c["offering"], clean(c["display_name"]) or c["offering"],
-                             clean(c.get("institution")) or "", c.get("website"), zone,
-                             bool(c.get("active", True)), c.get("autograder_url"), utc(c.get("created"))))
+        imported = 0
         with self.target, self.target.cursor() as cur:
             self.quiet(cur, ["app.courses"])
-            copy_rows(cur, "app.courses", ("id", "offering", "display_name", "institution", "website", "timezone",
-                                           "active", "autograder_url", "created_at"), rows)
+            for c in self.rows("select * from course order by id"):
+                zone = c.get("timezone") or "America/Los_Angeles"
+                if zone not in zones:
+                    self.report.fix("courses", "unknown time zones read as America/Los_Angeles (as okpy/ok did)")
+                    zone = "America/Los_Angeles"
+                if c["id"] not in done:
+                    if not self.insert_checked(
+                            cur, "app.courses", ("id", "offering", "display_name", "institution", "website", "timezone",
+                                                 "active", "autograder_url", "created_at"),
+                            (c["id"], c["offering"], clean(c["display_name"]) or c["offering"],
+                             clean(c.get("institution")) or "", c.get("website"), zone, bool(c.get("active", True)),
+                             c.get("autograder_url"), utc(c.get("created"))), "courses"):
+                        continue
+                    imported += 1
+                self.courses[c["id"]] = zone
             self.loud(cur, ["app.courses"])
-        self.report.imported["courses"] += len(rows)
-        self.say(f"courses: {len(rows):,} imported")
+        self.report.imported["courses"] += imported
+        self.say(f"courses: {imported:,} imported")
 
     def import_assignments(self) -> None:
         with self.target.cursor() as cur:
             cur.execute("select id from app.assignments")
             done = {r[0] for r in cur.fetchall()}
-        offerings = {c["id"]: c["offering"] for c in self.rows("select id, offering from course")}
-        rows = []
-        for a in self.rows("select * from assignment order by id"):
-            course = a["course_id"]
-            if course not in self.courses:
-                self.report.skip("assignments", "its course was not imported")
-                continue
-            if not re.fullmatch(re.escape(offerings[course]) + r"/\w+", a["name"] or ""):
-                self.report.skip("assignments", "a name that is not <offering>/<word>")
-                continue
-            due, lock = utc(a["due_date"]), utc(a["lock_date"])
-            if lock < due:
-                self.report.fix("assignments", "lock dates before the due date moved to the due date")
-                lock = due
-            self.assignments[a["id"]] = {"course_id": course, "due": due, "lock": lock}
-            if a["id"] in done:
-                continue
-            kinds = [k.strip('"').strip().lower() for k in re.findall(r'"[^"]*"|\S+', a.get("published_scores") or "")]
-            files = json_value(a.get("files"), self.report) if a.get("files") else {}
-            rows.append((a["id"], course, a["name"], clean(a["display_name"]) or a["name"], due, lock,
-                         bool(a.get("visible", True)), self.users.get(a.get("creator_id")), a.get("url"),
-                         max(1, a.get("max_group_size") or 1), bool(a.get("revisions_allowed")),
-                         bool(a.get("uploads_enabled")), clean(a.get("upload_info")),
-                         json.dumps(files if isinstance(files, dict) else {}),
-                         "{" + ",".join(json.dumps(k) for k in kinds if k) + "}", a.get("autograding_key"),
-                         bool(a.get("continuous_autograding")), utc(a.get("created"))))
+        imported = 0
         with self.target, self.target.cursor() as cur:
             self.quiet(cur, ["app.assignments"])
-            copy_rows(cur, "app.assignments", (
-                "id", "course_id", "name", "display_name", "due_at", "lock_at", "visible", "creator_id", "url",
-                "max_group_size", "revisions_allowed", "uploads_enabled", "upload_info", "template_files",
-                "published_score_kinds", "autograder_key", "continuous_autograding", "created_at"), rows)
+            for a in self.rows("select * from assignment order by id"):
+                course = a["course_id"]
+                if course not in self.courses:
+                    self.report.leave_out("assignments", "its course was not imported")
+                    continue
+                due, lock = utc(a["due_date"]), utc(a["lock_date"])
+                if lock < due:
+                    self.report.fix("assignments", "lock dates before the due date moved to the due date")
+                    lock = due
+                if a["id"] not in done:
+                    kinds = [k.strip('"').strip().lower()
+                             for k in re.findall(r'"[^"]*"|\S+', a.get("published_scores") or "")]
+                    files = json_value(a.get("files"), self.report) if a.get("files") else {}
+                    if not self.insert_checked(cur, "app.assignments", (
+                            "id", "course_id", "name", "display_name", "due_at", "lock_at", "visible", "creator_id",
+                            "url", "max_group_size", "revisions_allowed", "uploads_enabled", "upload_info",
+                            "template_files", "published_score_kinds", "autograder_key", "continuous_autograding",
+                            "created_at"), (
+                            a["id"], course, a["name"], clean(a["display_name"]) or a["name"], due, lock,
+                            bool(a.get("visible", True)), self.users.get(a.get("creator_id")), a.get("url"),
+                            max(1, a.get("max_group_size") or 1), bool(a.get("revisions_allowed")),
+                            bool(a.get("uploads_enabled")), clean(a.get("upload_info")),
+                            json.dumps(files if isinstance(files, dict) else {}), [k for k in kinds if k],
+                            a.get("autograding_key"), bool(a.get("continuous_autograding")), utc(a.get("created"))),
+                            "assignments"):
+                        continue
+                    imported += 1
+                self.assignments[a["id"]] = {"course_id": course, "due": due, "lock": lock}
             self.loud(cur, ["app.assignments"])
-        self.report.imported["assignments"] += len(rows)
-        self.say(f"assignments: {len(rows):,} imported")
+        self.report.imported["assignments"] += imported
+        self.say(f"assignments: {imported:,} imported")
 
     def import_enrollments(self) -> None:
         rows = []
         for e in self.rows("select * from enrollment"):
             role = ROLES.get(e["role"])
             if role is None:
-                self.report.skip("enrollments", "an unknown role")
+                self.report.leave_out("enrollments", "an unknown role")
             elif e["course_id"] not in self.courses or e["user_id"] not in self.users:
-                self.report.skip("enrollments", "its user or course was not imported")
+                self.report.leave_out("enrollments", "its user or course was not imported")
             else:
                 rows.append((self.users[e["user_id"]], e["course_id"], role, clean(e.get("sid")),
                              clean(e.get("class_account")), clean(e.get("section")), utc(e.get("created"))))
@@ -334,7 +349,7 @@ class Importer:
                 template="(%s, %s, %s::app.course_role, %s, %s, %s, %s)", fetch=True))
             self.loud(cur, ["app.enrollments"])
         if len(rows) > imported:
-            self.report.skip("enrollments", "already imported, or a second role of a user in a course",
+            self.report.leave_out("enrollments", "already imported, or a second role of a user in a course",
                              len(rows) - imported)
         self.report.imported["enrollments"] += imported
         self.say(f"enrollments: {imported:,} imported")
@@ -368,8 +383,8 @@ class Importer:
                 a = self.assignments.get(b["assignment_id"])
                 submitter = self.users.get(b["submitter_id"])
                 if a is None or submitter is None:
-                    self.report.skip("backups", "its assignment or submitter was not imported")
-                    self.report.skip("messages", "their backup was not imported", len(messages.pop(b["id"], {})))
+                    self.report.leave_out("backups", "its assignment or submitter was not imported")
+                    self.report.leave_out("messages", "their backup was not imported", len(messages.pop(b["id"], {})))
                     continue
                 created = utc(b["created"])
                 kinds = {k: json_value(v, self.report) for k, v in messages.pop(b["id"], {}).items() if k}
@@ -402,7 +417,7 @@ class Importer:
                                     created if flagged else None, custom, None, None, created)
                 bodies += [(b["id"], kind, json.dumps(value), created) for kind, value in kinds.items()]
             for orphans in messages.values():
-                self.report.skip("messages", "their backup does not exist", len(orphans))
+                self.report.leave_out("messages", "their backup does not exist", len(orphans))
             backups = list(pending.values())
             with self.target, self.target.cursor() as cur:
                 self.quiet(cur, ["app.backups"])
@@ -426,7 +441,7 @@ class Importer:
         for g in self.rows("select id, assignment_id, created from `group` order by id"):
             a = self.assignments.get(g["assignment_id"])
             if a is None:
-                self.report.skip("groups", "its assignment was not imported")
+                self.report.leave_out("groups", "its assignment was not imported")
                 continue
             groups[g["id"]] = g["assignment_id"]
             if g["id"] not in done:
@@ -438,9 +453,9 @@ class Importer:
         members = []
         for m in self.rows("select user_id, assignment_id, group_id, status, created from group_member"):
             if groups.get(m["group_id"]) != m["assignment_id"] or m["user_id"] not in self.users:
-                self.report.skip("group_members", "its group, assignment or user was not imported")
+                self.report.leave_out("group_members", "its group, assignment or user was not imported")
             elif m["status"] not in ("pending", "active"):
-                self.report.skip("group_members", "an unknown status")
+                self.report.leave_out("group_members", "an unknown status")
             else:
                 members.append((m["assignment_id"], self.users[m["user_id"]], m["group_id"], m["status"],
                                 utc(m["created"])))
@@ -471,10 +486,10 @@ class Importer:
                 kind = (s["kind"] or "").strip().lower()
                 value = s["score"]
                 if s["backup_id"] not in owners or a is None:
-                    self.report.skip("scores", "its backup was not imported")
+                    self.report.leave_out("scores", "its backup was not imported")
                     continue
                 if not kind or value is None or not math.isfinite(value) or abs(value) > 1e15:
-                    self.report.skip("scores", "no kind, or a value that is not a finite number")
+                    self.report.leave_out("scores", "no kind, or a value that is not a finite number")
                     continue
                 archived = bool(s["archived"])
                 if not archived:
@@ -510,9 +525,9 @@ class Importer:
             for c in batch:
                 message = clean(c["message"]) or ""
                 if c["backup_id"] not in courses or c["author_id"] not in self.users:
-                    self.report.skip("comments", "its backup or author was not imported")
+                    self.report.leave_out("comments", "its backup or author was not imported")
                 elif not message.strip() or c["line"] is None or c["line"] < 0:
-                    self.report.skip("comments", "an empty message or no line")
+                    self.report.leave_out("comments", "an empty message or no line")
                 else:
                     rows.append((c["id"], c["backup_id"], courses[c["backup_id"]], self.users[c["author_id"]],
                                  clean(c["filename"]) or "", c["line"], message, utc(c["created"]),
@@ -531,7 +546,7 @@ class Importer:
         for x in self.rows("select * from extension where id > %s order by id", (after,)):
             a = self.assignments.get(x["assignment_id"])
             if a is None or x["user_id"] not in self.users:
-                self.report.skip("extensions", "its assignment or student was not imported")
+                self.report.leave_out("extensions", "its assignment or student was not imported")
                 continue
             rows.append((x["id"], x["assignment_id"], a["course_id"], self.users[x["user_id"]],
                          self.users.get(x.get("staff_id")), clean(x.get("message")) or "", utc(x["expires"]),

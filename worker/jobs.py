@@ -40,6 +40,7 @@ import zipstream
 import zipstream.ng
 from zlib_ng import zlib_ng
 
+from ops.analytics_docs import column_tables
 from web.db import Database
 from worker import autograder
 
@@ -332,10 +333,8 @@ def research_dictionary(plan: dict) -> str:
         f"or group below {plan['min_cell_size']} are suppressed (null, with `suppressed` true).",
         "Each `.jsonl` file holds one JSON object per line. Times are UTC (ISO 8601).",
     ]
-    for dataset in plan["datasets"]:
-        lines += ["", f"## {dataset['name']}.jsonl", "", dataset["description"] or "", "",
-                  "| Column | Type | Meaning |", "|---|---|---|"]
-        lines += [f"| `{c['name']}` | {c['type']} | {c['meaning'] or ''} |" for c in dataset["columns"]]
+    lines += column_tables((f"{d['name']}.jsonl", d["description"],
+                            [(c["name"], c["type"], c["meaning"]) for c in d["columns"]]) for d in plan["datasets"])
     return "\n".join(lines) + "\n"
 
 
