@@ -21,16 +21,18 @@ INTRO = """# Analytics: the data dictionary (for researchers)
      edit those, then regenerate (tests/py/test_analytics_docs.py checks it). -->
 
 The `analytics` schema is what researchers and Metabase read: snapshots of the course data
-(materialized views) with no email, name, SID or login in any column (a test checks the column
-names), students named only by a pseudonymous key, `student_key`: one per student per course,
-the same in every view and in the course's research export (an HMAC of the course and user ids
-with a salt; the analytics login can neither read the salt nor call the function). A group is
-`unit_key`. Per-section and per-group counts below the minimum cell size (k-anonymity, 5 by
-default; `analytics.snapshot.min_cell_size`) are suppressed: null, with `suppressed` true.
+(materialized views; `backup_runs` is a view of a table that each refresh appends the new
+backups to, rather than recomputing half a million rows) with no email, name, SID or login in
+any column (a test checks the column names), students named only by a pseudonymous key,
+`student_key`: one per student per course, the same in every view and in the course's research
+export (an HMAC of the course and user ids with a salt; the analytics login can neither read
+the salt nor call the function). A group is `unit_key`. Per-section and per-group counts below
+the minimum cell size (k-anonymity, 5 by default; `analytics.snapshot.min_cell_size`) are
+suppressed: null, with `suppressed` true.
 
 The snapshots are refreshed by the worker every 15 minutes, and by an admin on demand (admin
 pages, Analytics, "Refresh now"); `analytics.snapshot.refreshed_at` says when. A query never
-touches the live tables, so it cannot slow students' uploads at a deadline; and the login is
+touches the tables that uploads write, so it cannot slow students' uploads at a deadline; and the login is
 read only, at most 10 connections, statements cancelled after 120 s, idle transactions after
 60 s.
 

@@ -1,6 +1,7 @@
 -- analytics.refresh_snapshots(): first compute what the backups that arrived since the last
--- refresh say (app.collect_backup_facts), then recompute every analytics snapshot (the
--- materialized views of schema analytics) from the live tables, concurrently (readers keep
+-- refresh say (app.collect_backup_facts: analytics.backup_runs is a view of its table), then
+-- recompute every other analytics snapshot (the materialized views of schema analytics) from
+-- the live tables, concurrently (readers keep
 -- reading the previous snapshot meanwhile), analyze them (fresh statistics for researchers'
 -- queries), and refresh analytics.snapshot last, so its time is the set's. The final
 -- submissions are computed as a site admin would see them (claims of an admin, for this
@@ -30,11 +31,9 @@ begin
   perform set_config('work_mem', '256MB', true);
   step := clock_timestamp();
   -- what the backups that arrived since the last refresh say, computed once each
+  -- (and with it analytics.backup_runs, a view of them: appended to, not recomputed)
   took := took || jsonb_build_object('new_backups', app.collect_backup_facts());
   took := took || jsonb_build_object('collect', round(extract(epoch from clock_timestamp() - step) * 1000));
-  step := clock_timestamp();
-  refresh materialized view concurrently analytics.backup_runs;
-  took := took || jsonb_build_object('backup_runs', round(extract(epoch from clock_timestamp() - step) * 1000));
   step := clock_timestamp();
   refresh materialized view concurrently analytics.question_attempts;
   took := took || jsonb_build_object('question_attempts', round(extract(epoch from clock_timestamp() - step) * 1000));
@@ -62,7 +61,7 @@ begin
   took := took || jsonb_build_object('extensions_groups_enrollment', round(extract(epoch from clock_timestamp() - step) * 1000));
   step := clock_timestamp();
   -- fresh statistics for researchers' queries (and the admin page's row counts)
-  analyze analytics.backup_runs, analytics.question_attempts, analytics.final_submissions,
+  analyze analytics.question_attempts, analytics.final_submissions,
     analytics.assignment_progress, analytics.assignment_activity_daily, analytics.submissions_before_deadline,
     analytics.student_scores, analytics.score_distribution, analytics.section_scores, analytics.extensions,
     analytics.group_members, analytics.enrollment_by_section;

@@ -20,9 +20,9 @@ begin
     raise sqlstate 'PT422' using message = format('Job %s is not an analytics refresh', held.id);
   end if;
   took := analytics.refresh_snapshots();
-  return format('Analytics snapshots refreshed in %s s (backups %s s, final submissions %s s)',
-                round((took ->> 'total')::numeric / 1000, 1), round((took ->> 'backup_runs')::numeric / 1000, 1),
-                round((took ->> 'final_submissions')::numeric / 1000, 1));
+  return format('Analytics snapshots refreshed in %s s (%s new backups read in %s s, final submissions %s s)',
+                round((took ->> 'total')::numeric / 1000, 1), took ->> 'new_backups',
+                round((took ->> 'collect')::numeric / 1000, 1), round((took ->> 'final_submissions')::numeric / 1000, 1));
 end;
 $$;
 

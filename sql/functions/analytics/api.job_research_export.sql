@@ -48,7 +48,7 @@ begin
               from pg_catalog.pg_attribute as a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
             )) order by c.relname)
         from pg_catalog.pg_class as c inner join pg_catalog.pg_namespace as n on c.relnamespace = n.oid
-        where n.nspname = 'analytics' and c.relkind = 'm' and c.relname <> 'snapshot'
+        where n.nspname = 'analytics' and c.relkind in ('m', 'v') and c.relname <> 'snapshot'
       )
     );
   end if;

@@ -12,17 +12,32 @@ CREATE TABLE app.backup_facts (
     failed_cases bigint,
     unlock boolean,
     all_attempts bigint,
-    requested_questions text[]
+    requested_questions text[],
+    course_id bigint NOT NULL,
+    assignment_id bigint NOT NULL,
+    submitter_id bigint NOT NULL,
+    student_key text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    is_submission boolean NOT NULL,
+    client_version text,
+    seconds_since_previous double precision,
+    lines_delta bigint
 );
 
 ALTER TABLE ONLY app.backup_facts FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.backup_facts OWNER TO ok_owner;
 
-COMMENT ON TABLE app.backup_facts IS 'Per backup, what its messages say for analytics (lines of code, tests run, ok-client analytics), computed once.';
+COMMENT ON TABLE app.backup_facts IS 'Per backup, for analytics: its run (pseudonymous student, time, gap and lines changed since the previous) and what its messages say.';
 
 ALTER TABLE ONLY app.backup_facts
     ADD CONSTRAINT backup_facts_pkey PRIMARY KEY (backup_id);
+
+CREATE INDEX backup_facts_course_idx ON app.backup_facts USING btree (course_id, assignment_id, created_at);
+
+CREATE INDEX backup_facts_run_idx ON app.backup_facts USING btree (assignment_id, submitter_id, created_at, backup_id);
+
+CREATE INDEX backup_facts_student_idx ON app.backup_facts USING btree (student_key, assignment_id, created_at);
 
 ALTER TABLE ONLY app.backup_facts
     ADD CONSTRAINT backup_facts_backup_id_fkey FOREIGN KEY (backup_id) REFERENCES app.backups(id) ON DELETE CASCADE;

@@ -6,54 +6,34 @@
 -- of files or messages, no email, name or SID.
 -- Read by: Metabase and researchers (ok_analytics); sql/questions/06_time_between_runs.sql;
 -- the research export (api.job_research_export).
--- Security: a snapshot (materialized view) owned by ok_analytics_owner, computed at refresh
--- (analytics.refresh_snapshots) with the owner's rights, from the backups and what
--- app.collect_backup_facts computed of each once (app.backup_facts: no text of messages).
--- requires: analytics.student_key.sql
-create materialized view analytics.backup_runs as
--- materialized: each pseudonym is computed once per student, not once per backup
-with keyed as materialized (
-  select
-    p.course_id,
-    p.submitter_id,
-    analytics.student_key(p.course_id, p.submitter_id) as student_key
-  from (
-    select distinct
-      b.course_id,
-      b.submitter_id
-    from app.backups as b
-  ) as p
-)
-
+-- Security: a view owned by ok_analytics_owner over app.backup_facts, which
+-- app.collect_backup_facts fills at each refresh (analytics.refresh_snapshots) with what it
+-- computed of each backup once (its run, with the student's pseudonym; no text of messages):
+-- a snapshot as of analytics.snapshot's time, kept incrementally rather than recomputed.
+-- requires: app.collect_backup_facts.sql
+create view analytics.backup_runs as
 select
-  b.id as backup_id,
-  b.course_id,
-  b.assignment_id,
-  k.student_key,
-  b.created_at,
-  b.submit as is_submission,
-  b.client_version,
-  extract(epoch from b.created_at - lag(b.created_at) over w)::double precision as seconds_since_previous,
+  f.backup_id,
+  f.course_id,
+  f.assignment_id,
+  f.student_key,
+  f.created_at,
+  f.is_submission,
+  f.client_version,
+  f.seconds_since_previous,
   f.questions_run,
   f.questions_passed,
   f.questions_failed,
   f.failed_cases,
   f.lines,
-  f.lines - lag(f.lines) over w as lines_delta,
+  f.lines_delta,
   f.unlock,
   f.all_attempts,
   f.requested_questions
-from app.backups as b
-inner join keyed as k on b.course_id = k.course_id and b.submitter_id = k.submitter_id
-left join app.backup_facts as f on b.id = f.backup_id
-window w as (partition by b.assignment_id, b.submitter_id order by b.created_at, b.id);
-
-create unique index backup_runs_backup_idx on analytics.backup_runs (backup_id);
-create index backup_runs_assignment_idx on analytics.backup_runs (course_id, assignment_id, created_at);
-create index backup_runs_student_idx on analytics.backup_runs (student_key, assignment_id, created_at);
+from app.backup_facts as f;
 
 grant select on analytics.backup_runs to ok_analytics;
-comment on materialized view analytics.backup_runs is
+comment on view analytics.backup_runs is
 'Every backup: pseudonymous student, time, submission, time since the previous run, tests, lines of code.';
 comment on column analytics.backup_runs.backup_id is 'The backup''s id (stable; the same in the research export).';
 comment on column analytics.backup_runs.course_id is 'The course''s id (filter on it: every view has it).';
