@@ -2,7 +2,7 @@
 -- analytics login cannot compute, small cells suppressed, lateness and extensions from the
 -- rules every page uses, the admin's controls, and the staff's live deadline board.
 begin;
-select plan(24);
+select plan(28);
 select tests.fixture();
 
 -- s1@a.edu also takes CS 61B: a key per student per course.
@@ -99,10 +99,42 @@ select tests.act_as('ta@a.edu');
 select is((api.deadline_board('cal/cs61a/fa26') -> 'last_5_minutes' ->> 'backups')::int, 4, 'the board counts the latest uploads');
 select is((select jsonb_agg(a ->> 'late') from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a),
   '["1"]'::jsonb, 'late submissions per assignment due around now (the secret one is due in 9 days)');
+select is((select jsonb_object_agg(k, (a ->> k)::int) from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a
+             cross join unnest(array['submitted', 'late', 'backed_up', 'not_started']) as k),
+  (select (api.assignment_stats(a ->> 'name') -> 'units') - 'total'::text
+   from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a),
+  'the board sorts students by the stats page''s rule (app.unit_progress; no groups here: a unit is a student)');
 select tests.act_as('s1@a.edu');
 select throws_ok($$ select api.deadline_board('cal/cs61a/fa26') $$, 'PT403', 'This page is for the staff of cal/cs61a/fa26',
   'students are refused, with the reason');
 reset role;
+
+-- analytics.backup_runs is kept incrementally (app.collect_backup_facts), not recomputed: a
+-- backup that arrives out of order (earlier than s1's others of hw01, with 3 lines of code),
+-- one after them, and one staff flagged (it becomes a submission), then a refresh.
+insert into app.backups (assignment_id, course_id, submitter_id, submit, created_at)
+select a.id, a.course_id, tests.user_id('s1@a.edu'), false, t.at
+from app.assignments as a cross join (values (now() - interval '30 days'), (now() + interval '1 hour')) as t (at)
+where a.name = 'cal/cs61a/fa26/hw01';
+insert into app.messages (backup_id, kind, contents)
+select b.id, 'file_contents', jsonb_build_object('hw.py', E'a\nb\nc')
+from app.backups as b where b.created_at = (select min(created_at) from app.backups);
+update app.backups set flagged = true, submit = true
+where id = (select min(id) from app.backups where not submit and submitter_id = tests.user_id('s2@a.edu'));
+select is((analytics.refresh_snapshots() ->> 'new_backups')::int, 2, 'a refresh reads only the backups that arrived since');
+select results_eq($$ select backup_id, seconds_since_previous, lines_delta, is_submission from analytics.backup_runs
+                     order by backup_id $$,
+  $$ select b.id, extract(epoch from b.created_at - lag(b.created_at) over w)::double precision,
+            f.lines - lag(f.lines) over w, b.submit
+     from app.backups as b join app.backup_facts as f on b.id = f.backup_id
+     window w as (partition by b.assignment_id, b.submitter_id order by b.created_at, b.id) order by b.id $$,
+  'kept incrementally, every backup''s gap, lines changed and submission equal a recomputation');
+select ok((select b.created_at > (select min(created_at) from app.backups) and f.seconds_since_previous > 29 * 86400
+           from app.backup_facts as f join app.backups as b on b.id = f.backup_id
+           where f.submitter_id = tests.user_id('s1@a.edu')
+             and f.assignment_id = (select id from app.assignments where name = 'cal/cs61a/fa26/hw01')
+           order by b.created_at, b.id offset 1 limit 1),
+  'the backup after one that arrived out of order now counts its gap from it');
 
 select * from finish();
 rollback;
