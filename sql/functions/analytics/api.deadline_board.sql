@@ -5,9 +5,9 @@
 --     (app.backups.queued_ms: from the front door receiving an upload to its backup being
 --     stored) as p50, p95 and max in ms over the uploads that carried it;
 --   * assignments due from 12 hours ago to 7 days ahead or still open for submissions (at
---     most 6, soonest first), each with its units' progress from app.unit_finals (the rule
---     every page uses): students in a unit that submitted, with backups but no submission,
---     with nothing yet, and late submissions (submitted after the unit's effective due date);
+--     most 6, soonest first), each with its students by where their unit stands
+--     (app.unit_finals and app.unit_progress, the rules every page uses): submitted on time,
+--     submitted late (after the unit's effective due date), backups but no submission, nothing;
 --   * errors: the course's jobs (exports, autograding) that failed or are retrying after an
 --     error in the last 2 hours (at most 10).
 -- Times as timestamptz with the course's time zone (the page shows them in it). A fixed
@@ -15,7 +15,7 @@
 -- Called by: GET /staff/<offering>/live and its event stream (web/live.py), under the
 -- caller's role. Security: definer as ok_api (the caller's RLS) after app.require_staff.
 -- Raises: PT401, PT403, PT404 (app.require_staff).
--- requires: app.require_staff.sql, app.unit_finals.sql
+-- requires: app.require_staff.sql, app.unit_finals.sql, app.unit_progress.sql
 create or replace function api.deadline_board(offering text)
 returns jsonb
 language plpgsql
@@ -57,7 +57,7 @@ begin
       'assignments', coalesce((
         select jsonb_agg(jsonb_build_object(
             'name', a.name, 'display_name', a.display_name, 'due_at', a.due_at, 'lock_at', a.lock_at,
-            'submitted', p.submitted, 'backups_only', p.backups_only, 'not_started', p.not_started,
+            'submitted', p.submitted, 'backed_up', p.backed_up, 'not_started', p.not_started,
             'late', p.late) order by a.due_at, a.name)
         from (
           select x.* from app.assignments as x
@@ -67,13 +67,14 @@ begin
           order by x.due_at, x.name limit 6
         ) as a
         cross join lateral (
+          -- students (a group's members count each), by where their unit stands
           select
-            coalesce(sum(cardinality(f.member_ids)) filter (where f.is_submission), 0) as submitted,
-            coalesce(sum(cardinality(f.member_ids)) filter (where f.backup_id is not null and not f.is_submission), 0)
-              as backups_only,
-            coalesce(sum(cardinality(f.member_ids)) filter (where f.backup_id is null), 0) as not_started,
-            count(*) filter (where f.is_submission and f.late_by is not null) as late
+            coalesce(sum(cardinality(f.member_ids)) filter (where u.progress = 'submitted'), 0) as submitted,
+            coalesce(sum(cardinality(f.member_ids)) filter (where u.progress = 'late'), 0) as late,
+            coalesce(sum(cardinality(f.member_ids)) filter (where u.progress = 'backed_up'), 0) as backed_up,
+            coalesce(sum(cardinality(f.member_ids)) filter (where u.progress = 'not_started'), 0) as not_started
           from app.unit_finals(a.id) as f
+          cross join lateral (select app.unit_progress(f.backup_id, f.is_submission, f.late_by) as progress) as u
           where f.enrolled
         ) as p
       ), '[]'::jsonb),

@@ -4,8 +4,8 @@
 --    auth.is_staff_of, so the page links the staff pages), "assignments": [api.assignments rows of the course,
 --    by due date: name, display_name, due_at, lock_at, visible, ..., and the caller's own:
 --    "status" ('not started', 'backed up', 'submitted', 'late': of the backup that counts for
---    their unit, app.unit_finals), "my_due" and "extended" (their unit's effective due date,
---    app.unit_dates), "final_key", "final_is_submission", "scores" (published: api.my_scores)]}
+--    their unit, app.unit_finals and app.unit_progress), "my_due" and "extended" (their
+--    unit's effective due date, app.unit_dates), "final_key", "final_is_submission", "scores" (published: api.my_scores)]}
 -- Students and lab assistants see the visible assignments; staff the hidden ones too (RLS on
 -- app.assignments, through api.assignments).
 -- Called by: GET /<offering>/ (linked from the dashboard). Security: definer as ok_api (the
@@ -14,6 +14,7 @@
 -- caller is neither enrolled in it nor an admin (the same answer: a stranger learns nothing).
 -- requires: app.require_login.sql, api.assignments.sql, auth.is_admin.sql, auth.is_staff_of.sql
 -- requires: app.unit_dates.sql, app.unit_finals.sql, app.group_member_ids.sql, app.hashid_encode.sql, api.my_scores.sql
+-- requires: app.unit_progress.sql
 create or replace function api.course_page(offering text)
 returns jsonb
 language plpgsql
@@ -40,12 +41,7 @@ begin
     'teaches', auth.is_staff_of(found.id),
     'assignments', coalesce((
       select jsonb_agg(to_jsonb(a) || jsonb_build_object(
-        'status', case
-          when f.backup_id is null then 'not started'
-          when not f.is_submission then 'backed up'
-          when f.late_by is not null then 'late'
-          else 'submitted'
-        end,
+        'status', replace(app.unit_progress(f.backup_id, f.is_submission, f.late_by), '_', ' '),
         'my_due', d.due_at,
         'extended', d.due_at > a.due_at,
         'final_key', app.hashid_encode(f.backup_id),

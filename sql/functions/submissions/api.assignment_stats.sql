@@ -1,6 +1,6 @@
 -- api.assignment_stats(assignment, section): everything the assignment stats page shows, in
 -- one call, from the rules every other page reads (app.unit_finals: units, the backup that
--- counts, lateness):
+-- counts, lateness; app.unit_progress: where each unit stands):
 --   {"name", "display_name", "offering", "timezone", "due_at", "lock_at", "section",
 --    "sections": the sections of the course's students (the filter's choices),
 --    "units": {"total", "not_started", "backed_up" (backups, no submission), "submitted"
@@ -14,7 +14,7 @@
 -- Called by: GET /staff/<assignment>/stats. Security: definer (ok_owner), after
 -- app.require_staff: the course's staff and admins; it reads the course's backups as they may.
 -- Raises: PT401, PT403, PT404 (app.require_staff).
--- requires: app.require_staff.sql, app.unit_finals.sql, app.score_distributions.sql
+-- requires: app.require_staff.sql, app.unit_finals.sql, app.score_distributions.sql, app.unit_progress.sql
 create or replace function api.assignment_stats(assignment text, section text default null)
 returns jsonb
 language plpgsql
@@ -36,6 +36,7 @@ begin
   return (
     with units as materialized (
       select f.*,
+        app.unit_progress(f.backup_id, f.is_submission, f.late_by) as progress,
         -- the unit's scores: its members' shared best (every member has it; the first says it)
         coalesce((
           select sb.best -> target.id::text from app.shared_best_scores as sb
@@ -63,7 +64,7 @@ begin
       left join counted as c on h.hour = c.hour
     ),
     reminded as (
-      select u.member_ids from units as u where u.backup_id is not null and not u.is_submission
+      select u.member_ids from units as u where u.progress = 'backed_up'
     )
     select jsonb_build_object(
       'name', target.name, 'display_name', target.display_name, 'offering', (
@@ -77,10 +78,10 @@ begin
       'units', (
         select jsonb_build_object(
           'total', count(*),
-          'not_started', count(*) filter (where u.backup_id is null),
-          'backed_up', count(*) filter (where u.backup_id is not null and not u.is_submission),
-          'submitted', count(*) filter (where u.is_submission and u.late_by is null),
-          'late', count(*) filter (where u.is_submission and u.late_by is not null)
+          'not_started', count(*) filter (where u.progress = 'not_started'),
+          'backed_up', count(*) filter (where u.progress = 'backed_up'),
+          'submitted', count(*) filter (where u.progress = 'submitted'),
+          'late', count(*) filter (where u.progress = 'late')
         ) from units as u
       ),
       'hours', (
