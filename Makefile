@@ -25,13 +25,14 @@ endif
 
 
 .PHONY: help run stop test deps venv node okpy db migrate seed assets docs lint lint-sql lint-py \
-        test-sql test-py schema-snapshot bench backup clean
+        test-sql test-py screenshots schema-snapshot bench backup clean
 
 help:
 	@echo "make run    set up everything and serve http://127.0.0.1:$(PORT)"
 	@echo "make stop   stop the app, the worker and the private database cluster"
 	@echo "make test   run every check (lint, squawk, pgTAP, pytest)"
 	@echo "make docs   build the documentation site (served by make run at /docs/)"
+	@echo "make screenshots   retake the docs' screenshots with the browser tests (docs/img/)"
 	@echo "make migrate | seed | assets | lint | schema-snapshot | bench (ingest and course-scale figures) | backup"
 
 deps:
@@ -78,6 +79,12 @@ assets: venv node
 
 docs: venv
 	$(PY) -m ops.docs_site
+
+# The documentation's screenshots are taken by the browser tests that walk its pages
+# (tests/py/test_browser_docs_walkthrough.py); this refreshes docs/img/ with them.
+screenshots: deps venv node db
+	OK_ENV=test OKV3_SCREENSHOTS=$(CURDIR)/docs/img $(VENV)/bin/pytest -q -p no:cacheprovider \
+	  tests/py/test_browser_docs_walkthrough.py
 
 run: deps venv node db migrate seed assets docs
 	@mkdir -p $(RUN)
