@@ -86,14 +86,15 @@ def main() -> int:
     first = shares[0]  # the warm-up: on a fresh course, every backup is new to the analytics
     last = shares[-1]
 
-    def deadline_interval() -> None:
-        """A refresh 15 minutes into a deadline night: every student sent one more backup."""
+    # A refresh 15 minutes into a deadline night: every student sent one more backup (stored
+    # first, untimed; the figure is the refresh's own, as it reports it).
+    for _ in range(args.runs + 1):
         with admin.cursor() as cur:
             cur.execute(NEW_BACKUP_PER_STUDENT)
         refresh()
-
-    rows.append(line("refresh after one new backup per student (with its messages)", timed(deadline_interval, args.runs)))
     interval = shares[-1]
+    rows.append(line("refresh after one new backup per student (with its messages)",
+                     [s["total"] for s in shares[-args.runs:]]))
     parts = ", ".join(f"{k} {v / 1000:.1f} s" for k, v in sorted(last.items(), key=lambda kv: -kv[1]) if k != "total")
     with admin.cursor() as cur:
         cur.execute("select count(*) from analytics.backup_runs")
@@ -121,8 +122,8 @@ def main() -> int:
         board.rollback()
 
     rows.append(line("deadline board (api.deadline_board, as a TA)", timed(deadline_board, args.runs)))
-    print(f"the first refresh (every backup new to the analytics): {first['total'] / 1000:.1f} s "
-          f"({first['new_backups']:,} backups read)")
+    print(f"the first refresh of this run (the warm-up; on a new course every backup is new to the "
+          f"analytics): {first['total'] / 1000:.1f} s ({first['new_backups']:,} backups read)")
     print(f"analytics.backup_runs holds {snapshot_rows:,} rows; a steady-state refresh: {last['total'] / 1000:.1f} s ({parts})")
     print(f"a refresh after one new backup per student: {interval['total'] / 1000:.1f} s "
           f"({interval['new_backups']:,} backups read in {interval['collect'] / 1000:.1f} s)")

@@ -11,11 +11,12 @@ set local statement_timeout = '5min';
 -- assignment arrives out of order, or when staff flag it (it becomes a submission), so
 -- app.collect_backup_facts now keeps them per backup, with the student's pseudonym, as the
 -- backups arrive, and analytics.backup_runs reads this table.
--- The table holds only what the next refresh computes again from the backups and their
--- messages: it is emptied here, and the next refresh fills it with the new columns.
--- Reason: a cache emptied in the transaction that adds its columns; the next refresh refills it.
--- squawk-ignore ban-truncate-cascade
-truncate app.question_facts, app.backup_facts;
+-- The table holds only what a refresh computes again from the backups and their messages: it
+-- is emptied here (the new columns are required) and refilled by the next refresh, which the
+-- worker runs as soon as this migration commits (below): about a minute once on a large
+-- course, outside this transaction, so that no request waits for it. Until then
+-- analytics.backup_runs is empty. app.question_facts keeps its rows.
+truncate app.backup_facts;
 -- Reason: the table was emptied just above, in this transaction.
 -- squawk-ignore adding-required-field
 alter table app.backup_facts add column course_id bigint not null;
@@ -49,3 +50,7 @@ create index backup_facts_course_idx on app.backup_facts (course_id, assignment_
 -- Reason: as above.
 -- squawk-ignore require-concurrent-index-creation
 create index backup_facts_student_idx on app.backup_facts (student_key, assignment_id, created_at);
+
+-- the worker's next analytics refresh is now (app.scheduled_tasks, revision 0039)
+update app.scheduled_tasks set next_run_at = now()
+where name = 'analytics_refresh';

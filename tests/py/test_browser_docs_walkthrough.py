@@ -44,13 +44,21 @@ def screenshots_dir() -> Path:
     return target
 
 
-def shot(target, name: str, full_page: bool = True) -> None:
-    """Photograph a page (or one element of it) for the docs."""
-    path = str(screenshots_dir() / f"{name}.png")
-    if hasattr(target, "screenshot") and hasattr(target, "goto"):
-        target.screenshot(path=path, full_page=full_page)
-    else:
-        target.screenshot(path=path)
+@pytest.fixture
+def shot():
+    """shot(page or element, name): photograph it for the docs; shot.taken lists the names."""
+    taken: list[str] = []
+
+    def take(target, name: str, full_page: bool = True) -> None:
+        path = str(screenshots_dir() / f"{name}.png")
+        if hasattr(target, "goto"):  # a page
+            target.screenshot(path=path, full_page=full_page)
+        else:
+            target.screenshot(path=path)
+        taken.append(name)
+
+    take.taken = taken
+    return take
 
 
 def _as(cur, email: str) -> None:
@@ -113,7 +121,7 @@ def ask_for_regrade(url: str, key: str) -> None:
                     (HW, key, "I used a loop on line 4: the repeat is only in the docstring."))
 
 
-def test_a_ta_grades_as_docs_grading_shows(demo, db, browser):
+def test_a_ta_grades_as_docs_grading_shows(demo, db, browser, shot):
     """docs/grading.md: the queue, a line comment saved to the bank, the diff, a rubric built
     and applied, the published scores, and a regrade request on the queue."""
     page = signed_in(browser, demo.url, "ta@example.edu")
@@ -166,9 +174,10 @@ def test_a_ta_grades_as_docs_grading_shows(demo, db, browser):
     page.goto(f"{demo.url}/staff/{HW}/queue")
     expect(page.locator("#regrades")).to_contain_text("I used a loop on line 4")
     shot(page.locator("#regrades"), "grading-regrade")
+    assert shot.taken == GRADING  # what the docs show (test_the_docs_show_exactly_these_screenshots)
 
 
-def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers):  # noqa: F811
+def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers, shot):  # noqa: F811
     """docs/staff.md: the course, assignment, roster (an import previewed), a student, the
     admin's tabs, a student's own pages and mail settings, jobs run by a real worker, the live
     deadline board, and a phone's view."""
@@ -258,11 +267,13 @@ def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers):  # 
     phone.goto(f"{demo.url}/staff/ok/demo101/fa26/")
     expect(phone.locator(".okv3-assignments")).to_contain_text("Homework 1")
     shot(phone, "staff-phone", full_page=False)
+    assert shot.taken == RUNNING
 
 
 def test_the_docs_show_exactly_these_screenshots():
-    """Every image docs/*.md shows is one these tests take and is in docs/img/; every one they
-    take is shown. (A screenshot the walkthrough no longer takes cannot linger in the docs.)"""
+    """Every image docs/*.md shows is one the walkthroughs above take (each checks that it took
+    exactly its list) and is in docs/img/; every one they take is shown: a screenshot the
+    walkthroughs no longer take cannot linger in the docs."""
     shown = set()
     for page in (ROOT / "docs").glob("*.md"):
         shown |= set(re.findall(r"img/([\w-]+)\.png", page.read_text()))

@@ -2,7 +2,7 @@
 -- analytics login cannot compute, small cells suppressed, lateness and extensions from the
 -- rules every page uses, the admin's controls, and the staff's live deadline board.
 begin;
-select plan(28);
+select plan(31);
 select tests.fixture();
 
 -- s1@a.edu also takes CS 61B: a key per student per course.
@@ -99,11 +99,20 @@ select tests.act_as('ta@a.edu');
 select is((api.deadline_board('cal/cs61a/fa26') -> 'last_5_minutes' ->> 'backups')::int, 4, 'the board counts the latest uploads');
 select is((select jsonb_agg(a ->> 'late') from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a),
   '["1"]'::jsonb, 'late submissions per assignment due around now (the secret one is due in 9 days)');
+-- k1 has backups of the board's assignment but no submission; k2 has nothing
+reset role;
+insert into app.backups (assignment_id, course_id, submitter_id, submit)
+select a.id, a.course_id, tests.user_id('k1@a.edu'), false from app.assignments as a
+where a.name = (select api.deadline_board('cal/cs61a/fa26') -> 'assignments' -> 0 ->> 'name');
+select tests.act_as('ta@a.edu');
 select is((select jsonb_object_agg(k, (a ->> k)::int) from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a
              cross join unnest(array['submitted', 'late', 'backed_up', 'not_started']) as k),
   (select (api.assignment_stats(a ->> 'name') -> 'units') - 'total'::text
    from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a),
   'the board sorts students by the stats page''s rule (app.unit_progress; no groups here: a unit is a student)');
+select ok((select (a ->> 'backed_up')::int > 0 and (a ->> 'not_started')::int > 0 and (a ->> 'late')::int > 0
+           from jsonb_array_elements(api.deadline_board('cal/cs61a/fa26') -> 'assignments') as a),
+  'students in every state but on time there (the comparison above tells them apart)');
 select tests.act_as('s1@a.edu');
 select throws_ok($$ select api.deadline_board('cal/cs61a/fa26') $$, 'PT403', 'This page is for the staff of cal/cs61a/fa26',
   'students are refused, with the reason');
@@ -121,7 +130,7 @@ select b.id, 'file_contents', jsonb_build_object('hw.py', E'a\nb\nc')
 from app.backups as b where b.created_at = (select min(created_at) from app.backups);
 update app.backups set flagged = true, submit = true
 where id = (select min(id) from app.backups where not submit and submitter_id = tests.user_id('s2@a.edu'));
-select is((analytics.refresh_snapshots() ->> 'new_backups')::int, 2, 'a refresh reads only the backups that arrived since');
+select is((analytics.refresh_snapshots() ->> 'new_backups')::int, 3, 'a refresh reads only the backups that arrived since');
 select results_eq($$ select backup_id, seconds_since_previous, lines_delta, is_submission from analytics.backup_runs
                      order by backup_id $$,
   $$ select b.id, extract(epoch from b.created_at - lag(b.created_at) over w)::double precision,
@@ -135,6 +144,16 @@ select ok((select b.created_at > (select min(created_at) from app.backups) and f
              and f.assignment_id = (select id from app.assignments where name = 'cal/cs61a/fa26/hw01')
            order by b.created_at, b.id offset 1 limit 1),
   'the backup after one that arrived out of order now counts its gap from it');
+-- a backup stored late with an old id, more than 100,000 ids below the newest collected (the
+-- look-back of app.collect_backup_facts): swept, not missed
+insert into app.backups (id, assignment_id, course_id, submitter_id, submit) overriding system value
+select 1000000, a.id, a.course_id, tests.user_id('s2@a.edu'), false from app.assignments as a where a.name = 'cal/cs61a/fa26/hw01';
+select analytics.refresh_snapshots();
+insert into app.backups (id, assignment_id, course_id, submitter_id, submit) overriding system value
+select (select max(id) + 1 from app.backups where id < 1000000), a.id, a.course_id, tests.user_id('s2@a.edu'), false
+from app.assignments as a where a.name = 'cal/cs61a/fa26/hw01';
+select is((analytics.refresh_snapshots() ->> 'new_backups')::int, 1, 'a backup stored late with an id below the look-back is collected');
+select is((select count(*)::int from analytics.backup_runs), (select count(*)::int from app.backups), 'every backup is in backup_runs');
 
 select * from finish();
 rollback;

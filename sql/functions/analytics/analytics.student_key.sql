@@ -3,8 +3,9 @@
 -- student across a course's assignments without learning who they are (ids are small and
 -- could be guessed from a plain hash), and cannot join one person across courses.
 -- Called by: the analytics snapshots (materialized views, computed by their owner when they
--- are refreshed); the pseudonymous exports (api.job_final_submissions, api.job_backups,
--- api.job_research_export, definers owned by ok_owner). Not by the analytics login: it could
+-- are refreshed); app.collect_backup_facts (analytics.backup_runs' pseudonyms, stored once);
+-- the pseudonymous exports (api.job_final_submissions, api.job_backups, api.job_research_export,
+-- definers owned by ok_owner). Not by the analytics login: it could
 -- then compute a known student's key from their user id.
 -- Security: definer (reads the salt); owner ok_analytics_owner. Raises nothing.
 create or replace function analytics.student_key(course_id bigint, user_id bigint)

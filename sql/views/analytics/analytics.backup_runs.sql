@@ -10,7 +10,6 @@
 -- app.collect_backup_facts fills at each refresh (analytics.refresh_snapshots) with what it
 -- computed of each backup once (its run, with the student's pseudonym; no text of messages):
 -- a snapshot as of analytics.snapshot's time, kept incrementally rather than recomputed.
--- requires: app.collect_backup_facts.sql
 create view analytics.backup_runs as
 select
   f.backup_id,
