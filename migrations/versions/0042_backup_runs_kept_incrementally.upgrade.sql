@@ -11,12 +11,13 @@ set local statement_timeout = '5min';
 -- assignment arrives out of order, or when staff flag it (it becomes a submission), so
 -- app.collect_backup_facts now keeps them per backup, with the student's pseudonym, as the
 -- backups arrive, and analytics.backup_runs reads this table.
--- The table holds only what a refresh computes again from the backups and their messages: it
--- is emptied here (the new columns are required) and refilled by the next refresh, which the
--- worker runs as soon as this migration commits (below): about a minute once on a large
--- course, outside this transaction, so that no request waits for it. Until then
--- analytics.backup_runs is empty. app.question_facts keeps its rows.
-truncate app.backup_facts;
+-- The tables hold only what a refresh computes again from the backups and their messages:
+-- they are emptied here (the new columns are required; a backup's test counts are computed
+-- from the question rows its collection inserts, so both go) and refilled by the next refresh,
+-- which the worker runs as soon as this migration commits (below): about a minute once on a
+-- large course, outside this transaction, so that no request waits for it. Until then
+-- analytics.backup_runs and analytics.question_attempts are empty.
+truncate app.question_facts, app.backup_facts;
 -- Reason: the table was emptied just above, in this transaction.
 -- squawk-ignore adding-required-field
 alter table app.backup_facts add column course_id bigint not null;

@@ -2,7 +2,7 @@
 -- analytics login cannot compute, small cells suppressed, lateness and extensions from the
 -- rules every page uses, the admin's controls, and the staff's live deadline board.
 begin;
-select plan(31);
+select plan(33);
 select tests.fixture();
 
 -- s1@a.edu also takes CS 61B: a key per student per course.
@@ -154,6 +154,19 @@ select (select max(id) + 1 from app.backups where id < 1000000), a.id, a.course_
 from app.assignments as a where a.name = 'cal/cs61a/fa26/hw01';
 select is((analytics.refresh_snapshots() ->> 'new_backups')::int, 1, 'a backup stored late with an id below the look-back is collected');
 select is((select count(*)::int from analytics.backup_runs), (select count(*)::int from app.backups), 'every backup is in backup_runs');
+-- facts lost while the question rows stay (as a revision that empties app.backup_facts
+-- leaves them): collected again with the same test counts
+create temporary table before_loss on commit drop as
+select backup_id, questions_run, questions_passed, questions_failed, failed_cases from app.backup_facts where questions_run is not null;
+delete from app.backup_facts where questions_run is not null;
+select analytics.refresh_snapshots();
+select results_eq($$ select backup_id, questions_run, questions_passed, questions_failed, failed_cases from app.backup_facts
+                     where backup_id in (select backup_id from before_loss) order by backup_id $$,
+  $$ select * from before_loss order by backup_id $$,
+  'a backup collected again keeps its test counts (from the question rows kept)');
+select ok(exists (select 1 from pg_locks where locktype = 'advisory' and classid = 4246 and objid = 2 and objsubid = 2
+                  and pid = pg_backend_pid() and granted),
+  'one collector at a time: the refresh holds the collector''s advisory lock to its end');
 
 select * from finish();
 rollback;

@@ -14,7 +14,7 @@
 -- backups are left without facts below the look-back (an old id stored late), a second pass
 -- sweeps every backup. The pseudonyms are stored: the salt (auth.settings analytics_salt) is
 -- set once when the database is created and nothing changes it.
--- One collector at a time (a share row exclusive lock on app.backup_facts).
+-- One collector at a time (an advisory lock, 4246/2).
 -- Student-sent values of the wrong shape count as nothing (null). A backup's messages never
 -- change, so a refresh reads only what arrived since the last. Answers the backups it read.
 -- Called by: analytics.refresh_snapshots (as ok_analytics_owner), first; analytics.backup_runs
@@ -38,8 +38,9 @@ declare
   floor_id bigint;
 begin
   -- one collector at a time (the schedule's and an admin's refresh may overlap): a second
-  -- one waits, then finds the first one's rows; readers are not blocked
-  lock table app.backup_facts in share row exclusive mode;
+  -- one waits, then finds the first one's rows. An advisory lock (4246: analytics; 2: this
+  -- collector), not a table lock, which would deadlock with a backup's deletion cascading here.
+  perform pg_advisory_xact_lock(4246, 2);
   floor_id := coalesce((select max(f.backup_id) from app.backup_facts as f), 0) - 100000;
   loop
     with new_backups as materialized (
@@ -62,6 +63,9 @@ begin
       on conflict do nothing
       returning backup_id, passed, failed, locked
     ),
+    -- a backup's questions: those inserted now, and any kept from before (an insert's
+    -- returning leaves out the rows it skipped; this statement's snapshot holds the old ones
+    -- only, so none is counted twice)
     per_backup as (
       select
         x.backup_id,
@@ -69,7 +73,12 @@ begin
         count(*) filter (where x.passed > 0 and x.failed = 0 and x.locked = 0) as passed,
         count(*) filter (where x.failed > 0) as failed,
         sum(x.failed) as failed_cases
-      from questions as x
+      from (
+        select q.backup_id, q.passed, q.failed, q.locked from questions as q
+        union all
+        select k.backup_id, k.passed, k.failed, k.locked from app.question_facts as k
+        where k.backup_id in (select n.id from new_backups as n)
+      ) as x
       group by x.backup_id
     ),
     facts as materialized (
