@@ -12,6 +12,7 @@ import threading
 import time
 import urllib.request
 
+import psycopg2
 import pytest
 from playwright.sync_api import expect
 
@@ -101,3 +102,59 @@ def test_beyond_its_streams_a_process_answers_503_and_the_page_reloads_instead(s
     _open_board(page, server.url)
     expect(page.locator(".okv3-live-status")).to_contain_text("reloading every 10 seconds", timeout=15_000)
     expect(page.locator(".okv3-live-status")).to_contain_text("Reloaded every 10 seconds", timeout=25_000)
+
+
+def _announcements(listener, course_id: int) -> int:
+    time.sleep(0.3)
+    listener.poll()
+    count = sum(1 for n in listener.notifies if n.channel == "okv3_intake" and n.payload == str(course_id))
+    listener.notifies.clear()
+    return count
+
+
+def test_a_course_is_announced_at_most_once_a_second_and_no_upload_waits_for_it(db, admin_conn):
+    """The trigger behind the board (app.tg_backups__notify_intake): each commit that notifies
+    is serialized by PostgreSQL, so a course is announced once per second at most, by the first
+    transaction of the second; a transaction in flight that holds the claim makes no other wait."""
+    with admin_conn.cursor() as cur:
+        cur.execute("select tests.fixture()")
+        cur.execute("select id, course_id from app.assignments "
+                    "where name in ('cal/cs61a/fa26/hw01', 'cal/cs61b/fa26/hw01') order by name")
+        (a_assignment, a_course), (b_assignment, b_course) = cur.fetchall()
+        cur.execute("select id from app.users where email in ('s1@a.edu', 's2@a.edu') order by email")
+        (student,), (classmate,) = cur.fetchall()
+    listener = psycopg2.connect(db[1])
+    listener.autocommit = True
+    listener.cursor().execute("listen okv3_intake")
+    insert = "insert into app.backups (assignment_id, course_id, submitter_id) values (%s, %s, %s)"
+
+    def store(n: int, assignment: int, course: int) -> tuple[int, int]:
+        """n backups, each its own transaction; the seconds (Unix time) they began in."""
+        first = int(time.time())
+        with admin_conn.cursor() as cur:
+            for _ in range(n):
+                cur.execute(insert, (assignment, course, student))
+        return first, int(time.time())
+
+    time.sleep(1.05 - time.time() % 1)  # early in a second
+    began, ended = store(20, a_assignment, a_course)
+    store(3, b_assignment, b_course)
+    assert 1 <= _announcements(listener, a_course) <= ended - began + 1, "20 backups: one announcement a second"
+    time.sleep(1.05 - time.time() % 1)
+    store(1, b_assignment, b_course)
+    assert _announcements(listener, b_course) >= 1, "another course, another second: announced again"
+
+    # a transaction that holds the claim (a slow upload) makes no other one (a classmate's) wait
+    time.sleep(1.05 - time.time() % 1)
+    slow = psycopg2.connect(db[1])
+    with slow.cursor() as cur:
+        cur.execute(insert, (a_assignment, a_course, student))  # claims CS 61A's row, uncommitted
+        with admin_conn.cursor() as other:
+            other.execute("set statement_timeout = '2s'")
+            other.execute(insert, (a_assignment, a_course, classmate))  # does not wait for the claim
+            other.execute("reset statement_timeout")
+        assert _announcements(listener, a_course) == 0, "the claim is not committed yet"
+    slow.commit()
+    assert _announcements(listener, a_course) == 1, "the claiming transaction announces at its commit"
+    slow.close()
+    listener.close()

@@ -7,7 +7,7 @@ select tables_are('app', array[
   'group_members', 'group_actions', 'extensions', 'extension_requests', 'scores', 'comments',
   'grading_tasks', 'client_versions', 'jobs', 'email_outbox', 'autograder_tasks', 'intake_allowances', 'audit_log', 'submitter_finals',
   'shared_best_scores', 'comment_bank', 'rubrics', 'rubric_items', 'score_rubric_items', 'regrade_requests', 'highlighted_files',
-  'job_files', 'scheduled_tasks', 'backup_facts', 'question_facts'
+  'job_files', 'scheduled_tasks', 'backup_facts', 'question_facts', 'intake_announcements'
 ], 'app holds the whole data model');
 select tables_are('auth', array['oauth_clients', 'oauth_grants', 'oauth_tokens', 'sessions', 'settings'],
   'auth holds the credential tables');

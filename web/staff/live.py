@@ -3,12 +3,15 @@ updated by server-sent events (GET /staff/<offering>/live/events) while backups 
 
 How it stays cheap with hundreds of uploads a second:
 
-* Each stored backup announces its course (trigger _950_notify_intake: NOTIFY okv3_intake);
-  PostgreSQL folds a transaction's identical notifications into one.
+* Stored backups announce their course (trigger _950_notify_intake: NOTIFY okv3_intake), at
+  most once per course per second (the first transaction of the second to claim the course's
+  row of app.intake_announcements; the others do not wait): PostgreSQL serializes the commits
+  of transactions that notified, so one announcement per backup would slow the intake.
 * One listener thread per web process (``IntakeListener``, started with the first stream)
   holds one connection that LISTENs, and collects the courses announced. Every
-  ``BATCH_SECONDS`` it wakes only the streams of courses that changed: however many uploads
-  arrive, a browser gets at most one update per batch.
+  ``BATCH_SECONDS`` it wakes only the streams of courses that changed, and those of the batch
+  before once more (the backups of a second that another announced are stored by then):
+  however many uploads arrive, a browser gets at most one update per batch.
 * A woken stream asks the database for the whole board (api.deadline_board, under the
   viewer's own role and claims, so a viewer who lost their staff role sees a refusal) and
   sends it as one ``board`` event, rendered by the same template as the page.
@@ -105,6 +108,7 @@ class IntakeListener:
                 cur.execute("listen okv3_intake")
             self.listening.set()
             pending: set[int] = set()
+            announced: set[int] = set()  # the courses announced in the batch before this one
             flush_at = time.monotonic() + self._batch
             while True:
                 if select.select([conn], [], [], max(0.0, flush_at - time.monotonic()))[0]:
@@ -114,9 +118,12 @@ class IntakeListener:
                         if payload.isdigit():
                             pending.add(int(payload))
                 if time.monotonic() >= flush_at:
-                    if pending:
-                        self._publish(pending)
-                        pending = set()
+                    # A course is announced at most once a second (app.tg_backups__notify_intake):
+                    # the backups of that second after the announcing one are not announced, so a
+                    # course's boards are updated once more a batch later, when those are stored.
+                    if pending or announced:
+                        self._publish(pending | announced)
+                    announced, pending = pending, set()
                     flush_at = time.monotonic() + self._batch
         finally:
             conn.close()

@@ -1,15 +1,41 @@
--- app.tg_backups__notify_intake(): announces each stored backup to the live deadline boards
--- (NOTIFY okv3_intake with the course id). Delivered at commit; PostgreSQL folds identical
--- notifications of one transaction into one, and the web process that listens batches them
--- (web/live.py), so a browser is updated at most every couple of seconds, never per backup.
+-- app.tg_backups__notify_intake(): announces stored backups to the live deadline boards
+-- (NOTIFY okv3_intake with the course id), at most once per course per second: the backup's
+-- transaction announces only if it is the first to claim its course's row of
+-- app.intake_announcements in this second (the row's lock is skipped, never waited for, when
+-- another transaction in flight holds it). PostgreSQL serializes the commits of transactions
+-- that notified, so announcing every backup would cost the intake at a deadline. The web
+-- process that listens batches announcements per 2 s and updates each board once more 2 s
+-- after, so the backups of a second that another one announced are shown too (web/staff/live.py).
 -- Called by: trigger _950_notify_intake on app.backups (after insert).
--- Security: invoker. Raises nothing.
+-- Security: definer (ok_owner: the intake's roles need no rights on the announcements).
+-- Raises nothing.
 create or replace function app.tg_backups__notify_intake()
 returns trigger
 language plpgsql
 volatile
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
+declare
+  this_second bigint := floor(extract(epoch from now()))::bigint;
 begin
+  update app.intake_announcements as a
+  set announced_epoch = this_second
+  where a.course_id = (
+    select x.course_id from app.intake_announcements as x
+    where x.course_id = new.course_id and x.announced_epoch < this_second
+    for update skip locked
+  );
+  if not found then
+    -- the course's first announcement ever; else claimed this second, or being claimed
+    insert into app.intake_announcements (course_id, announced_epoch)
+    select new.course_id, this_second
+    where not exists (select 1 from app.intake_announcements as x where x.course_id = new.course_id)
+    on conflict (course_id) do nothing;
+    if not found then
+      return null;
+    end if;
+  end if;
   perform pg_notify('okv3_intake', new.course_id::text);
   return null;
 end;
@@ -17,4 +43,4 @@ $$;
 
 revoke all on function app.tg_backups__notify_intake() from public;
 comment on function app.tg_backups__notify_intake() is
-'Announce a stored backup to the live deadline boards (NOTIFY okv3_intake, the course id).';
+'Announce stored backups to the live deadline boards (NOTIFY okv3_intake, the course id), at most once per course per second.';
