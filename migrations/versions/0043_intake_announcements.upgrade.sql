@@ -21,3 +21,11 @@ alter table app.intake_announcements enable row level security;
 alter table app.intake_announcements force row level security;
 create policy intake_announcements_owner_all on app.intake_announcements for all to ok_owner
 using (true) with check (true);
+
+-- every course has its row from the start (a course created later gets one with its first
+-- announcement, app.tg_backups__notify_intake)
+insert into app.intake_announcements (course_id, announced_epoch)
+select
+  c.id,
+  0 as announced_epoch
+from app.courses as c;
