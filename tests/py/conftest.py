@@ -6,6 +6,7 @@ import os
 
 import psycopg2
 import pytest
+from playwright.sync_api import sync_playwright
 
 # The app treats an unset OK_ENV as production; a bare `pytest` is a test run (make test sets
 # OK_ENV=test itself). Set before anything reads it.
@@ -15,6 +16,20 @@ from tests.py import dbutil  # noqa: E402
 
 PRODUCTION_JWT_SECRET = "production-jwt-secret-for-tests-0123456789abcdef"
 PRODUCTION_SECRET_KEY = "production-session-secret-for-tests-0123456789ab"
+
+
+# Debian's Chromium (Playwright cannot download browsers here), as every browser test runs it.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def chromium():
+    """A headless Debian Chromium for one test; closed afterwards."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

@@ -6,14 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.py import dbutil
 from tests.py.live import LiveServer
 from web import create_app
-
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture
@@ -34,12 +31,8 @@ def server(db, admin_conn):
 
 
 @pytest.fixture
-def page():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
-        context = browser.new_context()
-        yield context.new_page()
-        browser.close()
+def page(chromium):
+    return chromium.new_context().new_page()
 
 
 def sign_in(page, base: str, email: str) -> None:

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.py import dbutil
 from tests.py.live import LiveServer
-from tests.py.test_browser import CHROMIUM_FLAGS
+from tests.py.test_browser import sign_in
 from tests.py.test_jobs import workers  # noqa: F401 (real worker processes)
 from web import create_app
 
@@ -92,19 +92,9 @@ def demo(db):
     app.extensions["okv3_database"].close()
 
 
-@pytest.fixture
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-def signed_in(browser, base: str, email: str, width: int = 1400):
-    page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
-    page.goto(f"{base}/login/")
-    page.fill("#email", email)
-    page.click("form >> text=Sign in")
+def signed_in(chromium, base: str, email: str, width: int = 1400):
+    page = chromium.new_context(viewport={"width": width, "height": 900}).new_page()
+    sign_in(page, base, email)
     expect(page.locator(".app-sidebar")).to_be_visible()
     return page
 
@@ -121,10 +111,10 @@ def ask_for_regrade(url: str, key: str) -> None:
                     (HW, key, "I used a loop on line 4: the repeat is only in the docstring."))
 
 
-def test_a_ta_grades_as_docs_grading_shows(demo, db, browser, shot):
+def test_a_ta_grades_as_docs_grading_shows(demo, db, chromium, shot):
     """docs/grading.md: the queue, a line comment saved to the bank, the diff, a rubric built
     and applied, the published scores, and a regrade request on the queue."""
-    page = signed_in(browser, demo.url, "ta@example.edu")
+    page = signed_in(chromium, demo.url, "ta@example.edu")
     page.click(".app-sidebar >> text=Teaching")
     page.click(".app-main >> text=OK Demo 101")
     expect(page.locator(f"a:text-is('{HW}')")).to_be_visible()
@@ -177,11 +167,11 @@ def test_a_ta_grades_as_docs_grading_shows(demo, db, browser, shot):
     assert shot.taken == GRADING  # what the docs show (test_the_docs_show_exactly_these_screenshots)
 
 
-def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers, shot):  # noqa: F811
+def test_staff_run_a_course_as_docs_staff_shows(demo, db, chromium, workers, shot):  # noqa: F811
     """docs/staff.md: the course, assignment, roster (an import previewed), a student, the
     admin's tabs, a student's own pages and mail settings, jobs run by a real worker, the live
     deadline board, and a phone's view."""
-    page = signed_in(browser, demo.url, "instructor@example.edu")
+    page = signed_in(chromium, demo.url, "instructor@example.edu")
     page.click(".app-sidebar a.okv3-nav-course:has-text('OK Demo 101')")
     expect(page.locator(".okv3-assignments")).to_contain_text("Homework 1")
     shot(page, "staff-course")
@@ -217,7 +207,7 @@ def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers, shot
     expect(page.locator(".app-main")).to_contain_text("student01@example.edu")
     shot(page, "staff-student")
 
-    admin = signed_in(browser, demo.url, "admin@example.edu")
+    admin = signed_in(chromium, demo.url, "admin@example.edu")
     admin.click(".app-sidebar a.okv3-nav-admin")
     expect(admin.locator(".app-main")).to_contain_text("ok/demo101/fa26")
     shot(admin, "staff-admin-courses")
@@ -233,7 +223,7 @@ def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers, shot
     expect(admin.locator(".app-main")).to_contain_text("backup_runs")
     shot(admin, "staff-admin-analytics")
 
-    student = signed_in(browser, demo.url, "student13@example.edu")
+    student = signed_in(chromium, demo.url, "student13@example.edu")
     student.click(".app-sidebar a.okv3-nav-course:has-text('OK Demo 101')")
     expect(student.locator(".app-main")).to_contain_text("Project 1: Hog")
     shot(student, "staff-student-course")
@@ -263,7 +253,7 @@ def test_staff_run_a_course_as_docs_staff_shows(demo, db, browser, workers, shot
     student.click(".app-sidebar a.okv3-nav-mail")
     expect(student.locator("form").first).to_be_visible()
     shot(student, "staff-mail-settings")
-    phone = signed_in(browser, demo.url, "ta@example.edu", width=390)
+    phone = signed_in(chromium, demo.url, "ta@example.edu", width=390)
     phone.goto(f"{demo.url}/staff/ok/demo101/fa26/")
     expect(phone.locator(".okv3-assignments")).to_contain_text("Homework 1")
     shot(phone, "staff-phone", full_page=False)

@@ -5,11 +5,10 @@ staff and admin areas is opened as the person who uses it, and measured."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.py import dbutil
 from tests.py.live import LiveServer
-from tests.py.test_browser import CHROMIUM_FLAGS, sign_in
+from tests.py.test_browser import sign_in
 from web import create_app
 
 COURSE = "cal/cs61a/fa26"
@@ -33,11 +32,8 @@ def server(db, admin_conn):
 
 
 @pytest.fixture
-def phone():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+def phone(chromium):
+    return chromium
 
 
 def overflow(tab, base: str, path: str) -> tuple[str, int] | None:
